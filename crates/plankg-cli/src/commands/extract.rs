@@ -1,0 +1,143 @@
+//! `plankg extract`: files to JSON documents (the shape of ANNOTATION.md).
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use plankg_extract::{collect_inputs, Extractor, ExtractorBuilder, Gazetteer, InputFile};
+use plankg_model::ExtractedFile;
+use rayon::prelude::*;
+
+use crate::cli::{ExtractArgs, ExtractFormat, GlobalArgs};
+use crate::messages;
+use crate::output;
+use crate::progress::Progress;
+use crate::Outcome;
+
+/// Builds the extractor the global options ask for.
+pub(crate) fn build_extractor(
+    global: &GlobalArgs,
+    encoding: Option<plankg_extract::Encoding>,
+) -> anyhow::Result<Extractor> {
+    let mut builder = ExtractorBuilder::new();
+    if let Some(dir) = &global.gazetteer {
+        let gazetteer = Gazetteer::load(dir)
+            .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?;
+        builder = builder.with_gazetteer(gazetteer);
+    }
+    if let Some(encoding) = encoding {
+        builder = builder.with_encoding(encoding);
+    }
+    builder.build().context("invalid gazetteer")
+}
+
+/// What happened to one input file.
+enum FileResult {
+    Extracted(ExtractedFile),
+    Text(String),
+    Failed(anyhow::Error),
+}
+
+pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Outcome> {
+    let inputs = collect_inputs(&args.paths)
+        .map_err(|(path, err)| anyhow::Error::new(err).context(path.display().to_string()))?;
+    let extractor = build_extractor(global, args.encoding.map(Into::into))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = Progress::new(global.quiet, inputs.len() as u64, "extracting");
+    let results: Vec<FileResult> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let result = extract_one(&extractor, input, args.emit_text);
+                progress.inc();
+                result
+            })
+            .collect()
+    });
+    progress.finish();
+
+    let mut failed = Vec::new();
+    let mut extracted = Vec::new();
+    let mut texts = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            FileResult::Extracted(file) => extracted.push((input, file)),
+            FileResult::Text(text) => texts.push(text),
+            FileResult::Failed(err) => {
+                messages::file_error(&input.path, &err);
+                failed.push(input.path.clone());
+            }
+        }
+    }
+    if args.emit_text {
+        output::write_texts(&texts)?;
+    } else if let Some(dir) = &args.out_dir {
+        write_out_dir(dir, &extracted)?;
+    } else {
+        let files: Vec<&ExtractedFile> = extracted.iter().map(|(_, f)| f).collect();
+        match args.format {
+            ExtractFormat::Json => output::write_json_one_or_array(&files)?,
+            ExtractFormat::Jsonl => output::write_jsonl(&files)?,
+        }
+    }
+    if failed.is_empty() {
+        Ok(Outcome::Success)
+    } else {
+        messages::skipped_summary(&failed, inputs.len());
+        Ok(Outcome::Partial)
+    }
+}
+
+fn extract_one(extractor: &Extractor, input: &InputFile, emit_text: bool) -> FileResult {
+    let bytes = match fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(err) => return FileResult::Failed(err.into()),
+    };
+    let name = input.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if emit_text {
+        return match extractor.plain_text(&bytes, &name) {
+            Ok(text) => FileResult::Text(text),
+            Err(err) => FileResult::Failed(err.into()),
+        };
+    }
+    match extractor.extract(&bytes, &name) {
+        Ok(documents) => FileResult::Extracted(ExtractedFile {
+            source: input.relative.clone(),
+            documents,
+        }),
+        Err(err) => FileResult::Failed(err.into()),
+    }
+}
+
+/// Writes `<stem>.json` per input; inputs sharing a stem are written under their
+/// relative path with `/` replaced by `__`.
+fn write_out_dir(dir: &Path, extracted: &[(&InputFile, ExtractedFile)]) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let stem = |input: &InputFile| {
+        input
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut stem_count: HashMap<String, usize> = HashMap::new();
+    for (input, _) in extracted {
+        *stem_count.entry(stem(input)).or_default() += 1;
+    }
+    for (input, file) in extracted {
+        let s = stem(input);
+        let name = if stem_count.get(&s).copied().unwrap_or(0) > 1 {
+            format!("{}.json", input.relative.replace('/', "__"))
+        } else {
+            format!("{s}.json")
+        };
+        let path: PathBuf = dir.join(name);
+        let json = serde_json::to_string_pretty(file)?;
+        fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}

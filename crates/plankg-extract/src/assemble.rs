@@ -1,0 +1,134 @@
+//! Runs the recognisers over every task of a drafted document, attaches what they
+//! find to the task (with evidence: the task id and the source span) and builds the
+//! document's deduplicated entity lists.
+
+use plankg_model::{Document, Evidence, Section, Task};
+
+use crate::normalise::NormText;
+use crate::recognise::{Context, Hit, Recognisers};
+use crate::structure::Draft;
+
+/// Fills the entity lists of every task and of the document.
+pub(crate) fn attach_entities(draft: Draft, norm: &NormText, recognisers: &Recognisers) -> Document {
+    let Draft {
+        mut document,
+        task_ranges,
+    } = draft;
+    let issuer = document.issuer.clone();
+    let region = document.region.clone();
+    let context = Context {
+        issuer: issuer.as_deref(),
+        region: region.as_deref(),
+        year: document.year,
+    };
+    let mut sections = std::mem::take(&mut document.sections);
+    for_each_task(&mut sections, &mut |task| {
+        let Some(range) = task_ranges.get(&task.id) else {
+            return;
+        };
+        let Some(text) = norm.text.get(range.clone()) else {
+            return;
+        };
+        let found = recognisers.recognise(text, &context);
+        let evidence = |hit_range: &std::ops::Range<usize>| Evidence {
+            task: task.id.clone(),
+            span: norm.source_span(range.start + hit_range.start..range.start + hit_range.end),
+        };
+        task.policies = merge_hits(found.policies, &evidence, |p| p.key.clone(), |p| &mut p.evidence);
+        task.units = merge_hits(found.units, &evidence, |u| u.key.clone(), |u| &mut u.evidence);
+        task.organizations =
+            merge_hits(found.organizations, &evidence, |o| o.key.clone(), |o| &mut o.evidence);
+        task.schools = merge_hits(found.schools, &evidence, |s| s.key.clone(), |s| &mut s.evidence);
+        task.targets = merge_hits(found.targets, &evidence, target_key, |t| &mut t.evidence);
+        task.initiatives =
+            merge_hits(found.initiatives, &evidence, |i| i.key.clone(), |i| &mut i.evidence);
+        task.produces = found.produces;
+    });
+    document.sections = sections;
+    collect_document_lists(&mut document);
+    document
+}
+
+fn for_each_task(sections: &mut [Section], visit: &mut impl FnMut(&mut Task)) {
+    for section in sections {
+        for task in &mut section.tasks {
+            visit(task);
+        }
+        for_each_task(&mut section.children, visit);
+    }
+}
+
+fn target_key(target: &plankg_model::TargetRef) -> String {
+    format!("{}\u{1f}{}\u{1f}{}", target.indicator_key, target.value, target.unit)
+}
+
+/// Turns hits into entities with evidence, one entity per key.
+fn merge_hits<T>(
+    hits: Vec<Hit<T>>,
+    evidence: &impl Fn(&std::ops::Range<usize>) -> Evidence,
+    key: impl Fn(&T) -> String,
+    evidence_of: impl Fn(&mut T) -> &mut Vec<Evidence>,
+) -> Vec<T> {
+    let mut out: Vec<(String, T)> = Vec::new();
+    for hit in hits {
+        let Hit { range, mut entity } = hit;
+        let k = key(&entity);
+        let item = evidence(&range);
+        if let Some((_, existing)) = out.iter_mut().find(|(existing, _)| *existing == k) {
+            evidence_of(existing).push(item);
+        } else {
+            evidence_of(&mut entity).push(item);
+            out.push((k, entity));
+        }
+    }
+    out.into_iter().map(|(_, entity)| entity).collect()
+}
+
+/// The document's lists: the union over its tasks, one entry per key, evidence
+/// concatenated; a unit keeps its strongest role.
+fn collect_document_lists(document: &mut Document) {
+    let tasks: Vec<Task> = document.tasks().cloned().collect();
+    document.policies = union(tasks.iter().flat_map(|t| t.policies.clone()), |p| p.key.clone(), |a, b| {
+        a.evidence.extend(b.evidence);
+    });
+    document.units = union(tasks.iter().flat_map(|t| t.units.clone()), |u| u.key.clone(), |a, b| {
+        if b.role.strength() > a.role.strength() {
+            a.role = b.role;
+        }
+        a.evidence.extend(b.evidence);
+    });
+    document.organizations = union(
+        tasks.iter().flat_map(|t| t.organizations.clone()),
+        |o| o.key.clone(),
+        |a, b| a.evidence.extend(b.evidence),
+    );
+    document.schools = union(tasks.iter().flat_map(|t| t.schools.clone()), |s| s.key.clone(), |a, b| {
+        a.evidence.extend(b.evidence);
+    });
+    document.targets = union(tasks.iter().flat_map(|t| t.targets.clone()), target_key, |a, b| {
+        a.evidence.extend(b.evidence);
+    });
+    document.initiatives = union(
+        tasks.iter().flat_map(|t| t.initiatives.clone()),
+        |i| i.key.clone(),
+        |a, b| {
+            a.drafted |= b.drafted;
+            a.evidence.extend(b.evidence);
+        },
+    );
+}
+
+fn union<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> String, merge: impl Fn(&mut T, T)) -> Vec<T> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_key: std::collections::HashMap<String, T> = std::collections::HashMap::new();
+    for item in items {
+        let k = key(&item);
+        if let Some(existing) = by_key.get_mut(&k) {
+            merge(existing, item);
+        } else {
+            order.push(k.clone());
+            by_key.insert(k, item);
+        }
+    }
+    order.into_iter().filter_map(|k| by_key.remove(&k)).collect()
+}

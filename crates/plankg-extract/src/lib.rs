@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+mod assemble;
+mod decode;
+mod error;
+mod extractor;
+mod gazetteer;
+mod input;
+mod normalise;
+mod recognise;
+mod structure;
+
+pub use decode::Encoding;
+pub use error::{ExtractError, GazetteerError};
+pub use extractor::{Extractor, ExtractorBuilder};
+pub use gazetteer::Gazetteer;
+pub use input::{collect_inputs, InputFile};

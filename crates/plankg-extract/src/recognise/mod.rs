@@ -1,0 +1,86 @@
+//! Recognisers of the six entity categories of ANNOTATION.md. Each module owns one
+//! category; this module only declares them and runs them over one piece of text.
+
+mod initiative;
+mod organization;
+mod policy;
+mod school;
+mod target;
+mod unit;
+
+use std::ops::Range;
+
+use plankg_model::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef};
+
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// What is known about the document a text belongs to.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context<'a> {
+    /// The plan's issuer as written (not itself an organization or school).
+    pub(crate) issuer: Option<&'a str>,
+    /// The plan's region, when named.
+    pub(crate) region: Option<&'a str>,
+    /// The plan's year, when known.
+    pub(crate) year: Option<i32>,
+}
+
+/// One entity found in a text, with the byte range of its mention in that text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit<T> {
+    /// Byte range of the mention in the text given to the recogniser.
+    pub(crate) range: Range<usize>,
+    /// The entity (its `evidence` is filled in by the caller).
+    pub(crate) entity: T,
+}
+
+/// Everything found in one text (a task, a heading, a preamble paragraph).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) policies: Vec<Hit<PolicyRef>>,
+    pub(crate) units: Vec<Hit<UnitRef>>,
+    pub(crate) organizations: Vec<Hit<OrganizationRef>>,
+    pub(crate) schools: Vec<Hit<SchoolRef>>,
+    pub(crate) targets: Vec<Hit<TargetRef>>,
+    pub(crate) initiatives: Vec<Hit<InitiativeRef>>,
+    /// Names of documents the text says will be drafted.
+    pub(crate) produces: Vec<String>,
+}
+
+/// All recognisers, built once from the gazetteer.
+#[derive(Debug)]
+pub(crate) struct Recognisers {
+    policy: policy::PolicyRecogniser,
+    unit: unit::UnitRecogniser,
+    organization: organization::OrganizationRecogniser,
+    school: school::SchoolRecogniser,
+    target: target::TargetRecogniser,
+    initiative: initiative::InitiativeRecogniser,
+}
+
+impl Recognisers {
+    /// Builds every recogniser from its gazetteer files.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        Ok(Self {
+            policy: policy::PolicyRecogniser::new(gazetteer)?,
+            unit: unit::UnitRecogniser::new(gazetteer)?,
+            organization: organization::OrganizationRecogniser::new(gazetteer)?,
+            school: school::SchoolRecogniser::new(gazetteer)?,
+            target: target::TargetRecogniser::new(gazetteer)?,
+            initiative: initiative::InitiativeRecogniser::new(gazetteer)?,
+        })
+    }
+
+    /// Runs every recogniser over `text` (normalised: simplified, full-width folded).
+    pub(crate) fn recognise(&self, text: &str, context: &Context<'_>) -> Found {
+        let mut found = Found::default();
+        self.policy.find(text, context, &mut found);
+        self.unit.find(text, context, &mut found);
+        self.organization.find(text, context, &mut found);
+        self.school.find(text, context, &mut found);
+        self.target.find(text, context, &mut found);
+        self.initiative.find(text, context, &mut found);
+        found
+    }
+}

@@ -1,0 +1,19 @@
+//! Recogniser of policy mentions (ANNOTATION.md).
+
+use super::{Context, Found};
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// Finds policy mentions in a text.
+#[derive(Debug)]
+pub(crate) struct PolicyRecogniser {}
+
+impl PolicyRecogniser {
+    /// Builds the recogniser from its gazetteer files.
+    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        Ok(Self {})
+    }
+
+    /// Adds the mentions found in `text` to `found`.
+    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+}

@@ -1,0 +1,191 @@
+//! Documents, their section tree and their tasks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::entity::{
+    InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef,
+};
+use crate::span::Span;
+
+/// Everything extracted from one source file: the JSON object that
+/// `plankg extract --format json` prints per input (see ANNOTATION.md).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ExtractedFile {
+    /// The source path as given (relative to the input argument it was found under).
+    pub source: String,
+    /// The plans found in the file, in the order of their first appearance.
+    pub documents: Vec<Document>,
+}
+
+/// One plan: its metadata, its section tree and the entities found in it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// Index of the plan inside its source file (0 for the first).
+    pub index: usize,
+    /// The plan's own title as written, without site decorations.
+    pub title: Option<String>,
+    /// The year the plan is for.
+    pub year: Option<i32>,
+    /// Whether `year` was inferred from indirect evidence rather than stated.
+    pub year_inferred: bool,
+    /// The issuing body as written, most specific form.
+    pub issuer: Option<String>,
+    /// The jurisdiction named in the text (city, district, province).
+    pub region: Option<String>,
+    /// The issue date as written in the text (e.g. "2018-02-26"), when given.
+    pub issued: Option<String>,
+    /// Number of top-level parts.
+    pub top_sections: u32,
+    /// The characters of the source file this plan occupies.
+    pub span: Span,
+    /// Where the title was found, when it was.
+    pub title_span: Option<Span>,
+    /// The section tree: the preamble (depth 0) first, then the top-level parts.
+    pub sections: Vec<Section>,
+    /// Higher-level policies the plan cites (deduplicated union over tasks).
+    pub policies: Vec<PolicyRef>,
+    /// Units named in responsibility tags.
+    pub units: Vec<UnitRef>,
+    /// Other named bodies.
+    pub organizations: Vec<OrganizationRef>,
+    /// Named schools.
+    pub schools: Vec<SchoolRef>,
+    /// Quantitative targets.
+    pub targets: Vec<TargetRef>,
+    /// Named initiatives, including documents the plan will draft.
+    pub initiatives: Vec<InitiativeRef>,
+}
+
+/// One part of a plan's section tree.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Section {
+    /// Identifier unique inside the document, e.g. "s3" or "s3.2"; "s0" is the preamble.
+    pub id: String,
+    /// Nesting depth: 0 for the preamble, 1 for top-level parts.
+    pub depth: u32,
+    /// Position among its siblings, from 1 (0 for the preamble).
+    pub ordinal: u32,
+    /// The number as written ("一、", "（二）", "3."), if any.
+    pub number: Option<String>,
+    /// The heading text without its number, if any.
+    pub heading: Option<String>,
+    /// Where the heading (number included) is in the source.
+    pub heading_span: Option<Span>,
+    /// The whole section in the source.
+    pub span: Span,
+    /// Tasks directly under this section (the heading itself is the first task when it
+    /// carries text of its own).
+    pub tasks: Vec<Task>,
+    /// Sub-sections.
+    pub children: Vec<Section>,
+}
+
+/// One numbered item or paragraph of work, with the entities it mentions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Task {
+    /// Identifier unique inside the document, e.g. "t12".
+    pub id: String,
+    /// The task's text (normalised: simplified, full-width folded).
+    pub text: String,
+    /// Where the task is in the source.
+    pub span: Span,
+    /// Whether this task is a section heading rather than body text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_heading: bool,
+    /// Policies cited here.
+    pub policies: Vec<PolicyRef>,
+    /// Units responsible for this task.
+    pub units: Vec<UnitRef>,
+    /// Organizations mentioned here.
+    pub organizations: Vec<OrganizationRef>,
+    /// Schools involved here.
+    pub schools: Vec<SchoolRef>,
+    /// Targets set here.
+    pub targets: Vec<TargetRef>,
+    /// Initiatives mentioned here.
+    pub initiatives: Vec<InitiativeRef>,
+    /// Names of documents this task will draft.
+    pub produces: Vec<String>,
+}
+
+impl Document {
+    /// All tasks of the document, depth first, in reading order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        fn walk<'a>(section: &'a Section, out: &mut Vec<&'a Task>) {
+            out.extend(section.tasks.iter());
+            for child in &section.children {
+                walk(child, out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in &self.sections {
+            walk(section, &mut out);
+        }
+        out.into_iter()
+    }
+
+    /// All sections of the document, depth first, in reading order.
+    pub fn all_sections(&self) -> impl Iterator<Item = &Section> {
+        fn walk<'a>(section: &'a Section, out: &mut Vec<&'a Section>) {
+            out.push(section);
+            for child in &section.children {
+                walk(child, out);
+            }
+        }
+        let mut out = Vec::new();
+        for section in &self.sections {
+            walk(section, &mut out);
+        }
+        out.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tasks_are_listed_depth_first() {
+        let task = |id: &str| Task {
+            id: id.to_owned(),
+            ..Task::default()
+        };
+        let doc = Document {
+            sections: vec![
+                Section {
+                    id: "s0".into(),
+                    tasks: vec![task("t1")],
+                    ..Section::default()
+                },
+                Section {
+                    id: "s1".into(),
+                    tasks: vec![task("t2")],
+                    children: vec![Section {
+                        id: "s1.1".into(),
+                        tasks: vec![task("t3")],
+                        ..Section::default()
+                    }],
+                    ..Section::default()
+                },
+            ],
+            ..Document::default()
+        };
+        let ids: Vec<_> = doc.tasks().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["t1", "t2", "t3"]);
+        let sections: Vec<_> = doc.all_sections().map(|s| s.id.as_str()).collect();
+        assert_eq!(sections, ["s0", "s1", "s1.1"]);
+    }
+
+    #[test]
+    fn json_has_integer_year_and_sections() {
+        let doc = Document {
+            year: Some(2018),
+            top_sections: 9,
+            ..Document::default()
+        };
+        let json = serde_json::to_value(&doc).unwrap();
+        assert_eq!(json["year"], 2018);
+        assert_eq!(json["top_sections"], 9);
+        assert!(json["policies"].as_array().unwrap().is_empty());
+    }
+}

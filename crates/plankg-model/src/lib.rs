@@ -1,0 +1,14 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+mod document;
+mod entity;
+mod span;
+
+pub use document::{Document, ExtractedFile, Section, Task};
+pub use entity::{
+    Comparator, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel, PolicyRef,
+    SchoolRef, TargetRef, UnitRef, UnitRole,
+};
+pub use span::Span;

@@ -1,0 +1,1 @@
+//! plankg's oxigraph store (in progress).

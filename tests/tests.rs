@@ -1,0 +1,3 @@
+//! End-to-end tests of the `plankg` binary, one module per theme.
+
+mod extract;
