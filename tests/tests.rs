@@ -1,3 +1,4 @@
 //! End-to-end tests of the `plankg` binary, one module per theme.
 
 mod extract;
+mod util;

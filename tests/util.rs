@@ -1,0 +1,38 @@
+//! Helpers shared by the end-to-end tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as ProcessCommand;
+
+use assert_cmd::Command;
+
+/// The `plankg` binary under test.
+pub fn plankg() -> Command {
+    Command::cargo_bin("plankg").unwrap()
+}
+
+/// The repository root (where data/ and ontology/ are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A sample plan by file name.
+pub fn sample(name: &str) -> PathBuf {
+    root().join("data/plans").join(name)
+}
+
+/// Runs a Python snippet with arguments; panics with its stderr when it fails.
+/// The packages it imports are installed by scripts/test.sh (tests/requirements.txt).
+pub fn python(script: &str, args: &[&Path]) -> String {
+    let out = ProcessCommand::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 must be installed (scripts/test.sh installs what the tests need)");
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
