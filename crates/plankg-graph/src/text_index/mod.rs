@@ -1,0 +1,72 @@
+//! The full-text index of a store: every task and heading text, keyed by single
+//! characters and character bigrams, kept in `<store>/text-index/` so that `trace`
+//! and did-you-mean never scan literals through SPARQL (DESIGN.md, "Scale").
+//!
+//! A home-made inverted index rather than tantivy: Chinese needs character n-grams
+//! and exact substring confirmation, which is a few hundred lines with the standard
+//! library, while tantivy would add a large dependency tree for features (scoring,
+//! tokenisers) that `trace` does not use.
+
+mod error;
+mod files;
+mod grams;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::TextIndexError;
+pub use files::TextIndex;
+
+pub(crate) use grams::dice;
+
+/// A document as the index records it: what a trace row shows about it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct IndexedDocument {
+    /// The document's IRI.
+    pub iri: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its plan year.
+    pub year: Option<i32>,
+    /// The issuer's label.
+    pub issuer: Option<String>,
+    /// The region's label.
+    pub region: Option<String>,
+}
+
+/// One searchable text: a task (headings included) of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct IndexedText {
+    /// The task's IRI.
+    pub task: String,
+    /// Position of its document in the index's document list.
+    pub document: u32,
+    /// The heading of the section it belongs to.
+    pub section: Option<String>,
+    /// The normalised text.
+    pub text: String,
+}
+
+/// A label the index knows (of an initiative or a policy), for variants and
+/// did-you-mean.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct IndexedLabel {
+    /// The labelled resource.
+    pub iri: String,
+    /// The label.
+    pub label: String,
+    /// IRIs of resources the entities or lineage graph declares the same or close
+    /// (skos:exactMatch, skos:closeMatch), both directions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub matches: Vec<String>,
+}
+
+/// A text containing the searched term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Position of the text in the index.
+    pub unit: u32,
+    /// The text and where it belongs.
+    pub text: IndexedText,
+    /// Character spans `[start, end)` of every occurrence of the term in the text.
+    pub matches: Vec<(usize, usize)>,
+}
