@@ -1,0 +1,283 @@
+//! Compilations: one file holding several plans one after another (a 汇编, a page
+//! listing several plans), possibly with the same plan twice. The file's lines are cut
+//! into segments at title lines that follow a plan's body, and at the start of a run
+//! of lines repeating an earlier plan; a repeated plan is reported once, at the place
+//! of its first copy, with the content of its fullest copy (issue 3).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::chrome::is_chrome;
+use crate::structure::markers::marker_at;
+
+/// One line of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Byte range of the trimmed line in the normalised text.
+    pub(crate) range: Range<usize>,
+    /// Whether the line is site chrome.
+    pub(crate) chrome: bool,
+}
+
+/// The non-empty lines of a text, trimmed, with their chrome flag.
+pub(crate) fn lines_of(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let trimmed = raw.trim();
+        if !trimmed.is_empty() {
+            let start = offset + (raw.len() - raw.trim_start().len());
+            lines.push(Line {
+                range: start..start + trimmed.len(),
+                chrome: is_chrome(trimmed),
+            });
+        }
+        offset += raw.len();
+    }
+    lines
+}
+
+/// One plan of a file, as line indices into the file's lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Segment {
+    /// The lines of the copy whose content is reported.
+    pub(crate) lines: Range<usize>,
+    /// The lines of the first copy, when the plan is repeated and a later copy is
+    /// fuller (its title is preferred).
+    pub(crate) first_copy: Option<Range<usize>>,
+}
+
+/// Decorations sites add to a title: "-11篇(第18/27页)", "(2篇)", "[1]", "范文",
+/// a date suffix, a file extension, an "附件:" label.
+static DECORATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^附件\s*\d*\s*[:：]\s*
+        | \s*[-—_]?\s*\d+\s*篇\s*(\(第\s*\d+\s*/\s*\d+\s*页\))?\s*$
+        | \s*\(\s*\d+\s*篇\s*\)\s*$
+        | \s*\[\d+\]\s*$
+        | 范文\s*$
+        | \s*[-—]\s*\d{4}-\d{1,2}-\d{1,2}\s*$
+        | \.docx?.*$",
+    )
+    .ok()
+});
+
+/// A plan's title ends with the kind of document it is.
+static PLAN_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(工作计划|工作要点|计划方案|计划|要点|工作意见|实施意见|实施方案|工作安排|汇编)$").ok()
+});
+
+/// The title without site decorations.
+pub(crate) fn clean_title(title: &str) -> String {
+    let mut out = title.trim().to_owned();
+    if let Some(re) = DECORATION.as_ref() {
+        // Decorations can stack ("…范文[1]"): strip until nothing changes.
+        loop {
+            let next = re.replace_all(&out, "").trim().to_owned();
+            if next == out {
+                break;
+            }
+            out = next;
+        }
+    }
+    out
+}
+
+/// Whether a line is a plan's title: short, no sentence punctuation, not numbered,
+/// and ending (once decorations are gone) with a kind of plan (计划, 要点, 意见…).
+pub(crate) fn is_title_line(line: &str) -> bool {
+    let cleaned = clean_title(line);
+    let chars = cleaned.chars().count();
+    if !(4..=60).contains(&chars) || marker_at(&cleaned).is_some() {
+        return false;
+    }
+    if cleaned.contains(['。', ';', '；', ',', '，', ':', '：', '!', '！']) {
+        return false;
+    }
+    PLAN_TITLE.as_ref().is_some_and(|re| re.is_match(&cleaned))
+}
+
+/// Whether a title line heads a compilation rather than one plan.
+pub(crate) fn is_compilation_title(line: &str) -> bool {
+    clean_title(line).ends_with("汇编")
+}
+
+/// Lines shorter than this (without spaces) are too common to prove a repeat.
+const REPEAT_KEY_CHARS: usize = 20;
+
+/// Body text a segment needs before a title line may start a new plan: a notice
+/// that wraps a plan ("现将《…》印发给你们") or a table of contents is not a plan.
+const MIN_BODY_CHARS: usize = 150;
+/// Body text that makes a plan even without numbered parts.
+const LONG_BODY_CHARS: usize = 600;
+
+/// The text of a line without any whitespace: what repeats are compared on.
+fn key(text: &str, line: &Line) -> String {
+    text[line.range.clone()].chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Cuts the lines of a file into plans.
+pub(crate) fn split(text: &str, lines: &[Line]) -> Vec<Segment> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let title_starts = title_starts(text, lines);
+    let mut starts = title_starts.clone();
+    let repeats = repeat_starts(text, lines, &title_starts);
+    starts.extend(repeats.keys().copied());
+    starts.sort_unstable();
+    starts.dedup();
+    let bounds: Vec<Range<usize>> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| start..starts.get(i + 1).copied().unwrap_or(lines.len()))
+        .collect();
+    merge_repeats(text, lines, &bounds, &repeats, &title_starts)
+}
+
+/// Line indices where a plan starts because a title follows another plan's body.
+fn title_starts(text: &str, lines: &[Line]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut body_chars = 0;
+    let mut numbered = false;
+    for (index, line) in lines.iter().enumerate() {
+        if line.chrome {
+            continue;
+        }
+        let content = &text[line.range.clone()];
+        if is_title_line(content) {
+            if body_chars >= MIN_BODY_CHARS && (numbered || body_chars >= LONG_BODY_CHARS) {
+                starts.push(index);
+                body_chars = 0;
+                numbered = false;
+            }
+            continue;
+        }
+        body_chars += content.chars().count();
+        numbered |= marker_at(content).is_some() || content.contains("一、");
+    }
+    starts
+}
+
+/// Line indices where a repeat of an earlier plan starts, with the index of the
+/// title-delimited part holding the first copy.
+fn repeat_starts(text: &str, lines: &[Line], title_starts: &[usize]) -> HashMap<usize, usize> {
+    let part_of = |index: usize| title_starts.partition_point(|&s| s <= index).saturating_sub(1);
+    let keys: Vec<String> = lines.iter().map(|l| key(text, l)).collect();
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut starts = HashMap::new();
+    let mut previous_match: Option<usize> = None;
+    for (j, line) in lines.iter().enumerate() {
+        let k = keys[j].as_str();
+        if line.chrome || k.chars().count() < REPEAT_KEY_CHARS {
+            previous_match = None;
+            continue;
+        }
+        let Some(&i) = first_seen.get(k) else {
+            first_seen.insert(k, j);
+            previous_match = None;
+            continue;
+        };
+        let continues_run = previous_match.is_some_and(|p| p + 1 == i);
+        previous_match = Some(i);
+        if continues_run {
+            continue;
+        }
+        // Two consecutive matching lines are needed inside one part; another part's
+        // line is enough on its own.
+        let same_part = part_of(i) == part_of(j);
+        let next_matches = keys.get(j + 1).is_some_and(|n| keys.get(i + 1) == Some(n));
+        if same_part && !(next_matches && i + 1 < j) {
+            continue;
+        }
+        // The copy may start one line earlier, glued to a heading of the page
+        // ("…汇编教育系统年度工作计划年是…").
+        let glued = j > 0
+            && i > 0
+            && !lines[j - 1].chrome
+            && keys[i - 1].chars().count() >= 4
+            && keys[j - 1].ends_with(keys[i - 1].as_str());
+        let start = if glued { j - 1 } else { j };
+        starts.insert(start, part_of(i));
+    }
+    starts
+}
+
+/// Non-chrome characters of a run of lines: how full a copy is.
+fn fullness(text: &str, lines: &[Line], range: &Range<usize>) -> usize {
+    lines[range.clone()]
+        .iter()
+        .filter(|l| !l.chrome)
+        .map(|l| text[l.range.clone()].chars().count())
+        .sum()
+}
+
+/// Folds each repeated copy into the segment of its first copy.
+fn merge_repeats(
+    text: &str,
+    lines: &[Line],
+    bounds: &[Range<usize>],
+    repeats: &HashMap<usize, usize>,
+    title_starts: &[usize],
+) -> Vec<Segment> {
+    // Title parts are numbered by their first line; map a part to the segment
+    // that holds that line.
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut owner_of_start: HashMap<usize, usize> = HashMap::new();
+    for bound in bounds {
+        let copy_of = repeats
+            .get(&bound.start)
+            .and_then(|part| title_starts.get(*part))
+            .and_then(|start| owner_of_start.get(start).copied());
+        match copy_of {
+            Some(owner) if fullness(text, lines, bound) > 0 => {
+                let segment = &mut segments[owner];
+                if fullness(text, lines, bound) > fullness(text, lines, &segment.lines) {
+                    let first = segment.first_copy.clone().unwrap_or_else(|| segment.lines.clone());
+                    segment.first_copy = Some(first);
+                    segment.lines = bound.clone();
+                }
+            }
+            _ => {
+                if fullness(text, lines, bound) == 0 {
+                    continue;
+                }
+                owner_of_start.insert(bound.start, segments.len());
+                segments.push(Segment {
+                    lines: bound.clone(),
+                    first_copy: None,
+                });
+            }
+        }
+    }
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_site_decorations() {
+        assert_eq!(clean_title("2023年工作要点-11篇(第18/27页)"), "2023年工作要点");
+        assert_eq!(clean_title("2024年教育系统年度教育发展工作计划(2篇)"), "2024年教育系统年度教育发展工作计划");
+        assert_eq!(clean_title("2017年縣教育局工作計劃[1]"), "2017年縣教育局工作計劃");
+        assert_eq!(clean_title("2021年教育局工作要点-2021-1-16"), "2021年教育局工作要点");
+        assert_eq!(clean_title("教育局2021年工作要点范文"), "教育局2021年工作要点");
+        assert_eq!(clean_title("附件:教育部2012年工作要点"), "教育部2012年工作要点");
+    }
+
+    #[test]
+    fn title_lines_are_recognised() {
+        assert!(is_title_line("市教育局2022年工作计划"));
+        assert!(is_title_line("嘉兴市委教育工委 市教育局 2018年工作要点"));
+        assert!(is_title_line("2023年工作要点-11篇(第18/27页)"));
+        assert!(!is_title_line("上一篇:某职业技术学院2023年工作要点"));
+        assert!(!is_title_line("二、2024年工作计划"));
+        assert!(!is_title_line("工作计划"));
+    }
+}
