@@ -5,7 +5,7 @@ use crate::assemble::attach_entities;
 use crate::decode::{read_source, Encoding};
 use crate::error::{ExtractError, GazetteerError};
 use crate::gazetteer::Gazetteer;
-use crate::normalise::NormText;
+use crate::normalise::Normaliser;
 use crate::recognise::Recognisers;
 use crate::structure::Structurer;
 use plankg_model::Document;
@@ -16,6 +16,7 @@ use plankg_model::Document;
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
     encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 impl ExtractorBuilder {
@@ -36,6 +37,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Reads metadata and structure only, leaving the entity lists empty (for
+    /// measuring what the recognisers cost, or when only the tree is wanted).
+    pub fn with_structure_only(mut self, structure_only: bool) -> Self {
+        self.structure_only = structure_only;
+        self
+    }
+
     /// Parses the gazetteer files and compiles the recognisers.
     ///
     /// # Errors
@@ -43,9 +51,11 @@ impl ExtractorBuilder {
     pub fn build(self) -> Result<Extractor, GazetteerError> {
         let gazetteer = self.gazetteer.unwrap_or_else(Gazetteer::embedded);
         Ok(Extractor {
+            normaliser: Normaliser::new(&gazetteer)?,
             structurer: Structurer::new(&gazetteer)?,
             recognisers: Recognisers::new(&gazetteer)?,
             encoding: self.encoding,
+            structure_only: self.structure_only,
         })
     }
 }
@@ -54,9 +64,11 @@ impl ExtractorBuilder {
 /// the compiled gazetteers and is `Sync`.
 #[derive(Debug)]
 pub struct Extractor {
+    normaliser: Normaliser,
     structurer: Structurer,
     recognisers: Recognisers,
     encoding: Option<Encoding>,
+    structure_only: bool,
 }
 
 impl Extractor {
@@ -78,10 +90,13 @@ impl Extractor {
     /// format, or holds no text.
     pub fn extract(&self, bytes: &[u8], file_name: &str) -> Result<Vec<Document>, ExtractError> {
         let source = self.plain_text(bytes, file_name)?;
-        let norm = NormText::new(&source);
+        let norm = self.normaliser.normalise(&source);
         let drafts = self.structurer.read(&norm);
         if drafts.is_empty() {
             return Err(ExtractError::NoText);
+        }
+        if self.structure_only {
+            return Ok(drafts.into_iter().map(|draft| draft.document).collect());
         }
         Ok(drafts
             .into_iter()
