@@ -1,1 +1,21 @@
-//! plankg's oxigraph store (in progress).
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+mod document;
+mod dump;
+mod error;
+mod load;
+mod query;
+mod state;
+mod store;
+
+pub use document::DocumentQuads;
+pub use error::StoreError;
+pub use load::LoadOutcome;
+pub use oxigraph::io::RdfFormat;
+pub use oxigraph::model;
+pub use oxigraph::sparql::results::QueryResultsFormat;
+pub use oxigraph::sparql::QueryResults;
+pub use state::BuildState;
+pub use store::PlanStore;

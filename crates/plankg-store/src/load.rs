@@ -1,0 +1,330 @@
+//! Writing graphs: one document at a time in a transaction, many through the bulk
+//! loader, the shared graphs rewritten whole, and the graphs of vanished documents
+//! pruned.
+
+use std::collections::HashSet;
+
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use plankg_rdf::vocab::pk::CONTENT_HASH;
+
+use crate::document::DocumentQuads;
+use crate::error::StoreError;
+use crate::store::PlanStore;
+
+/// What loading a document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LoadOutcome {
+    /// The document's graph was new.
+    Inserted,
+    /// The document's graph existed with another content hash and was replaced.
+    Replaced,
+    /// The stored content hash was the same: nothing was written.
+    Unchanged,
+}
+
+/// What the store holds for a document graph before a load.
+enum Stored {
+    /// Nothing: the graph is new.
+    Absent,
+    /// The same content hash: nothing to do.
+    Same,
+    /// Other content, or a graph without its hash.
+    Different,
+}
+
+impl PlanStore {
+    /// Inserts a document's graph, replaces it when its content hash changed, or
+    /// leaves it when it did not.
+    ///
+    /// Replacing happens in one transaction: readers see the old graph or the new
+    /// one, never a mix. The content hash is the last quad written.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read or written.
+    pub fn load_document(&self, document: &DocumentQuads) -> Result<LoadOutcome, StoreError> {
+        let outcome = match self.stored(document)? {
+            Stored::Same => return Ok(LoadOutcome::Unchanged),
+            Stored::Absent => LoadOutcome::Inserted,
+            Stored::Different => LoadOutcome::Replaced,
+        };
+        let graph = document.graph().as_ref();
+        let mut transaction = self.store.start_transaction()?;
+        if outcome == LoadOutcome::Replaced {
+            transaction.clear_graph(graph)?;
+        }
+        transaction.extend(document.quads());
+        transaction.insert(&document.hash_quad());
+        transaction.commit()?;
+        Ok(outcome)
+    }
+
+    /// Loads many documents: new graphs go through oxigraph's bulk loader in one
+    /// atomic commit (all quads first, then every content hash), changed ones are
+    /// replaced one transaction each, unchanged ones are skipped.
+    ///
+    /// Returns one outcome per document, in order. `threads` bounds the bulk
+    /// loader's threads (default: all cores).
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read or written; the
+    /// documents loaded before the error stay loaded.
+    pub fn bulk_load(
+        &self,
+        documents: &[DocumentQuads],
+        threads: Option<usize>,
+    ) -> Result<Vec<LoadOutcome>, StoreError> {
+        let mut outcomes = Vec::with_capacity(documents.len());
+        let mut fresh = Vec::new();
+        for document in documents {
+            outcomes.push(match self.stored(document)? {
+                Stored::Same => LoadOutcome::Unchanged,
+                Stored::Different => self.load_document(document)?,
+                Stored::Absent => {
+                    fresh.push(document);
+                    LoadOutcome::Inserted
+                }
+            });
+        }
+        if fresh.is_empty() {
+            return Ok(outcomes);
+        }
+        let mut loader = self.store.bulk_loader();
+        if let Some(threads) = threads {
+            loader = loader.with_num_threads(threads.max(1));
+        }
+        loader.load_quads(fresh.iter().flat_map(|d| d.quads().iter().cloned()))?;
+        loader.load_quads(fresh.iter().map(|d| d.hash_quad()))?;
+        loader.commit()?;
+        Ok(outcomes)
+    }
+
+    /// Replaces the whole content of `graph` with `quads` in one transaction (for
+    /// the shared graphs that each build rewrites), writing only the difference.
+    ///
+    /// Returns whether anything changed. Quads naming another graph are put into
+    /// `graph`.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read or written.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+        let name = GraphNameRef::NamedNode(graph.as_ref());
+        let wanted: HashSet<Quad> = quads
+            .iter()
+            .map(|q| {
+                Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    name,
+                )
+            })
+            .collect();
+        let mut transaction = self.store.start_transaction()?;
+        let stored: HashSet<Quad> = transaction
+            .quads_for_pattern(None, None, None, Some(name))
+            .collect::<Result<_, _>>()?;
+        let stale: Vec<&Quad> = stored.difference(&wanted).collect();
+        let new: Vec<&Quad> = wanted.difference(&stored).collect();
+        if stale.is_empty() && new.is_empty() {
+            return Ok(false);
+        }
+        for quad in stale {
+            transaction.remove(quad);
+        }
+        transaction.extend(new);
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// Removes the graphs of documents not in `keep`, and returns them sorted.
+    ///
+    /// Only document graphs (those holding their own `pk:contentHash`) are
+    /// considered; the shared graphs are never pruned.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read or written.
+    pub fn prune(&self, keep: &HashSet<NamedNode>) -> Result<Vec<NamedNode>, StoreError> {
+        let mut removed = Vec::new();
+        for graph in self.document_graphs()? {
+            if !keep.contains(&graph) {
+                self.store.remove_named_graph(graph.as_ref())?;
+                removed.push(graph);
+            }
+        }
+        Ok(removed)
+    }
+
+    /// The document graphs in the store (graphs holding their own content hash),
+    /// sorted by IRI.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read.
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(CONTENT_HASH), None, None)
+        {
+            let quad = quad?;
+            if let (
+                NamedOrBlankNode::NamedNode(subject),
+                oxigraph::model::GraphName::NamedNode(graph),
+            ) = (&quad.subject, &quad.graph_name)
+            {
+                if subject == graph {
+                    graphs.push(graph.clone());
+                }
+            }
+        }
+        graphs.sort_unstable();
+        graphs.dedup();
+        Ok(graphs)
+    }
+
+    /// The content hash stored for the document graph `graph`, if any.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read.
+    pub fn content_hash(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
+        let mut hashes = self.store.quads_for_pattern(
+            Some(graph.as_ref().into()),
+            Some(CONTENT_HASH),
+            None,
+            Some(graph.as_ref().into()),
+        );
+        Ok(match hashes.next().transpose()? {
+            Some(Quad {
+                object: Term::Literal(hash),
+                ..
+            }) => Some(hash.value().to_owned()),
+            _ => None,
+        })
+    }
+
+    /// Compares a document with what the store holds for its graph.
+    fn stored(&self, document: &DocumentQuads) -> Result<Stored, StoreError> {
+        let graph = document.graph();
+        if let Some(hash) = self.content_hash(graph)? {
+            return Ok(if hash == document.content_hash() {
+                Stored::Same
+            } else {
+                Stored::Different
+            });
+        }
+        let any = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .next()
+            .transpose()?;
+        Ok(if any.is_some() {
+            Stored::Different
+        } else {
+            Stored::Absent
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::model::Literal;
+
+    use super::*;
+
+    fn node(iri: &str) -> NamedNode {
+        NamedNode::new(iri).unwrap()
+    }
+
+    fn document(name: &str, titles: &[&str]) -> DocumentQuads {
+        let g = node(&format!("http://e.org/doc/{name}"));
+        let quads = titles
+            .iter()
+            .map(|t| {
+                Quad::new(
+                    g.clone(),
+                    node("http://purl.org/dc/terms/title"),
+                    Literal::from(*t),
+                    g.clone(),
+                )
+            })
+            .collect();
+        DocumentQuads::new(g, quads)
+    }
+
+    #[test]
+    fn loading_inserts_then_skips_then_replaces() {
+        let store = PlanStore::in_memory().unwrap();
+        let first = document("a", &["一"]);
+        assert_eq!(store.load_document(&first).unwrap(), LoadOutcome::Inserted);
+        assert_eq!(store.len().unwrap(), 2);
+        assert_eq!(store.load_document(&first).unwrap(), LoadOutcome::Unchanged);
+        let edited = document("a", &["二", "三"]);
+        assert_eq!(store.load_document(&edited).unwrap(), LoadOutcome::Replaced);
+        assert_eq!(store.len().unwrap(), 3);
+        assert_eq!(
+            store.content_hash(edited.graph()).unwrap().as_deref(),
+            Some(edited.content_hash())
+        );
+    }
+
+    #[test]
+    fn a_graph_without_its_hash_is_not_unchanged() {
+        let store = PlanStore::in_memory().unwrap();
+        let doc = document("a", &["一"]);
+        // A load cut off before its hash: the quads are there, the hash is not.
+        store.store.extend(doc.quads().iter().cloned()).unwrap();
+        assert_eq!(store.load_document(&doc).unwrap(), LoadOutcome::Replaced);
+    }
+
+    #[test]
+    fn bulk_load_sorts_new_changed_and_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = PlanStore::open(dir.path()).unwrap();
+        let a = document("a", &["一"]);
+        let b = document("b", &["二"]);
+        assert_eq!(
+            store.bulk_load(&[a.clone(), b.clone()], Some(1)).unwrap(),
+            [LoadOutcome::Inserted, LoadOutcome::Inserted]
+        );
+        let b2 = document("b", &["三"]);
+        let c = document("c", &["四"]);
+        assert_eq!(
+            store.bulk_load(&[a, b2, c], Some(1)).unwrap(),
+            [
+                LoadOutcome::Unchanged,
+                LoadOutcome::Replaced,
+                LoadOutcome::Inserted
+            ]
+        );
+        assert_eq!(store.len().unwrap(), 6);
+        assert_eq!(store.document_graphs().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn replace_graph_writes_the_difference_and_prune_keeps_shared_graphs() {
+        let store = PlanStore::in_memory().unwrap();
+        let shared = node("http://e.org/graph/entities");
+        let q = |o: &str| {
+            Quad::new(
+                node("http://e.org/x"),
+                node("http://e.org/p"),
+                Literal::from(o),
+                shared.clone(),
+            )
+        };
+        assert!(store.replace_graph(&shared, &[q("1"), q("2")]).unwrap());
+        assert!(!store.replace_graph(&shared, &[q("2"), q("1")]).unwrap());
+        assert!(store.replace_graph(&shared, &[q("3")]).unwrap());
+        assert_eq!(store.len().unwrap(), 1);
+
+        let a = document("a", &["一"]);
+        let b = document("b", &["二"]);
+        store.load_document(&a).unwrap();
+        store.load_document(&b).unwrap();
+        let keep = HashSet::from([a.graph().clone()]);
+        assert_eq!(store.prune(&keep).unwrap(), [b.graph().clone()]);
+        assert_eq!(store.document_graphs().unwrap(), [a.graph().clone()]);
+        assert_eq!(store.len().unwrap(), 3);
+    }
+}
