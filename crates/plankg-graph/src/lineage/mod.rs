@@ -1,11 +1,16 @@
-//! Lineage: how tasks recur across plans (continues, echoes) and how local
-//! policies adapt higher ones (localizes).
+//! Lineage: how tasks recur across plans (continues, echoes), how initiatives
+//! named differently are the same programme, and how local policies adapt higher
+//! ones (localizes).
 
 mod cascade;
 mod continuity;
 mod error;
+mod initiatives;
 mod minhash;
+mod rebuild;
+mod source;
 
 pub use cascade::{Localiser, Localization, PolicyName, Rank};
 pub use continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
 pub use error::LineageError;
+pub use rebuild::{rebuild, LineageSummary};

@@ -325,7 +325,7 @@ fn damaged(path: &Path) -> TextIndexError {
     }
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), TextIndexError> {
+fn write_json<T: serde::Serialize + ?Sized>(path: &Path, value: &T) -> Result<(), TextIndexError> {
     let bytes = serde_json::to_vec(value).map_err(|e| TextIndexError::Damaged {
         path: path.to_path_buf(),
         source: Some(e),
@@ -359,6 +359,7 @@ mod tests {
             document,
             section: None,
             text: text.into(),
+            ..IndexedText::default()
         }
     }
 

@@ -16,8 +16,6 @@ use serde::{Deserialize, Serialize};
 pub use error::TextIndexError;
 pub use files::TextIndex;
 
-pub(crate) use grams::dice;
-
 /// A document as the index records it: what a trace row shows about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct IndexedDocument {
@@ -44,6 +42,12 @@ pub struct IndexedText {
     pub section: Option<String>,
     /// The normalised text.
     pub text: String,
+    /// The task it continues (`pk:continues`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<String>,
+    /// The task it echoes (`pk:echoes`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echoes: Option<String>,
 }
 
 /// A label the index knows (of an initiative or a policy), for variants and

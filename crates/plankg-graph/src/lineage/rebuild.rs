@@ -1,0 +1,253 @@
+//! The lineage step of a build: reads the whole document set from the store,
+//! computes continuations and localizations, rewrites `<base>graph/lineage` and
+//! rewrites the text index. A deterministic function of the store's contents, so a
+//! rebuild that skipped unchanged documents gives the same graph as a fresh one.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use oxigraph::model::{Literal, NamedNode, Quad};
+use plankg_rdf::vocab::{pk, rdf, skos, xsd};
+use plankg_rdf::IriMinter;
+use plankg_store::PlanStore;
+use serde::Serialize;
+
+use super::cascade::{Localiser, Localization, PolicyName, Rank};
+use super::continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
+use super::error::LineageError;
+use super::initiatives::merges;
+use super::source::Corpus;
+use crate::text_index::{IndexedDocument, IndexedLabel, IndexedText, TextIndex};
+
+/// What a lineage rebuild wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct LineageSummary {
+    /// Tasks compared.
+    pub tasks: usize,
+    /// `pk:continues` links.
+    pub continues: usize,
+    /// `pk:echoes` links.
+    pub echoes: usize,
+    /// `pk:localizes` links.
+    pub localizes: usize,
+    /// `skos:closeMatch` links between initiatives.
+    pub close_matches: usize,
+    /// Texts in the text index.
+    pub indexed_texts: usize,
+}
+
+/// Rewrites the lineage graph of `store` and the text index in `index_dir` from
+/// the store's current contents.
+///
+/// # Errors
+/// [`LineageError`] when the store cannot be read or written, or the index cannot
+/// be written.
+///
+/// # Complexity
+/// Linear in the number of tasks (see [`link_tasks`]) plus the index sort.
+pub fn rebuild(
+    store: &PlanStore,
+    minter: &IriMinter,
+    index_dir: &Path,
+) -> Result<LineageSummary, LineageError> {
+    let corpus = Corpus::read(store)?;
+
+    let tasks: Vec<TaskText> = corpus
+        .texts
+        .iter()
+        .filter(|t| t.is_task)
+        .filter_map(|t| {
+            let doc = corpus.documents.get(&t.document)?;
+            Some(TaskText {
+                task: t.iri.clone(),
+                document: t.document.clone(),
+                year: doc.year?,
+                issuer: doc.issuer.clone(),
+                text: t.text.clone(),
+            })
+        })
+        .collect();
+    let links = link_tasks(&tasks, &ContinuityOptions::default());
+
+    let policies: Vec<PolicyName> = corpus
+        .entities
+        .iter()
+        .filter(|(_, e)| e.is_policy)
+        .filter_map(|(iri, e)| {
+            Some(PolicyName {
+                iri: iri.clone(),
+                label: e.pref.clone()?,
+                rank: e.level.as_deref().and_then(rank_of_level),
+            })
+        })
+        .collect();
+    let localizations = Localiser::embedded()?.localizations(&policies);
+    let initiatives: Vec<(&str, &str)> = corpus
+        .entities
+        .iter()
+        .filter(|(_, e)| !e.is_policy)
+        .filter_map(|(iri, e)| Some((iri.as_str(), e.pref.as_deref()?)))
+        .collect();
+    let close = merges(&initiatives);
+
+    let mut quads = Vec::new();
+    let graph = minter.graph_lineage();
+    for link in &links {
+        continuation_quads(&tasks, link, &graph, &mut quads)?;
+    }
+    for Localization { local, higher } in &localizations {
+        quads.push(Quad::new(
+            NamedNode::new(local)?,
+            pk::LOCALIZES,
+            NamedNode::new(higher)?,
+            graph.clone(),
+        ));
+    }
+    for (a, b) in &close {
+        quads.push(Quad::new(
+            NamedNode::new(*a)?,
+            skos::CLOSE_MATCH,
+            NamedNode::new(*b)?,
+            graph.clone(),
+        ));
+    }
+    store.replace_graph(&graph, &quads)?;
+
+    let indexed = write_index(&corpus, &tasks, &links, &close, index_dir)?;
+    Ok(LineageSummary {
+        tasks: tasks.len(),
+        continues: links
+            .iter()
+            .filter(|l| l.relation == Relation::Continues)
+            .count(),
+        echoes: links
+            .iter()
+            .filter(|l| l.relation == Relation::Echoes)
+            .count(),
+        localizes: localizations.len(),
+        close_matches: close.len(),
+        indexed_texts: indexed,
+    })
+}
+
+/// The qualified `pk:Continuation` node of a link and the direct shortcut triple.
+/// The node's IRI is the later task's IRI with `/continues` or `/echoes` appended:
+/// a task has at most one link of each kind, and the IRI stays stable across
+/// builds as long as the link does.
+fn continuation_quads(
+    tasks: &[TaskText],
+    link: &Continuation,
+    graph: &NamedNode,
+    out: &mut Vec<Quad>,
+) -> Result<(), LineageError> {
+    let from = NamedNode::new(&tasks[link.from].task)?;
+    let to = NamedNode::new(&tasks[link.to].task)?;
+    let (relation, suffix) = match link.relation {
+        Relation::Continues => (pk::CONTINUES, "continues"),
+        Relation::Echoes => (pk::ECHOES, "echoes"),
+    };
+    let node = NamedNode::new(format!("{}/{suffix}", from.as_str()))?;
+    let similarity = Literal::new_typed_literal(format!("{:.3}", link.similarity), xsd::DECIMAL);
+    out.push(Quad::new(
+        node.clone(),
+        rdf::TYPE,
+        pk::CONTINUATION,
+        graph.clone(),
+    ));
+    out.push(Quad::new(
+        node.clone(),
+        pk::FROM,
+        from.clone(),
+        graph.clone(),
+    ));
+    out.push(Quad::new(node.clone(), pk::TO, to.clone(), graph.clone()));
+    out.push(Quad::new(
+        node.clone(),
+        pk::SIMILARITY,
+        similarity,
+        graph.clone(),
+    ));
+    out.push(Quad::new(node, pk::RELATION, relation, graph.clone()));
+    out.push(Quad::new(from, relation, to, graph.clone()));
+    Ok(())
+}
+
+/// `pk:central` … `pk:district` to a rank; unknown levels have none.
+fn rank_of_level(level: &str) -> Option<Rank> {
+    [
+        (pk::CENTRAL, 0),
+        (pk::PROVINCIAL, 1),
+        (pk::MUNICIPAL, 2),
+        (pk::DISTRICT, 3),
+    ]
+    .into_iter()
+    .find(|(iri, _)| iri.as_str() == level)
+    .map(|(_, rank)| rank)
+}
+
+/// Writes the text index; returns the number of texts indexed.
+fn write_index(
+    corpus: &Corpus,
+    tasks: &[TaskText],
+    links: &[Continuation],
+    close: &[(&str, &str)],
+    index_dir: &Path,
+) -> Result<usize, LineageError> {
+    let mut position: HashMap<&str, u32> = HashMap::new();
+    let mut documents = Vec::with_capacity(corpus.documents.len());
+    for (i, (iri, doc)) in corpus.documents.iter().enumerate() {
+        position.insert(iri.as_str(), u32::try_from(i).unwrap_or(u32::MAX));
+        documents.push(IndexedDocument {
+            iri: iri.clone(),
+            title: doc.title.clone(),
+            year: doc.year,
+            issuer: doc.issuer_label.clone(),
+            region: doc.region_label.clone(),
+        });
+    }
+    let mut continues: HashMap<&str, &str> = HashMap::new();
+    let mut echoes: HashMap<&str, &str> = HashMap::new();
+    for link in links {
+        let map = match link.relation {
+            Relation::Continues => &mut continues,
+            Relation::Echoes => &mut echoes,
+        };
+        map.insert(tasks[link.from].task.as_str(), tasks[link.to].task.as_str());
+    }
+    let texts: Vec<IndexedText> = corpus
+        .texts
+        .iter()
+        .filter_map(|t| {
+            Some(IndexedText {
+                task: t.iri.clone(),
+                document: *position.get(t.document.as_str())?,
+                section: t.heading.clone(),
+                text: t.text.clone(),
+                continues: continues.get(t.iri.as_str()).map(|s| (*s).to_owned()),
+                echoes: echoes.get(t.iri.as_str()).map(|s| (*s).to_owned()),
+            })
+        })
+        .collect();
+    let mut labels = Vec::new();
+    for (iri, entity) in &corpus.entities {
+        let mut matches = entity.matches.clone();
+        for (a, b) in close {
+            if a == iri {
+                matches.push((*b).to_owned());
+            } else if b == iri {
+                matches.push((*a).to_owned());
+            }
+        }
+        matches.sort();
+        matches.dedup();
+        for label in entity.pref.iter().chain(&entity.alt) {
+            labels.push(IndexedLabel {
+                iri: iri.clone(),
+                label: label.clone(),
+                matches: matches.clone(),
+            });
+        }
+    }
+    TextIndex::write(index_dir, &documents, &texts, &labels)?;
+    Ok(texts.len())
+}

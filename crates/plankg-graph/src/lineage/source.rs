@@ -1,0 +1,167 @@
+//! What the lineage step reads from the store: every task, heading, document and
+//! label, through the queries in ontology/queries/lineage_*.rq.
+
+use std::collections::BTreeMap;
+
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, QuerySolution};
+use plankg_store::PlanStore;
+
+use super::error::LineageError;
+
+const TASKS: &str = include_str!("../../../../ontology/queries/lineage_tasks.rq");
+const HEADINGS: &str = include_str!("../../../../ontology/queries/lineage_headings.rq");
+const DOCUMENTS: &str = include_str!("../../../../ontology/queries/lineage_documents.rq");
+const LABELS: &str = include_str!("../../../../ontology/queries/lineage_labels.rq");
+
+/// A text of a document: a task, or a heading no task repeats (then `is_task` is
+/// false and `iri` is the section's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextRow {
+    pub(crate) iri: String,
+    pub(crate) document: String,
+    pub(crate) text: String,
+    pub(crate) heading: Option<String>,
+    pub(crate) is_task: bool,
+}
+
+/// A document's metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct DocumentRow {
+    pub(crate) title: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) issuer_label: Option<String>,
+    pub(crate) region_label: Option<String>,
+}
+
+/// The labels of one initiative or policy.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct EntityRow {
+    pub(crate) is_policy: bool,
+    pub(crate) pref: Option<String>,
+    pub(crate) alt: Vec<String>,
+    pub(crate) matches: Vec<String>,
+    pub(crate) level: Option<String>,
+}
+
+/// Everything the lineage step reads, keyed and sorted by IRI.
+#[derive(Debug, Default)]
+pub(crate) struct Corpus {
+    pub(crate) texts: Vec<TextRow>,
+    pub(crate) documents: BTreeMap<String, DocumentRow>,
+    pub(crate) entities: BTreeMap<String, EntityRow>,
+}
+
+impl Corpus {
+    /// Reads the corpus from the store.
+    pub(crate) fn read(store: &PlanStore) -> Result<Self, LineageError> {
+        let mut corpus = Self::default();
+        for row in solutions(store, TASKS)? {
+            let row = row?;
+            if let (Some(iri), Some(document), Some(text)) =
+                (iri(&row, "task"), iri(&row, "doc"), literal(&row, "text"))
+            {
+                corpus.texts.push(TextRow {
+                    iri,
+                    document,
+                    text,
+                    heading: literal(&row, "heading"),
+                    is_task: true,
+                });
+            }
+        }
+        for row in solutions(store, HEADINGS)? {
+            let row = row?;
+            if let (Some(iri), Some(document), Some(text)) = (
+                iri(&row, "section"),
+                iri(&row, "doc"),
+                literal(&row, "heading"),
+            ) {
+                corpus.texts.push(TextRow {
+                    iri,
+                    document,
+                    heading: Some(text.clone()),
+                    text,
+                    is_task: false,
+                });
+            }
+        }
+        // A task in several sections (not expected) keeps its first heading.
+        corpus
+            .texts
+            .sort_by(|a, b| (&a.iri, &a.heading).cmp(&(&b.iri, &b.heading)));
+        corpus.texts.dedup_by(|a, b| a.iri == b.iri);
+        for row in solutions(store, DOCUMENTS)? {
+            let row = row?;
+            let Some(doc) = iri(&row, "doc") else {
+                continue;
+            };
+            let entry = corpus.documents.entry(doc).or_default();
+            fill(&mut entry.title, literal(&row, "title"));
+            fill(
+                &mut entry.year,
+                literal(&row, "year").and_then(|y| y.parse().ok()),
+            );
+            fill(&mut entry.issuer, iri(&row, "issuer"));
+            fill(&mut entry.issuer_label, literal(&row, "issuerLabel"));
+            fill(&mut entry.region_label, literal(&row, "regionLabel"));
+        }
+        for row in solutions(store, LABELS)? {
+            let row = row?;
+            let (Some(entity), Some(label)) = (iri(&row, "entity"), literal(&row, "label")) else {
+                continue;
+            };
+            let entry = corpus.entities.entry(entity).or_default();
+            entry.is_policy |= iri(&row, "kind").is_some_and(|k| k.ends_with("#Policy"));
+            if literal(&row, "preferred").as_deref() == Some("true") {
+                fill(&mut entry.pref, Some(label));
+            } else if !entry.alt.contains(&label) {
+                entry.alt.push(label);
+            }
+            if let Some(m) = iri(&row, "match") {
+                if !entry.matches.contains(&m) {
+                    entry.matches.push(m);
+                }
+            }
+            fill(&mut entry.level, iri(&row, "level"));
+        }
+        for entity in corpus.entities.values_mut() {
+            entity.alt.sort();
+            entity.matches.sort();
+        }
+        Ok(corpus)
+    }
+}
+
+/// Keeps the first value seen, so that a document with two titles (not expected)
+/// shows the same one on every run: solutions come in a stable order.
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+fn solutions(
+    store: &PlanStore,
+    query: &str,
+) -> Result<impl Iterator<Item = Result<QuerySolution, LineageError>>, LineageError> {
+    match store.query(query)? {
+        QueryResults::Solutions(solutions) => Ok(solutions.map(|s| s.map_err(LineageError::from))),
+        _ => Err(LineageError::NotSolutions),
+    }
+}
+
+fn iri(row: &QuerySolution, var: &str) -> Option<String> {
+    match row.get(var)? {
+        Term::NamedNode(n) => Some(n.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+fn literal(row: &QuerySolution, var: &str) -> Option<String> {
+    match row.get(var)? {
+        Term::Literal(l) => Some(l.value().to_owned()),
+        _ => None,
+    }
+}
