@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use oxigraph::io::RdfFormat;
-use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError};
+use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError, UpdateEvaluationError};
 use oxigraph::store::StorageError;
 
 /// An error of a [`PlanStore`](crate::PlanStore) operation.
@@ -57,6 +57,12 @@ pub enum StoreError {
     /// A SPARQL query failed while running.
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(#[from] QueryEvaluationError),
+    /// A SPARQL update failed.
+    #[error("SPARQL update failed: {0}")]
+    Update(#[from] UpdateEvaluationError),
+    /// A write was asked of a store opened read-only.
+    #[error("the store is open read-only")]
+    ReadOnly,
     /// A graph could not be serialized.
     #[error("cannot write {format}")]
     Serialize {
