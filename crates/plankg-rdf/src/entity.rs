@@ -1,0 +1,351 @@
+//! The entities graph: descriptions of the entities documents share (policies,
+//! initiatives, units, schools, organizations, regions), accumulated over all
+//! documents and written in a deterministic order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use oxrdf::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use plankg_model::{Document, PolicyKind, PolicyLevel};
+
+use crate::document::produced_key;
+use crate::iri::IriMinter;
+use crate::literal::{date, zh};
+use crate::vocab::{dcterms, org, pk, rdf, skos};
+
+/// Accumulates the descriptions of shared entities over documents, then writes
+/// them into `<base>graph/entities`.
+///
+/// The result depends only on the set of documents added, not on their order:
+/// where documents disagree (two spellings of one initiative, two levels of one
+/// policy) the most frequent value wins and ties go to the smallest; other
+/// spellings become `skos:altLabel`. Quads come out sorted by subject IRI.
+///
+/// ```
+/// use plankg_model::{Document, PolicyKind, PolicyLevel, PolicyRef, Section, Task};
+/// use plankg_rdf::{EntityGraph, IriMinter};
+///
+/// let policy = PolicyRef {
+///     name: "党的十九大".into(), key: "十九大".into(), kind: PolicyKind::Congress,
+///     level: PolicyLevel::Central, date: Some("2017-10".into()), written: vec![], evidence: vec![],
+/// };
+/// let task = Task { id: "t1".into(), policies: vec![policy], ..Task::default() };
+/// let doc = Document { sections: vec![Section { id: "s0".into(), tasks: vec![task], ..Section::default() }], ..Document::default() };
+///
+/// let minter = IriMinter::default();
+/// let mut entities = EntityGraph::new(&minter);
+/// entities.add_document("a.txt", &doc);
+/// let quads = entities.into_quads();
+/// assert!(quads.iter().all(|q| q.graph_name == minter.graph_entities().into()));
+/// assert!(quads.iter().any(|q| q.subject == minter.policy("十九大").into()));
+/// ```
+#[derive(Debug, Clone)]
+pub struct EntityGraph {
+    minter: IriMinter,
+    policies: BTreeMap<NamedNode, PolicyFacts>,
+    initiatives: BTreeMap<NamedNode, Names>,
+    units: BTreeMap<NamedNode, (Names, Option<NamedNode>)>,
+    schools: BTreeMap<NamedNode, (Names, Option<String>)>,
+    organizations: BTreeMap<NamedNode, (Names, Option<String>)>,
+    regions: BTreeSet<String>,
+    region_parents: BTreeMap<String, String>,
+}
+
+/// How often each spelling of a name was seen.
+type Names = BTreeMap<String, usize>;
+
+#[derive(Debug, Clone, Default)]
+struct PolicyFacts {
+    names: Names,
+    written: BTreeSet<String>,
+    kinds: BTreeMap<PolicyKind, usize>,
+    levels: BTreeMap<PolicyLevel, usize>,
+    dates: BTreeMap<String, usize>,
+}
+
+impl EntityGraph {
+    /// An empty accumulator minting IRIs with `minter`.
+    #[must_use]
+    pub fn new(minter: &IriMinter) -> Self {
+        Self {
+            minter: minter.clone(),
+            policies: BTreeMap::new(),
+            initiatives: BTreeMap::new(),
+            units: BTreeMap::new(),
+            schools: BTreeMap::new(),
+            organizations: BTreeMap::new(),
+            regions: BTreeSet::new(),
+            region_parents: BTreeMap::new(),
+        }
+    }
+
+    /// Adds the enclosing region of each region (`(child, parent)` pairs, e.g. from
+    /// the place-name gazetteer): written as `pk:partOf` for the regions documents
+    /// name and, transitively, for their ancestors.
+    #[must_use]
+    pub fn with_region_parents(
+        mut self,
+        parents: impl IntoIterator<Item = (String, String)>,
+    ) -> Self {
+        self.region_parents.extend(parents);
+        self
+    }
+
+    /// Adds the entities `doc` (found in the file at `source_rel`, relative to the
+    /// build root) links to.
+    pub fn add_document(&mut self, source_rel: &str, doc: &Document) {
+        let minter = &self.minter;
+        let region = doc.region.as_deref();
+        let issuer_key = minter.issuer_key(source_rel, doc);
+        let issuer = minter.issuer(&issuer_key);
+        if let Some(region) = region {
+            self.regions.insert(region.to_owned());
+        }
+        if let (Some(iri), Some(name)) = (&issuer, &doc.issuer) {
+            note(&mut self.organizations, iri, name, region);
+        }
+        for policy in doc
+            .policies
+            .iter()
+            .chain(doc.tasks().flat_map(|t| &t.policies))
+        {
+            let facts = self.policies.entry(minter.policy(&policy.key)).or_default();
+            *facts.names.entry(policy.name.clone()).or_default() += 1;
+            facts.written.extend(policy.written.iter().cloned());
+            *facts.kinds.entry(policy.kind).or_default() += 1;
+            *facts.levels.entry(policy.level).or_default() += 1;
+            if let Some(d) = &policy.date {
+                *facts.dates.entry(d.clone()).or_default() += 1;
+            }
+        }
+        for task in doc.tasks() {
+            for i in &task.initiatives {
+                count(
+                    self.initiatives
+                        .entry(minter.initiative(&i.key))
+                        .or_default(),
+                    &i.name,
+                );
+            }
+            for name in &task.produces {
+                let iri = minter.initiative(produced_key(task, name));
+                count(self.initiatives.entry(iri).or_default(), name);
+            }
+            for u in &task.units {
+                let entry = self
+                    .units
+                    .entry(minter.unit(&issuer_key, &u.key))
+                    .or_insert_with(|| (Names::new(), issuer.clone()));
+                count(&mut entry.0, &u.name);
+            }
+            for s in &task.schools {
+                note(
+                    &mut self.schools,
+                    &minter.school(region, &s.key),
+                    &s.name,
+                    region,
+                );
+            }
+            for o in &task.organizations {
+                let iri = minter.organization(region, &o.key);
+                note(&mut self.organizations, &iri, &o.name, region);
+            }
+        }
+    }
+
+    /// The descriptions, in `<base>graph/entities`, sorted by subject IRI.
+    #[must_use]
+    pub fn into_quads(self) -> Vec<Quad> {
+        let mut out = Writer {
+            graph: self.minter.graph_entities().into(),
+            quads: Vec::new(),
+        };
+        for (iri, facts) in &self.policies {
+            out.add(iri, rdf::TYPE, pk::POLICY);
+            if let Some(kind) = most_frequent(&facts.kinds) {
+                out.add(iri, rdf::TYPE, policy_class(kind));
+            }
+            out.labels(iri, &facts.names, &facts.written);
+            if let Some(level) = most_frequent(&facts.levels) {
+                out.add(iri, pk::LEVEL_PROP, level_individual(level));
+            }
+            if let Some(d) = most_frequent(&facts.dates) {
+                out.add(iri, dcterms::DATE, date(&d));
+            }
+        }
+        for (iri, names) in &self.initiatives {
+            out.add(iri, rdf::TYPE, pk::INITIATIVE);
+            out.labels(iri, names, &BTreeSet::new());
+        }
+        for (iri, (names, issuer)) in &self.units {
+            out.add(iri, rdf::TYPE, pk::UNIT);
+            out.labels(iri, names, &BTreeSet::new());
+            if let Some(issuer) = issuer {
+                out.add(iri, org::UNIT_OF, issuer.clone());
+            }
+        }
+        for (class, map) in [
+            (pk::SCHOOL, &self.schools),
+            (pk::ORGANIZATION, &self.organizations),
+        ] {
+            for (iri, (names, region)) in map {
+                out.add(iri, rdf::TYPE, class);
+                out.labels(iri, names, &BTreeSet::new());
+                if let Some(region) = region {
+                    out.add(iri, pk::REGION_PROP, self.minter.region(region));
+                }
+            }
+        }
+        out.regions(&self.minter, &self.regions, &self.region_parents);
+        // A stable sort: each subject's quads keep the order they were written in.
+        out.quads.sort_by(|a, b| subject_iri(a).cmp(subject_iri(b)));
+        out.quads
+    }
+}
+
+struct Writer {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Writer {
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            subject.clone(),
+            predicate,
+            object,
+            self.graph.clone(),
+        ));
+    }
+
+    /// One `skos:prefLabel` (the most frequent spelling), the rest as `skos:altLabel`.
+    fn labels(&mut self, iri: &NamedNode, names: &Names, written: &BTreeSet<String>) {
+        let Some(pref) = most_frequent(names) else {
+            return;
+        };
+        self.add(iri, skos::PREF_LABEL, zh(&pref));
+        let alternatives: BTreeSet<&String> = names
+            .keys()
+            .chain(written)
+            .filter(|n| **n != pref)
+            .collect();
+        for alt in alternatives {
+            self.add(iri, skos::ALT_LABEL, zh(alt));
+        }
+    }
+
+    /// The regions named, their ancestors, and `pk:partOf` between them. Names
+    /// that normalise to one IRI describe one region.
+    fn regions(
+        &mut self,
+        minter: &IriMinter,
+        named: &BTreeSet<String>,
+        parents: &BTreeMap<String, String>,
+    ) {
+        let mut all = named.clone();
+        for region in named {
+            let mut current = region;
+            // The gazetteer may hold a cycle by mistake: stop at a region seen before.
+            let mut seen = BTreeSet::from([region]);
+            while let Some(parent) = parents.get(current) {
+                if !seen.insert(parent) {
+                    break;
+                }
+                all.insert(parent.clone());
+                current = parent;
+            }
+        }
+        let mut regions: BTreeMap<NamedNode, (Names, BTreeSet<NamedNode>)> = BTreeMap::new();
+        for name in &all {
+            let iri = minter.region(name);
+            let parent = parents
+                .get(name)
+                .map(|p| minter.region(p))
+                .filter(|p| *p != iri);
+            let entry = regions.entry(iri).or_default();
+            entry.0.insert(name.clone(), 1);
+            entry.1.extend(parent);
+        }
+        for (iri, (names, parents)) in regions {
+            self.add(&iri, rdf::TYPE, pk::REGION);
+            self.labels(&iri, &names, &BTreeSet::new());
+            for parent in parents {
+                self.add(&iri, pk::PART_OF, parent);
+            }
+        }
+    }
+}
+
+/// The subject of a quad as a string (every subject here is an IRI).
+fn subject_iri(quad: &Quad) -> &str {
+    match &quad.subject {
+        NamedOrBlankNode::NamedNode(node) => node.as_str(),
+        NamedOrBlankNode::BlankNode(node) => node.as_str(),
+    }
+}
+
+fn count(names: &mut Names, name: &str) {
+    *names.entry(name.to_owned()).or_default() += 1;
+}
+
+/// Counts a spelling of a school or organization and remembers its region.
+fn note(
+    map: &mut BTreeMap<NamedNode, (Names, Option<String>)>,
+    iri: &NamedNode,
+    name: &str,
+    region: Option<&str>,
+) {
+    let entry = map
+        .entry(iri.clone())
+        .or_insert_with(|| (Names::new(), region.map(str::to_owned)));
+    count(&mut entry.0, name);
+}
+
+/// The most frequent value; ties go to the smallest, so the order documents were
+/// added in does not matter.
+fn most_frequent<T: Ord + Clone>(counts: &BTreeMap<T, usize>) -> Option<T> {
+    // `max_by_key` keeps the last maximum; iterating in reverse makes it the smallest.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| **n)
+        .map(|(value, _)| value.clone())
+}
+
+/// The `pk:Policy` subclass of a kind (DESIGN.md, pk:Policy).
+fn policy_class(kind: PolicyKind) -> NamedNodeRef<'static> {
+    match kind {
+        PolicyKind::Congress => pk::PARTY_CONGRESS,
+        PolicyKind::Plenum => pk::PLENUM,
+        PolicyKind::Meeting => pk::MEETING,
+        PolicyKind::Thought => pk::GUIDING_THOUGHT,
+        PolicyKind::Document => pk::POLICY_DOCUMENT,
+        PolicyKind::FiveYearPlan => pk::FIVE_YEAR_PLAN,
+        PolicyKind::Strategy => pk::STRATEGY,
+        // A kind added to the model later is still a policy.
+        _ => pk::POLICY,
+    }
+}
+
+/// The level individual (`pk:central` …) of a policy level.
+fn level_individual(level: PolicyLevel) -> NamedNodeRef<'static> {
+    match level {
+        PolicyLevel::Central => pk::CENTRAL,
+        PolicyLevel::Provincial => pk::PROVINCIAL,
+        PolicyLevel::Municipal => pk::MUNICIPAL,
+        PolicyLevel::District => pk::DISTRICT,
+        _ => pk::UNKNOWN_LEVEL,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_go_to_the_smallest_value() {
+        let counts = BTreeMap::from([("b", 2), ("a", 2), ("c", 1)]);
+        assert_eq!(most_frequent(&counts), Some("a"));
+        let counts = BTreeMap::from([("b", 3), ("a", 2)]);
+        assert_eq!(most_frequent(&counts), Some("b"));
+    }
+}
