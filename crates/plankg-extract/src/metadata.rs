@@ -2,7 +2,7 @@
 //! of one plan, read from its title lines, the notice that may wrap it, its opening
 //! and its body (ANNOTATION.md, "Document fields").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -61,6 +61,7 @@ struct Place {
 pub(crate) struct MetadataReader {
     places: AhoCorasick,
     place_info: Vec<Place>,
+    full_names: HashSet<String>,
     meetings: HashMap<String, i32>,
 }
 
@@ -75,7 +76,7 @@ static ISSUER: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A bureau named with its level or place (市教育局, 廊坊市教育局): the only kind
 /// taken from the body of a plan whose title names no issuer.
 static BODY_ISSUER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"[^\s\d年度,，、:：《》()（）在及和与]{0,10}?[省市区县州旗](?:教育和体育局|教育体育局|教育局|教育厅|教委)").ok()
+    Regex::new(r"[省市区县州旗](?:教育和体育局|教育体育局|教育局|教育厅|教委)").ok()
 });
 
 /// "X关于印发…的通知": X issues the plan the notice wraps.
@@ -120,6 +121,7 @@ impl MetadataReader {
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut names = Vec::new();
         let mut place_info = Vec::new();
+        let mut full_names = HashSet::new();
         for row in gazetteer.rows(PLACES, 3)? {
             let level = match row.field(2) {
                 "province" => Level::Province,
@@ -132,9 +134,12 @@ impl MetadataReader {
                 continue;
             }
             names.push(full.to_owned());
+            full_names.insert(full.to_owned());
             place_info.push(Place { level, short: false });
             let short = row.field(1);
-            if short != full && short.chars().count() >= 2 {
+            // A short form ending in a function word ("平和" of "公平和教育") is read
+            // inside ordinary phrases.
+            if short != full && short.chars().count() >= 2 && !short.ends_with(['和', '与', '及', '的', '是', '在', '为', '对']) {
                 names.push(short.to_owned());
                 place_info.push(Place { level, short: true });
             }
@@ -159,6 +164,7 @@ impl MetadataReader {
         Ok(Self {
             places,
             place_info,
+            full_names,
             meetings,
         })
     }
@@ -195,7 +201,7 @@ impl MetadataReader {
             .filter(|i| !is_generic(i))
             .or_else(|| notice_issuer(text, lines))
             .or(signature)
-            .or_else(|| body_issuer(&body))
+            .or_else(|| self.body_issuer(&body))
             .or_else(|| title_issuer(title_text));
         let issued = issued.or_else(|| {
             lines.iter().find_map(|l| {
@@ -212,6 +218,36 @@ impl MetadataReader {
             region,
             issued,
         }
+    }
+
+    /// A bureau named with its level in the body ("市教育局教育质量评估监测中心"), not
+    /// as a superior ("在教育局的领导下"); with its place when the place is written
+    /// before it (廊坊市教育局, 上海市普陀区教育局).
+    fn body_issuer(&self, body: &str) -> Option<String> {
+        let re = BODY_ISSUER.as_ref()?;
+        let found = re.find_iter(body).find(|m| {
+            let after: String = body[m.end()..].chars().take(8).collect();
+            !after.contains("领导")
+        })?;
+        let mut start = found.start();
+        let level = &body[start..start + found.as_str().chars().next()?.len_utf8()];
+        // Positions up to eight characters back, farthest first.
+        let back = |start: usize| -> Vec<usize> {
+            let mut at: Vec<usize> = body[..start].char_indices().rev().take(8).map(|(i, _)| i).collect();
+            at.reverse();
+            at
+        };
+        // The bureau's own place ("廊坊" + "市"), then an enclosing one ("上海市").
+        let own = back(start)
+            .into_iter()
+            .find(|&at| self.full_names.contains(&format!("{}{level}", &body[at..start])));
+        if let Some(at) = own {
+            start = at;
+            if let Some(outer) = back(start).into_iter().find(|&at| self.full_names.contains(&body[at..start])) {
+                start = outer;
+            }
+        }
+        Some(body[start..found.end()].to_owned())
     }
 
     /// The year after the latest party meeting the text cites, or a "06年" year.
@@ -345,7 +381,21 @@ fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
         return best;
     }
     let first = content.get(body_at).or_else(|| content.first())?;
-    glued_title(text, first.range.clone()).or_else(|| quoted_title(text, &content))
+    glued_title(text, first.range.clone())
+        .or_else(|| quoted_title(text, &content))
+        .or_else(|| headline(text, &content[..body_at]))
+}
+
+/// The first short line before the body that states a year or names a body: the
+/// headline of a page whose title is not of a usual kind ("教育体育局2020年为民办实事").
+fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
+    content.iter().take(3).find_map(|line| {
+        let candidate = &text[line.range.clone()];
+        let short = candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
+        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate)) || title_issuer(candidate).is_some();
+        (short && telling && crate::structure::markers::marker_at(candidate).is_none())
+            .then(|| (candidate.to_owned(), line.range.clone()))
+    })
 }
 
 /// "县教育局xx年工作计划方案 一、指导思想…": a title at the start of a body line.
@@ -467,17 +517,6 @@ fn signature(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
     (None, None)
 }
 
-/// A bureau named with its level in the body ("市教育局教育质量评估监测中心"), not
-/// as a superior ("在教育局的领导下").
-fn body_issuer(body: &str) -> Option<String> {
-    let re = BODY_ISSUER.as_ref()?;
-    re.find_iter(body)
-        .find(|m| {
-            let after: String = body[m.end()..].chars().take(8).collect();
-            !after.contains("领导")
-        })
-        .map(|m| m.as_str().to_owned())
-}
 
 #[cfg(test)]
 mod tests {

@@ -157,8 +157,11 @@ fn title_starts(text: &str, lines: &[Line]) -> Vec<usize> {
             }
             continue;
         }
-        body_chars += content.chars().count();
         numbered |= marker_at(content).is_some() || content.contains("一、");
+        // Headings alone (a table of contents) are no body.
+        if content.contains(['。', ',', '，', ';', '；']) {
+            body_chars += content.chars().count();
+        }
     }
     starts
 }
@@ -170,23 +173,21 @@ fn repeat_starts(text: &str, lines: &[Line], title_starts: &[usize]) -> HashMap<
     let keys: Vec<String> = lines.iter().map(|l| key(text, l)).collect();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut starts = HashMap::new();
-    let mut previous_match: Option<usize> = None;
+    // A run of repeated lines keeps the distance between copy and original.
+    let mut run_offset: Option<usize> = None;
     for (j, line) in lines.iter().enumerate() {
         let k = keys[j].as_str();
         if line.chrome || k.chars().count() < REPEAT_KEY_CHARS {
-            previous_match = None;
             continue;
         }
         let Some(&i) = first_seen.get(k) else {
             first_seen.insert(k, j);
-            previous_match = None;
             continue;
         };
-        let continues_run = previous_match.is_some_and(|p| p + 1 == i);
-        previous_match = Some(i);
-        if continues_run {
+        if run_offset == Some(j - i) {
             continue;
         }
+        run_offset = Some(j - i);
         // Two consecutive matching lines are needed inside one part; another part's
         // line is enough on its own.
         let same_part = part_of(i) == part_of(j);

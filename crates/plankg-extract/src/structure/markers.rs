@@ -92,8 +92,11 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     // A marker is followed by the item's words, not by punctuation or more numbers
     // ("一、二、三年级", "1、2个").
     let next = rest.trim_start().chars().next();
+    let chinese = matches!(scheme, Scheme::CnComma | Scheme::CnParen);
     match next {
-        Some(c) if c.is_ascii_digit() || is_chinese_digit(c) || "、,，.。;；:：%)）".contains(c) => return None,
+        // "一、2017年目标完成情况": a part may start with a year.
+        Some(c) if c.is_ascii_digit() && !chinese => return None,
+        Some(c) if is_chinese_digit(c) || "、,，.。;；:：%)）".contains(c) => return None,
         None => return None,
         _ => {}
     }
@@ -222,5 +225,6 @@ mod tests {
         assert_eq!(scheme_number("2、3个"), None);
         assert_eq!(scheme_number("一年以上"), None);
         assert_eq!(scheme_number("(1:1)"), None);
+        assert_eq!(scheme_number("二、2024年工作计划"), Some((Scheme::CnComma, 2)));
     }
 }

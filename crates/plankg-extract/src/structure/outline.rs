@@ -178,13 +178,11 @@ fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Candidate> {
 fn top_scheme(candidates: &[Candidate]) -> Option<Scheme> {
     let mut seen: HashMap<Scheme, (bool, bool)> = HashMap::new();
     for c in candidates {
-        // Chinese part numbers are glued to a title often enough to count anyway.
-        if !c.strong && c.marker.scheme != Scheme::CnComma {
-            continue;
-        }
+        // A first part is glued to the title often enough ("…工作计划1.工作目标") to
+        // count anyway; later numbers must stand free.
         let entry = seen.entry(c.marker.scheme).or_default();
         entry.0 |= c.marker.number == 1;
-        entry.1 |= c.marker.number == 2;
+        entry.1 |= c.marker.number == 2 && (c.strong || c.marker.scheme == Scheme::CnComma);
     }
     let best = |need_two: bool| {
         seen.iter()
