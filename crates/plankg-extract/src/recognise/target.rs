@@ -1,19 +1,514 @@
-//! Recogniser of target mentions (ANNOTATION.md).
+//! Recogniser of quantitative targets (ANNOTATION.md, "targets"): a number with a
+//! unit, the indicator it measures, and the comparator its wording implies.
+//!
+//! A quantity is found by one regex built from the units of target_units.tsv; the
+//! words around it (target_blockers.tsv) reject ordinals, fractions, meeting numbers
+//! and the old value of a change; comparator_words.tsv gives the comparator; the
+//! indicator is cut from the clause around the number (see [`indicator`]).
 
-use super::{Context, Found};
+mod clause;
+mod indicator;
+mod numeral;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use plankg_model::{Comparator, TargetRef};
+use regex::Regex;
+
+use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+use clause::Clause;
+
+/// Gazetteer of units.
+const UNITS_FILE: &str = "target_units.tsv";
+/// Gazetteer of comparator words.
+const COMPARATORS_FILE: &str = "comparator_words.tsv";
+/// Gazetteer of words that show a number is not a target.
+const BLOCKERS_FILE: &str = "target_blockers.tsv";
+
+/// What a unit measures, as far as recognition cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    /// A unit of a real target.
+    Measure,
+    /// A measure word common in set phrases: after a Chinese numeral it needs a
+    /// comparator word to make a target.
+    Loose,
+    /// A unit that closes a number which is never a target (ages, months).
+    Skip,
+}
+
+/// A comparator word and where it stands.
+#[derive(Debug, Clone)]
+struct ComparatorWord {
+    word: String,
+    comparator: Comparator,
+}
+
 /// Finds target mentions in a text.
 #[derive(Debug)]
-pub(crate) struct TargetRecogniser {}
+pub(crate) struct TargetRecogniser {
+    /// number, optional range end, optional 多/余, unit.
+    quantity: Regex,
+    units: HashMap<String, UnitKind>,
+    /// Comparator words before the number, longest first.
+    before: Vec<ComparatorWord>,
+    /// Comparator words after the unit, longest first.
+    after: Vec<ComparatorWord>,
+    /// Words right before a number that make it an ordinal or determiner.
+    blocked_before: Vec<String>,
+    /// Words right after a unit that make the number a name, fraction or old value.
+    blocked_after: Vec<String>,
+}
+
+/// One quantity found by the regex, before it is judged.
+#[derive(Debug, Clone)]
+struct Quantity {
+    /// Byte range of number and unit (and an after-comparator word) in the text.
+    range: Range<usize>,
+    /// Where the number starts.
+    number_start: usize,
+    /// Where the unit ends.
+    unit_end: usize,
+    value: f64,
+    value_max: Option<f64>,
+    approximate: bool,
+    chinese: bool,
+    unit: String,
+    kind: UnitKind,
+}
 
 impl TargetRecogniser {
     /// Builds the recogniser from its gazetteer files.
-    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(Self {})
+    ///
+    /// # Errors
+    /// A missing file, a short row, or an unknown kind or comparator (file:line).
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut units = HashMap::new();
+        for row in gazetteer.rows(UNITS_FILE, 2)? {
+            let kind = match row.field(1) {
+                "percent" | "money" | "area" | "count" | "time" | "score" => UnitKind::Measure,
+                "loose" => UnitKind::Loose,
+                "skip" => UnitKind::Skip,
+                other => {
+                    return Err(row_error(
+                        UNITS_FILE,
+                        row.line,
+                        &format!("unknown kind {other:?}"),
+                    ))
+                }
+            };
+            units.insert(row.field(0).to_owned(), kind);
+        }
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for row in gazetteer.rows(COMPARATORS_FILE, 3)? {
+            let comparator = match row.field(2) {
+                ">=" => Comparator::AtLeast,
+                "<=" => Comparator::AtMost,
+                "~" => Comparator::About,
+                "=" => Comparator::Equal,
+                other => {
+                    return Err(row_error(
+                        COMPARATORS_FILE,
+                        row.line,
+                        &format!("unknown comparator {other:?}"),
+                    ))
+                }
+            };
+            let word = ComparatorWord {
+                word: row.field(0).to_owned(),
+                comparator,
+            };
+            match row.field(1) {
+                "before" => before.push(word),
+                "after" => after.push(word),
+                other => {
+                    return Err(row_error(
+                        COMPARATORS_FILE,
+                        row.line,
+                        &format!("unknown position {other:?}"),
+                    ))
+                }
+            }
+        }
+        before.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
+        after.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
+        let mut blocked_before = Vec::new();
+        let mut blocked_after = Vec::new();
+        for row in gazetteer.rows(BLOCKERS_FILE, 2)? {
+            match row.field(0) {
+                "before" => blocked_before.push(row.field(1).to_owned()),
+                "after" => blocked_after.push(row.field(1).to_owned()),
+                other => {
+                    return Err(row_error(
+                        BLOCKERS_FILE,
+                        row.line,
+                        &format!("unknown kind {other:?}"),
+                    ))
+                }
+            }
+        }
+        let mut unit_names: Vec<&String> = units.keys().collect();
+        unit_names.sort_by_key(|u| (std::cmp::Reverse(u.chars().count()), (*u).clone()));
+        let alternatives: Vec<String> = unit_names.iter().map(|u| regex::escape(u)).collect();
+        let number = format!(r"\d+(?:\.\d+)?|[{}]+", numeral::CHINESE_NUMERAL_CHARS);
+        let pattern = format!(
+            r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?(?P<unit>{})",
+            alternatives.join("|")
+        );
+        let quantity = Regex::new(&pattern).map_err(|err| {
+            row_error(
+                UNITS_FILE,
+                0,
+                &format!("cannot build the unit pattern: {err}"),
+            )
+        })?;
+        Ok(Self {
+            quantity,
+            units,
+            before,
+            after,
+            blocked_before,
+            blocked_after,
+        })
     }
 
-    /// Adds the mentions found in `text` to `found`.
-    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+    /// Adds the targets found in `text` to `found`.
+    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+        let shielded = shielded_ranges(text, found);
+        let quantities = self.quantities(text, &shielded);
+        // The end of the previous quantity (accepted or not) bounds the indicator.
+        let mut previous_end = 0;
+        // The start of an old value ("由500元提高到700元"), which the next quantity's
+        // indicator must not include.
+        let mut old_value: Option<usize> = None;
+        for (index, quantity) in quantities.iter().enumerate() {
+            let after_unit = &text[quantity.unit_end..];
+            if self
+                .blocked_after
+                .iter()
+                .any(|w| after_unit.starts_with(w.as_str()))
+            {
+                if self.is_change_word(after_unit) {
+                    // The clause of the new value reaches back over the old one.
+                    old_value = Some(quantity.number_start);
+                } else {
+                    previous_end = previous_end.max(quantity.range.end);
+                }
+                continue;
+            }
+            let next_start = quantities
+                .get(index + 1)
+                .map_or(text.len(), |q| q.number_start);
+            let clause = Clause::around(
+                text,
+                quantity.number_start,
+                quantity.range.end,
+                previous_end,
+                next_start,
+            );
+            let pre_end = match old_value.take() {
+                Some(start) if start >= clause.start => {
+                    trim_back_particles(text, clause.start, start)
+                }
+                _ => quantity.number_start,
+            };
+            let before_comparator = self.before_comparator(&text[clause.start..pre_end]);
+            previous_end = quantity.range.end;
+            if quantity.kind == UnitKind::Skip {
+                continue;
+            }
+            if quantity.chinese && quantity.kind == UnitKind::Loose && before_comparator.is_none() {
+                continue;
+            }
+            let pre = &text[clause.start..pre_end];
+            let post = &text[quantity.range.end..clause.end];
+            let Some(indicator) = indicator::build(pre, post, &self.before) else {
+                continue;
+            };
+            let comparator = if quantity.value_max.is_some() || quantity.approximate {
+                Comparator::AtLeast
+            } else if let Some(word) = self
+                .after
+                .iter()
+                .find(|w| after_unit.starts_with(w.word.as_str()))
+            {
+                word.comparator
+            } else {
+                before_comparator.unwrap_or(Comparator::Equal)
+            };
+            let reported = pre.contains('已');
+            found.targets.push(Hit {
+                range: quantity.range.clone(),
+                entity: TargetRef {
+                    indicator_key: indicator::key(&indicator),
+                    indicator,
+                    value: quantity.value,
+                    value_max: quantity.value_max,
+                    unit: quantity.unit.clone(),
+                    comparator,
+                    reported,
+                    evidence: Vec::new(),
+                },
+            });
+        }
+    }
+
+    /// Every number-with-unit of `text` outside the shielded ranges, in order.
+    fn quantities(&self, text: &str, shielded: &[Range<usize>]) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        for caps in self.quantity.captures_iter(text) {
+            let (Some(whole), Some(num), Some(unit)) =
+                (caps.get(0), caps.name("num"), caps.name("unit"))
+            else {
+                continue;
+            };
+            if shielded
+                .iter()
+                .any(|r| r.start <= whole.start() && whole.end() <= r.end)
+            {
+                continue;
+            }
+            let preceding = &text[..whole.start()];
+            if preceding.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == ':')
+                || text[whole.end()..].starts_with(':')
+                || self
+                    .blocked_before
+                    .iter()
+                    .any(|w| preceding.ends_with(w.as_str()))
+            {
+                continue;
+            }
+            let chinese = !num.as_str().starts_with(|c: char| c.is_ascii_digit());
+            // A lone 二 before a measure word is an ordinal (二期, 二中); counts say 两.
+            if chinese && num.as_str() == "二" {
+                continue;
+            }
+            let Some(value) = numeral::parse_number(num.as_str()) else {
+                continue;
+            };
+            let value_max = match caps.name("max") {
+                Some(max) => match numeral::parse_number(max.as_str()) {
+                    Some(v) if v > value => Some(v),
+                    _ => continue,
+                },
+                None => None,
+            };
+            let kind = self
+                .units
+                .get(unit.as_str())
+                .copied()
+                .unwrap_or(UnitKind::Skip);
+            let after_word = self
+                .after
+                .iter()
+                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
+                .map_or(0, |w| w.word.len());
+            out.push(Quantity {
+                range: whole.start()..whole.end() + after_word,
+                number_start: whole.start(),
+                unit_end: whole.end(),
+                value,
+                value_max,
+                approximate: caps.name("approx").is_some(),
+                chinese,
+                unit: unit.as_str().to_owned(),
+                kind,
+            });
+        }
+        out
+    }
+
+    /// Whether the text after a unit starts with a change word (提高到 …): the number
+    /// before it is an old value.
+    fn is_change_word(&self, after_unit: &str) -> bool {
+        self.before
+            .iter()
+            .any(|w| w.word.chars().count() > 1 && after_unit.starts_with(w.word.as_str()))
+    }
+
+    /// The comparator word closest before the number: a one-character word only when
+    /// it touches the number, a longer one within the last few characters.
+    fn before_comparator(&self, pre: &str) -> Option<Comparator> {
+        const WINDOW: usize = 6;
+        let tail_start = pre
+            .char_indices()
+            .rev()
+            .nth(WINDOW - 1)
+            .map_or(0, |(i, _)| i);
+        let tail = &pre[tail_start..];
+        let mut best: Option<(usize, Comparator)> = None;
+        for word in &self.before {
+            let position = if word.word.chars().count() == 1 {
+                tail.ends_with(word.word.as_str())
+                    .then(|| tail.len() - word.word.len())
+            } else {
+                tail.rfind(word.word.as_str())
+            };
+            if let Some(end) = position.map(|p| p + word.word.len()) {
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, word.comparator));
+                }
+            }
+        }
+        best.map(|(_, comparator)| comparator)
+    }
+}
+
+/// The ranges where numbers are names, not targets: quotations ("321"发展愿景,
+/// "5621"计划), titles in 《》, and the policies found before.
+fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = found.policies.iter().map(|h| h.range.clone()).collect();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '“' | '《' => open.push((ch, i)),
+            '”' | '》' => {
+                let opener = if ch == '”' { '“' } else { '《' };
+                if let Some(pos) = open.iter().rposition(|(c, _)| *c == opener) {
+                    let (_, start) = open.remove(pos);
+                    out.push(start..i + ch.len_utf8());
+                }
+            }
+            '"' => {
+                if let Some(pos) = open.iter().rposition(|(c, _)| *c == '"') {
+                    let (_, start) = open.remove(pos);
+                    out.push(start..i + 1);
+                } else {
+                    open.push(('"', i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `end` moved back over the particles (由, 从) that introduce an old value.
+fn trim_back_particles(text: &str, start: usize, end: usize) -> usize {
+    let mut end = end;
+    while end > start {
+        let Some(ch) = text[start..end].chars().next_back() else {
+            break;
+        };
+        if ch == '由' || ch == '从' {
+            end -= ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A gazetteer row error.
+fn row_error(file: &str, line: usize, message: &str) -> GazetteerError {
+    GazetteerError::Row {
+        file: file.to_owned(),
+        line,
+        message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(text: &str) -> Vec<TargetRef> {
+        let recogniser = TargetRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        recogniser.find(text, &Context::default(), &mut found);
+        found.targets.into_iter().map(|h| h.entity).collect()
+    }
+
+    fn one(text: &str) -> TargetRef {
+        let mut all = targets(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.remove(0)
+    }
+
+    #[test]
+    fn a_rate_with_a_comparator() {
+        let t = one("加快推进基础教育优质均衡发展,学前三年毛入园率达到94%以上,");
+        assert_eq!(t.indicator, "学前三年毛入园率");
+        assert_eq!(t.value, 94.0);
+        assert_eq!(t.unit, "%");
+        assert_eq!(t.comparator, Comparator::AtLeast);
+    }
+
+    #[test]
+    fn a_plain_count() {
+        let t = one("创建一级幼儿园25所。");
+        assert_eq!(t.indicator, "创建一级幼儿园");
+        assert_eq!(
+            (t.value, t.unit.as_str(), t.comparator),
+            (25.0, "所", Comparator::Equal)
+        );
+    }
+
+    #[test]
+    fn a_range_keeps_its_upper_bound() {
+        let t = one("新增市级校企合作示范组合6-8个。");
+        assert_eq!(
+            (t.value, t.value_max, t.comparator),
+            (6.0, Some(8.0), Comparator::AtLeast)
+        );
+        assert_eq!(t.unit, "个");
+    }
+
+    #[test]
+    fn scaling_stays_in_the_unit() {
+        let t = one("改造中小学校舍25.8万平方米。");
+        assert_eq!((t.value, t.unit.as_str()), (25.8, "万平方米"));
+        let t = one("全年教育投入达到260.69亿元。");
+        assert_eq!(
+            (t.value, t.unit.as_str(), t.indicator.as_str()),
+            (260.69, "亿元", "全年教育投入")
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_count() {
+        let t = one("每个乡镇建成一所公办中心园。");
+        assert_eq!((t.value, t.unit.as_str()), (1.0, "所"));
+        assert!(t.indicator.contains("公办中心园"), "{}", t.indicator);
+        let t = one("每季度至少研究一次教育教学工作");
+        assert_eq!((t.value, t.comparator), (1.0, Comparator::AtLeast));
+        assert!(t.indicator.contains("研究教育教学工作"), "{}", t.indicator);
+    }
+
+    #[test]
+    fn comparators_from_the_words_around() {
+        assert_eq!(one("成人文盲率控制在8%以下").comparator, Comparator::AtMost);
+        assert_eq!(
+            one("青壮年文盲率控制在2%左右").comparator,
+            Comparator::About
+        );
+        assert_eq!(
+            one("招聘新教师不少于1500名").comparator,
+            Comparator::AtLeast
+        );
+    }
+
+    #[test]
+    fn a_change_records_the_new_value() {
+        let t = one("小学生均公用经费由500元提高到700元,");
+        assert_eq!((t.value, t.unit.as_str()), (700.0, "元"));
+        assert_eq!(t.indicator, "小学生均公用经费");
+    }
+
+    #[test]
+    fn names_ordinals_ratios_and_ages_are_not_targets() {
+        assert!(targets("围绕加快实现区域教育中心建设\"321\"发展愿景,").is_empty());
+        assert!(targets("实施青少年体育\"5621计划\"").is_empty());
+        assert!(targets("评选第二批名师工作室,组织第四届比赛").is_empty());
+        assert!(targets("师生比达到1:1").is_empty());
+        assert!(targets("3-6岁儿童学习与发展指南").is_empty());
+        assert!(targets("扎实开展第十五个党风廉政教育月活动").is_empty());
+        assert!(targets("根据区政府下发三个文件,突出两项重点工作").is_empty());
+        assert!(targets("使每一个学生都能成为有用之才").is_empty());
+    }
 }

@@ -1,0 +1,124 @@
+//! The indicator of a target: what the number measures, cut from the clause around
+//! it. The part before the number names it ("学前三年毛入园率达到94%"); when the
+//! number comes first the part after it does ("评审认定5所中等职业教育特色学校",
+//! "每季度至少研究一次教育教学工作"), so both parts are kept, minus the comparator
+//! words and particles at their edges.
+
+use super::ComparatorWord;
+
+/// Particles dropped from the end of the part before the number (学区增加至八个,
+/// 占比为57%).
+const PRE_TAIL: &[char] = &[
+    '的', '为', '是', '至', '到', '共', '计', '均', '了', '达', '由', '从', '约', '近', '每',
+];
+/// Connectives dropped from the start of either part.
+const HEAD: &[&str] = &[
+    "其中", "同时", "并且", "和", "及", "与", "并", "且", "共", "的", "有",
+];
+/// Words dropped from the end of the part after the number.
+const POST_TAIL: &[char] = &['和', '及', '与', '等', '的'];
+
+/// The indicator from the clause parts before and after the quantity, or `None`
+/// when neither names anything.
+pub(super) fn build(pre: &str, post: &str, comparators: &[ComparatorWord]) -> Option<String> {
+    let pre = trim_head(trim_pre_tail(pre, comparators));
+    let post = trim_head(post.trim_end_matches(POST_TAIL));
+    let indicator = format!("{pre}{post}");
+    let meaningful = indicator.chars().filter(|c| is_han(*c)).count();
+    (meaningful >= 2).then_some(indicator)
+}
+
+/// The normalised indicator used to follow a series across documents: quotes,
+/// spaces and a leading scope word (全市, 全区 …) removed.
+pub(super) fn key(indicator: &str) -> String {
+    let cleaned: String = indicator
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
+        .collect();
+    for scope in ["全市", "全区", "全县", "全省", "全国"] {
+        if let Some(rest) = cleaned.strip_prefix(scope) {
+            if rest.chars().count() >= 2 {
+                return rest.to_owned();
+            }
+        }
+    }
+    cleaned
+}
+
+/// `pre` without the comparator words and particles at its end.
+fn trim_pre_tail<'a>(pre: &'a str, comparators: &[ComparatorWord]) -> &'a str {
+    let mut pre = pre.trim();
+    loop {
+        let before = pre.len();
+        for word in comparators {
+            if let Some(rest) = pre.strip_suffix(word.word.as_str()) {
+                pre = rest;
+                break;
+            }
+        }
+        pre = pre.trim_end_matches(PRE_TAIL).trim_end();
+        if pre.len() == before {
+            return pre;
+        }
+    }
+}
+
+/// `part` without leading connectives.
+fn trim_head(part: &str) -> &str {
+    let mut part = part.trim();
+    loop {
+        let before = part.len();
+        for word in HEAD {
+            if let Some(rest) = part.strip_prefix(word) {
+                part = rest.trim_start();
+            }
+        }
+        if part.len() == before {
+            return part;
+        }
+    }
+}
+
+/// Whether `c` is a Chinese character.
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plankg_model::Comparator;
+
+    fn words() -> Vec<ComparatorWord> {
+        vec![ComparatorWord {
+            word: "达到".into(),
+            comparator: Comparator::AtLeast,
+        }]
+    }
+
+    #[test]
+    fn the_part_before_names_a_rate() {
+        assert_eq!(
+            build("学前三年毛入园率达到", "", &words()).as_deref(),
+            Some("学前三年毛入园率")
+        );
+    }
+
+    #[test]
+    fn the_part_after_completes_a_verb() {
+        assert_eq!(
+            build("和", "市级骨干特色专业", &words()).as_deref(),
+            Some("市级骨干特色专业")
+        );
+        assert_eq!(
+            build("评审认定", "中等职业教育特色学校和", &words()).as_deref(),
+            Some("评审认定中等职业教育特色学校")
+        );
+    }
+
+    #[test]
+    fn nothing_to_name_gives_none() {
+        assert_eq!(build("达到", "", &words()), None);
+        assert_eq!(key("全市\"名师\"工作室"), "名师工作室");
+    }
+}
