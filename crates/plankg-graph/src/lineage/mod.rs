@@ -9,8 +9,10 @@ mod initiatives;
 mod minhash;
 mod rebuild;
 mod source;
+mod trace;
 
 pub use cascade::{Localiser, Localization, PolicyName, Rank};
 pub use continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
 pub use error::LineageError;
 pub use rebuild::{rebuild, LineageSummary};
+pub use trace::{normalise_term, trace, Occurrence, TraceQuery, TraceReport, Variant};
