@@ -1,0 +1,109 @@
+//! Conferences whose spirit a plan implements (ANNOTATION.md, kind `meeting`):
+//! 全国教育大会, 全省教育工作会议, 区学校德育工作会议, 市两会, and the lists that share
+//! one head ("全国、全省、全市教育大会", "全国农村教育、全国职业教育和全省教育工作会议").
+//! A meeting the plan itself will hold (召开、举办) is not a policy.
+
+use std::sync::LazyLock;
+
+use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
+use regex::Regex;
+
+use super::super::Context;
+use super::key::name_key;
+use super::level::Levels;
+use super::table::PolicyTable;
+use super::words::{Stance, Words};
+use super::Candidate;
+
+/// Scope, modifier (no party-meeting words), head; preceded by list items.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:(?:全国|全省|全市|全区|全县|省|市|区|县)[\p{Han}--[委届次党会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全国|全省|全市|全区|全县|省|市|区|县)([\p{Han}--[委届次党会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// Splits list items.
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(全国|全省|全市|全区|全县|省|市|区|县)([\p{Han}--[委届次党会、和及与]]*?)\s*(?:、|和|及|与)")
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// Finds meetings whose spirit is implemented.
+pub(crate) fn find(
+    text: &str,
+    context: &Context<'_>,
+    table: &PolicyTable,
+    levels: &Levels,
+    words: &Words,
+    out: &mut Vec<Candidate>,
+) {
+    for caps in MEETING.captures_iter(text) {
+        let (Some(all), Some(items), Some(scope), Some(modifier), Some(head)) =
+            (caps.get(0), caps.get(1), caps.get(2), caps.get(3), caps.get(4))
+        else {
+            continue;
+        };
+        let head = if head.as_str() == "教育大会" {
+            format!("{}教育大会", modifier.as_str())
+        } else {
+            format!("{}{}", modifier.as_str(), head.as_str())
+        };
+        let stance = words.stance(text, all.start(), all.end());
+        if matches!(stance, Stance::Hold | Stance::Draft) {
+            out.push(Candidate::nothing(all.range()));
+            continue;
+        }
+        let mut names: Vec<String> = ITEM
+            .captures_iter(items.as_str())
+            .filter_map(|item| {
+                let scope = item.get(1)?.as_str();
+                let own = item.get(2).map_or("", |m| m.as_str());
+                Some(if own.is_empty() {
+                    format!("{scope}{head}")
+                } else {
+                    let tail = head.strip_prefix(modifier.as_str()).unwrap_or(&head);
+                    format!("{scope}{own}{}", shared_tail(own, tail))
+                })
+            })
+            .collect();
+        names.push(format!("{}{head}", scope.as_str()));
+        let policies = names
+            .iter()
+            .map(|name| meeting(name, context, table, levels))
+            .collect();
+        out.push(Candidate::policies(all.range(), policies, 1));
+    }
+}
+
+/// The head a list item without it takes: "全国农村教育" + "工作会议".
+fn shared_tail<'a>(own: &str, tail: &'a str) -> &'a str {
+    if own.ends_with("教育") {
+        tail.strip_prefix("教育").unwrap_or(tail)
+    } else {
+        tail
+    }
+}
+
+fn meeting(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Levels) -> PolicyRef {
+    if let Some(entry) = table.lookup(name) {
+        return PolicyRef {
+            name: entry.name.clone(),
+            key: name_key(&entry.name),
+            kind: entry.kind,
+            level: entry.level,
+            date: entry.date.clone(),
+            written: Vec::new(),
+            evidence: Vec::new(),
+        };
+    }
+    PolicyRef {
+        name: name.to_owned(),
+        key: name_key(name),
+        kind: PolicyKind::Meeting,
+        level: levels.of_name(name, context).unwrap_or(PolicyLevel::Unknown),
+        date: None,
+        written: Vec::new(),
+        evidence: Vec::new(),
+    }
+}

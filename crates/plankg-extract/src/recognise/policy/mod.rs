@@ -1,0 +1,157 @@
+//! Recogniser of the higher-level policies a plan places itself under (ANNOTATION.md,
+//! "policies"). Several sources propose candidates — the gazetteer (table.rs),
+//! party meetings (party.rs), conferences (meeting.rs), strategies, five-year plans
+//! and speeches (named.rs), titles in 《》 (title.rs) — and the leftmost-longest
+//! candidates win where they overlap. A title the plan will draft becomes an
+//! initiative and a `produces` entry instead.
+
+mod key;
+mod level;
+mod meeting;
+mod named;
+mod party;
+mod table;
+mod title;
+mod words;
+
+use std::ops::Range;
+
+pub(crate) use key::name_key;
+use plankg_model::{InitiativeRef, PolicyRef};
+
+use super::{Context, Found, Hit};
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// What a candidate mention stands for.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    /// One or more policies (a list such as "十八届三中、四中全会" names several).
+    Policies(Vec<PolicyRef>),
+    /// A document the plan will draft.
+    Drafted(String),
+    /// Not a policy, but nothing inside it is one either (the issuer's own plan).
+    Nothing,
+}
+
+/// A mention proposed by one of the sources.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    range: Range<usize>,
+    outcome: Outcome,
+    /// Breaks ties between candidates of the same range (higher wins).
+    priority: u8,
+}
+
+impl Candidate {
+    /// A mention of policies.
+    fn policies(range: Range<usize>, policies: Vec<PolicyRef>, priority: u8) -> Self {
+        Self {
+            range,
+            outcome: Outcome::Policies(policies),
+            priority,
+        }
+    }
+
+    /// A document to be drafted.
+    fn drafted(range: Range<usize>, name: &str) -> Self {
+        Self {
+            range,
+            outcome: Outcome::Drafted(name.to_owned()),
+            priority: 3,
+        }
+    }
+
+    /// A span that holds no policy.
+    fn nothing(range: Range<usize>) -> Self {
+        Self {
+            range,
+            outcome: Outcome::Nothing,
+            priority: 3,
+        }
+    }
+}
+
+/// Finds policy mentions in a text.
+#[derive(Debug)]
+pub(crate) struct PolicyRecogniser {
+    table: table::PolicyTable,
+    levels: level::Levels,
+    words: words::Words,
+}
+
+impl PolicyRecogniser {
+    /// Builds the recogniser from policies.tsv, policy_levels.tsv, policy_words.tsv
+    /// and places.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when a file is missing or a row is malformed.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        Ok(Self {
+            table: table::PolicyTable::new(gazetteer)?,
+            levels: level::Levels::new(gazetteer)?,
+            words: words::Words::new(gazetteer)?,
+        })
+    }
+
+    /// Adds the policies cited in `text` to `found.policies`, and the titles it
+    /// will draft to `found.initiatives` and `found.produces`.
+    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+        let mut candidates = Vec::new();
+        for hit in self.table.find_iter(text) {
+            if self.words.is_count(text, &hit.range, hit.entry.kind) {
+                continue;
+            }
+            let policy = named::named(&hit.entry.name, hit.entry.kind, hit.entry.level, &self.table);
+            candidates.push(Candidate::policies(hit.range, vec![policy], 2));
+        }
+        party::find(text, context, &self.table, &self.levels, &mut candidates);
+        meeting::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
+        named::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
+        title::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
+        for candidate in resolve(candidates) {
+            match candidate.outcome {
+                Outcome::Policies(policies) => found.policies.extend(policies.into_iter().map(|entity| Hit {
+                    range: candidate.range.clone(),
+                    entity,
+                })),
+                Outcome::Drafted(name) => {
+                    found.initiatives.push(Hit {
+                        range: candidate.range,
+                        entity: InitiativeRef {
+                            key: name_key(&name),
+                            name: name.clone(),
+                            drafted: true,
+                            evidence: Vec::new(),
+                        },
+                    });
+                    found.produces.push(name);
+                }
+                Outcome::Nothing => {}
+            }
+        }
+    }
+}
+
+/// The leftmost-longest candidates that do not overlap, in text order.
+fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(b.priority.cmp(&a.priority))
+    });
+    let mut kept: Vec<Candidate> = Vec::new();
+    let mut end = 0;
+    for candidate in candidates {
+        if candidate.range.start >= end {
+            end = candidate.range.end;
+            kept.push(candidate);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,156 @@
+//! Policies named by a pattern rather than a list (ANNOTATION.md): quoted and
+//! governed strategies ("科教兴区"战略, 实施五大功能区域发展战略), the strong-nation
+//! and strong-province aims (教育强国, 高教强省), five-year plans ("十三五"教育发展规划)
+//! and the leadership's speeches and instructions (习近平总书记…重要讲话精神).
+
+use std::sync::LazyLock;
+
+use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
+use regex::Regex;
+
+use super::super::Context;
+use super::key::name_key;
+use super::level::Levels;
+use super::table::PolicyTable;
+use super::words::{Stance, Words};
+use super::Candidate;
+
+/// "“科教兴区”和“人才强区”战略": one or more quoted names, then 战略.
+static QUOTED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:[“"][^“”"\n]{2,12}[”"](?:和|、|与|及)?)+(?:发展)?战略"#).unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// One quoted name of a strategy list.
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[“"]([^“”"\n]{2,12})[”"]"#).unwrap_or_else(|err| unreachable!("{err}")));
+
+/// A strategy governed by an implementing verb: "实施五大功能区域发展战略".
+static GOVERNED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:实施|落实|贯彻|服务|围绕|推进|对接|融入)(\p{Han}{2,14}?战略)").unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// 教育强国, 高教强省 … : aims set above the issuer.
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[“"]?((?:教育|高教|科教|人才|人力资源|体育|职教|科技)强(?:国|省))[”"]?"#)
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// "“十四五”学前教育发展提升行动计划", "十二五规划".
+static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[“"]?十[一二三四五]五[”"]?(\p{Han}{0,14}?)(规划纲要|发展规划|规划|行动计划|发展纲要)"#)
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// A leader's speech or instruction: person, what it is about, the kind of text.
+static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:习近平总书记|习近平同志|习总书记|胡锦涛总书记|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”\s]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// Finds strategies, five-year plans and speeches.
+pub(crate) fn find(
+    text: &str,
+    context: &Context<'_>,
+    table: &PolicyTable,
+    levels: &Levels,
+    words: &Words,
+    out: &mut Vec<Candidate>,
+) {
+    for m in QUOTED_STRATEGY.find_iter(text) {
+        let suffix = if m.as_str().ends_with("发展战略") { "发展战略" } else { "战略" };
+        let policies = QUOTED
+            .captures_iter(m.as_str())
+            .filter_map(|caps| caps.get(1))
+            .map(|inner| {
+                let level = aim_level(inner.as_str(), context, levels);
+                named(&format!("“{}”{suffix}", inner.as_str()), PolicyKind::Strategy, level, table)
+            })
+            .collect();
+        out.push(Candidate::policies(m.range(), policies, 1));
+    }
+    for caps in GOVERNED_STRATEGY.captures_iter(text) {
+        let Some(name) = caps.get(1) else { continue };
+        if words.is_stopped(name.as_str()) {
+            continue;
+        }
+        let level = levels
+            .of_name(name.as_str(), context)
+            .or_else(|| levels.issuer_level(context))
+            .unwrap_or(PolicyLevel::Unknown);
+        let policy = named(name.as_str(), PolicyKind::Strategy, level, table);
+        out.push(Candidate::policies(name.range(), vec![policy], 0));
+    }
+    for caps in STRONG.captures_iter(text) {
+        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else { continue };
+        let level = aim_level(name.as_str(), context, levels);
+        out.push(Candidate::policies(all.range(), vec![named(name.as_str(), PolicyKind::Strategy, level, table)], 0));
+    }
+    for caps in FIVE_YEAR.captures_iter(text) {
+        let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else { continue };
+        let start = levels.prefix_start(text, all.start());
+        let name = text.get(start..all.end()).unwrap_or("");
+        if words.stance(text, start, all.end()) == Stance::Draft {
+            out.push(Candidate::drafted(start..all.end(), name));
+            continue;
+        }
+        let level = if start < all.start() {
+            levels.of_name(name, context)
+        } else if modifier.as_str().is_empty() {
+            Some(PolicyLevel::Central)
+        } else {
+            levels.issuer_level(context)
+        };
+        let policy = named(name, PolicyKind::FiveYearPlan, level.unwrap_or(PolicyLevel::Unknown), table);
+        out.push(Candidate::policies(start..all.end(), vec![policy], 1));
+    }
+    for caps in SPEECH.captures_iter(text) {
+        let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else { continue };
+        // "习近平新时代中国特色社会主义思想和…重要论述" is a thought, then a speech.
+        if about.as_str().contains("思想") || about.as_str().contains("习近平") {
+            continue;
+        }
+        let policy = named(all.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);
+        out.push(Candidate::policies(all.range(), vec![policy], 1));
+    }
+}
+
+/// The level an aim's last character names: 国 → central, 省 → provincial, 市 →
+/// the plan's city, 区/县 → district; else from the name or the issuer.
+fn aim_level(name: &str, context: &Context<'_>, levels: &Levels) -> PolicyLevel {
+    match name.chars().last() {
+        Some('国') => PolicyLevel::Central,
+        Some('省') => PolicyLevel::Provincial,
+        Some('市') => levels.city_level(context),
+        Some('区' | '县') => PolicyLevel::District,
+        _ => levels
+            .of_name(name, context)
+            .or_else(|| levels.issuer_level(context))
+            .unwrap_or(PolicyLevel::Unknown),
+    }
+}
+
+/// A policy of the gazetteer when the name is one of its forms, else a new one.
+pub(crate) fn named(name: &str, kind: PolicyKind, level: PolicyLevel, table: &PolicyTable) -> PolicyRef {
+    if let Some(entry) = table.lookup(name) {
+        return PolicyRef {
+            name: entry.name.clone(),
+            key: name_key(&entry.name),
+            kind: entry.kind,
+            level: entry.level,
+            date: entry.date.clone(),
+            written: Vec::new(),
+            evidence: Vec::new(),
+        };
+    }
+    PolicyRef {
+        name: name.to_owned(),
+        key: name_key(name),
+        kind,
+        level,
+        date: None,
+        written: Vec::new(),
+        evidence: Vec::new(),
+    }
+}

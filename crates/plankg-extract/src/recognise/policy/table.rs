@@ -1,0 +1,200 @@
+//! The policy gazetteer (data/gazetteer/policies.tsv): canonical names, aliases,
+//! kinds, levels and dates, matched leftmost-longest with aho-corasick.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use plankg_model::{PolicyKind, PolicyLevel};
+
+use super::key::name_key;
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// The gazetteer file this module reads.
+pub(crate) const FILE: &str = "policies.tsv";
+
+/// One policy of the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// Canonical name ("党的十九届六中全会").
+    pub(crate) name: String,
+    /// The other forms it is written in.
+    pub(crate) aliases: Vec<String>,
+    /// Its kind.
+    pub(crate) kind: PolicyKind,
+    /// Its level.
+    pub(crate) level: PolicyLevel,
+    /// Its date ("2021-11"), when known.
+    pub(crate) date: Option<String>,
+}
+
+/// A gazetteer match in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TableHit<'a> {
+    /// Byte range of the matched form.
+    pub(crate) range: Range<usize>,
+    /// The policy matched.
+    pub(crate) entry: &'a Entry,
+}
+
+/// The parsed gazetteer and its matcher.
+#[derive(Debug)]
+pub(crate) struct PolicyTable {
+    entries: Vec<Entry>,
+    /// Pattern index -> entry index.
+    pattern_entry: Vec<usize>,
+    matcher: AhoCorasick,
+    /// Key of every form -> entry index.
+    by_key: HashMap<String, usize>,
+}
+
+impl PolicyTable {
+    /// Parses policies.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] naming file and line of a row whose kind, level or date
+    /// does not parse.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let rows = gazetteer.rows(FILE, 1)?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in &rows {
+            entries.push(parse_row(row.field(0), row.field(1), row.field(2), row.field(3), row.field(4)).map_err(
+                |message| GazetteerError::Row {
+                    file: FILE.to_owned(),
+                    line: row.line,
+                    message,
+                },
+            )?);
+        }
+        Self::from_entries(entries)
+    }
+
+    fn from_entries(entries: Vec<Entry>) -> Result<Self, GazetteerError> {
+        let mut forms = Vec::new();
+        let mut pattern_entry = Vec::new();
+        let mut by_key = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            for form in std::iter::once(&entry.name).chain(&entry.aliases) {
+                forms.push(form.clone());
+                pattern_entry.push(index);
+                by_key.entry(name_key(form)).or_insert(index);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+            .map_err(|err| GazetteerError::Row {
+                file: FILE.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        Ok(Self {
+            entries,
+            pattern_entry,
+            matcher,
+            by_key,
+        })
+    }
+
+    /// All policies of the gazetteer.
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The policy one of whose forms has the same key as `name`.
+    pub(crate) fn lookup(&self, name: &str) -> Option<&Entry> {
+        self.by_key.get(&name_key(name)).and_then(|&i| self.entries.get(i))
+    }
+
+    /// The leftmost-longest matches of gazetteer forms in `text`.
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = TableHit<'a>> + 'a {
+        self.matcher.find_iter(text).filter_map(move |m| {
+            let entry = self
+                .pattern_entry
+                .get(m.pattern().as_usize())
+                .and_then(|&i| self.entries.get(i))?;
+            Some(TableHit {
+                range: m.range(),
+                entry,
+            })
+        })
+    }
+}
+
+fn parse_row(name: &str, aliases: &str, kind: &str, level: &str, date: &str) -> Result<Entry, String> {
+    let kind = PolicyKind::from_name(kind).ok_or_else(|| format!("unknown policy kind {kind:?}"))?;
+    let level = PolicyLevel::from_name(level).ok_or_else(|| format!("unknown policy level {level:?}"))?;
+    let date = if date.is_empty() {
+        None
+    } else if is_year_month(date) {
+        Some(date.to_owned())
+    } else {
+        return Err(format!("date {date:?} is not YYYY-MM"));
+    };
+    Ok(Entry {
+        name: name.to_owned(),
+        aliases: aliases
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        kind,
+        level,
+        date,
+    })
+}
+
+fn is_year_month(date: &str) -> bool {
+    let bytes = date.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes[..4].iter().chain(&bytes[5..]).all(u8::is_ascii_digit)
+        && matches!(&date[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> PolicyTable {
+        PolicyTable::new(&Gazetteer::embedded()).unwrap()
+    }
+
+    #[test]
+    fn every_row_parses_and_party_meetings_have_date_and_level() {
+        let table = table();
+        let party: Vec<&Entry> = table
+            .entries()
+            .iter()
+            .filter(|e| matches!(e.kind, PolicyKind::Congress | PolicyKind::Plenum))
+            .collect();
+        // 十二大 … 二十大, and 7+9+7*6+4 central plenums.
+        assert_eq!(party.iter().filter(|e| e.kind == PolicyKind::Congress).count(), 9);
+        assert_eq!(party.iter().filter(|e| e.kind == PolicyKind::Plenum).count(), 62);
+        for entry in party {
+            assert!(entry.date.is_some(), "{} has no date", entry.name);
+            assert_eq!(entry.level, PolicyLevel::Central, "{}", entry.name);
+            assert!(entry.name.starts_with("党的"), "{}", entry.name);
+        }
+    }
+
+    #[test]
+    fn a_malformed_row_is_reported_with_its_line() {
+        let err = parse_row("x", "", "decree", "central", "").unwrap_err();
+        assert!(err.contains("decree"));
+        assert!(parse_row("x", "", "document", "central", "2021-13").is_err());
+        assert!(parse_row("x", "", "document", "central", "2021-07").is_ok());
+    }
+
+    #[test]
+    fn aliases_resolve_to_the_canonical_plenum() {
+        let table = table();
+        let text = "贯彻落实十九届六中全会精神和中共十八大";
+        let names: Vec<&str> = table.find_iter(text).map(|h| h.entry.name.as_str()).collect();
+        assert_eq!(names, ["党的十九届六中全会", "党的十八大"]);
+        assert_eq!(table.lookup("《中国教育现代化2035》").map(|e| e.kind), Some(PolicyKind::Document));
+    }
+}

@@ -1,0 +1,100 @@
+//! Titles in 《》 (ANNOTATION.md, kind `document`): a cited title is a policy, a
+//! title the plan will draft is an output (an initiative), the issuer's own
+//! documents are neither. The level comes from the body named before the title
+//! (市政府《…》, 教育部、国家语委《…》) or from the title itself.
+
+use std::sync::LazyLock;
+
+use plankg_model::{PolicyKind, PolicyLevel};
+use regex::Regex;
+
+use super::super::Context;
+use super::level::Levels;
+use super::named::named;
+use super::table::PolicyTable;
+use super::words::{clause_before, strip_parenthesis, Stance, Words};
+use super::Candidate;
+
+/// A title in 《》 on one line.
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").unwrap_or_else(|err| unreachable!("{err}")));
+
+/// "十四五" and the like: a title naming one is a five-year plan.
+static FIVE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"十[一二三四五]五|五年规划").unwrap_or_else(|err| unreachable!("{err}")));
+
+/// The issuing body right before a title: a run of Han characters and 、 ending in a
+/// body word (…政府, …厅, …部, …委, …中央, 国务院 …), after the last verb.
+static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:\p{Han}{1,12}?(?:政府|厅|部|委|局|中央|国务院|办公厅|语委)、?)+)(?:下发的|印发的|颁布的|出台的|新修订的|的)?$")
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// Finds titles and decides what each one is.
+pub(crate) fn find(
+    text: &str,
+    context: &Context<'_>,
+    table: &PolicyTable,
+    levels: &Levels,
+    words: &Words,
+    out: &mut Vec<Candidate>,
+) {
+    for caps in TITLE.captures_iter(text) {
+        let (Some(all), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
+        let title = inner.as_str().trim();
+        if is_own(title, context, words) {
+            out.push(Candidate::nothing(all.range()));
+            continue;
+        }
+        if words.stance(text, all.start(), all.end()) == Stance::Draft {
+            out.push(Candidate::drafted(all.range(), title));
+            continue;
+        }
+        if let Some(entry) = table.lookup(title).or_else(|| table.lookup(strip_parenthesis(title))) {
+            let policy = named(&entry.name, entry.kind, entry.level, table);
+            out.push(Candidate::policies(all.range(), vec![policy], 3));
+            continue;
+        }
+        if !words.is_policy_title(title) {
+            out.push(Candidate::nothing(all.range()));
+            continue;
+        }
+        let kind = if FIVE_YEAR.is_match(title) {
+            PolicyKind::FiveYearPlan
+        } else {
+            PolicyKind::Document
+        };
+        let body = issuing_body(text, all.start(), words);
+        let level = body
+            .and_then(|b| levels.of_name(b, context))
+            .or_else(|| levels.of_name(title, context))
+            .unwrap_or(PolicyLevel::Unknown);
+        let policy = named(title, kind, level, table);
+        out.push(Candidate::policies(all.range(), vec![policy], 3));
+    }
+}
+
+/// Whether the title is one of the issuer's own documents: it names the issuer
+/// ("关于进一步加强师市教育局…的通知" in a 市教育局 plan) or is a plan of the same
+/// genre (《2021年区教育局工作要点》).
+fn is_own(title: &str, context: &Context<'_>, words: &Words) -> bool {
+    if words.is_own_genre(title) {
+        return true;
+    }
+    context.issuer.is_some_and(|issuer| {
+        issuer
+            .split([' ', '、'])
+            .filter(|body| body.chars().count() >= 3)
+            .any(|body| title.contains(body))
+    })
+}
+
+/// The issuing body written right before the title, if any.
+fn issuing_body<'a>(text: &'a str, start: usize, words: &Words) -> Option<&'a str> {
+    let clause = clause_before(text, start);
+    let tail = words.after_last_cite(clause);
+    ISSUING_BODY
+        .captures(tail)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str())
+}

@@ -1,0 +1,218 @@
+//! The words around a mention that say how the plan relates to it (cites it, will
+//! draft it, will hold it), and the genre words that end a policy document's title
+//! (data/gazetteer/policy_words.tsv).
+
+use std::ops::Range;
+
+use plankg_model::PolicyKind;
+
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// The gazetteer file this module reads.
+const FILE: &str = "policy_words.tsv";
+
+/// How far back (in characters) a governing verb is looked for.
+const LOOK_BACK: usize = 30;
+
+/// How the plan relates to a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stance {
+    /// Studied, implemented, followed (贯彻、落实、按照、根据 …).
+    Cite,
+    /// To be drafted or issued by the plan itself (研究制定、研制、出台、修订 …).
+    Draft,
+    /// A meeting the plan will hold (召开、举办).
+    Hold,
+    /// No governing word in the clause.
+    Unmarked,
+}
+
+/// The word lists.
+#[derive(Debug)]
+pub(crate) struct Words {
+    cite: Vec<String>,
+    draft: Vec<String>,
+    hold: Vec<String>,
+    genres: Vec<String>,
+    own: Vec<String>,
+    stop: Vec<String>,
+    stop_part: Vec<String>,
+    counted: Vec<String>,
+}
+
+impl Words {
+    /// Reads policy_words.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] naming file and line of a row with an unknown role.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut words = Self {
+            cite: Vec::new(),
+            draft: Vec::new(),
+            hold: Vec::new(),
+            genres: Vec::new(),
+            own: Vec::new(),
+            stop: Vec::new(),
+            stop_part: Vec::new(),
+            counted: Vec::new(),
+        };
+        for row in gazetteer.rows(FILE, 2)? {
+            let list = match row.field(1) {
+                "cite" => &mut words.cite,
+                "draft" => &mut words.draft,
+                "hold" => &mut words.hold,
+                "genre" => &mut words.genres,
+                "own" => &mut words.own,
+                "stop" => &mut words.stop,
+                "stop_part" => &mut words.stop_part,
+                "counted" => &mut words.counted,
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown role {other:?}"),
+                    })
+                }
+            };
+            list.push(row.field(0).to_owned());
+        }
+        Ok(words)
+    }
+
+    /// The stance of the clause around `text[start..end]`: the governing word
+    /// nearest before the mention within its clause wins; a draft word right after
+    /// it ("《…》编制工作") makes it a draft.
+    pub(crate) fn stance(&self, text: &str, start: usize, end: usize) -> Stance {
+        let after = text.get(end..).unwrap_or("");
+        let after = after.strip_prefix('的').unwrap_or(after);
+        if self.draft.iter().any(|w| after.starts_with(w.as_str())) {
+            return Stance::Draft;
+        }
+        let before = clause_before(text, start);
+        let mut best: Option<(usize, Stance)> = None;
+        for (list, stance) in [
+            (&self.cite, Stance::Cite),
+            (&self.draft, Stance::Draft),
+            (&self.hold, Stance::Hold),
+        ] {
+            for word in list {
+                if let Some(pos) = before.rfind(word.as_str()) {
+                    let word_end = pos + word.len();
+                    if best.is_none_or(|(e, _)| word_end > e) {
+                        best = Some((word_end, stance));
+                    }
+                }
+            }
+        }
+        best.map_or(Stance::Unmarked, |(_, stance)| stance)
+    }
+
+    /// Whether `title` ends with a genre word of policy documents (意见, 办法, 纲要 …),
+    /// a trailing parenthesis such as "(2017-2020年)" aside.
+    pub(crate) fn is_policy_title(&self, title: &str) -> bool {
+        let core = strip_parenthesis(title);
+        self.genres.iter().any(|g| core.ends_with(g.as_str()))
+    }
+
+    /// Whether `title` names a plan of the issuer's own kind (工作要点, 工作计划 …).
+    pub(crate) fn is_own_genre(&self, title: &str) -> bool {
+        let core = strip_parenthesis(title);
+        self.own.iter().any(|g| core.ends_with(g.as_str()))
+    }
+
+    /// Whether a pattern-found name is a generic phrase or the issuer's own aim
+    /// ("国家战略", "学校主动发展战略"), not a policy.
+    pub(crate) fn is_stopped(&self, name: &str) -> bool {
+        self.stop.iter().any(|s| s == name) || self.stop_part.iter().any(|s| name.contains(s.as_str()))
+    }
+
+    /// Whether a bare congress form ("十二大") at `range` is a count of things
+    /// ("十二大工程", "十大行动"): it is followed by a counted noun.
+    pub(crate) fn is_count(&self, text: &str, range: &Range<usize>, kind: PolicyKind) -> bool {
+        let mention = text.get(range.clone()).unwrap_or("");
+        let after = text.get(range.end..).unwrap_or("");
+        kind == PolicyKind::Congress
+            && mention.ends_with('大')
+            && !mention.starts_with("党的")
+            && !mention.starts_with("中共")
+            && self.counted.iter().any(|w| after.starts_with(w.as_str()))
+    }
+
+    /// The part of `clause` after its last cite word.
+    pub(crate) fn after_last_cite<'a>(&self, clause: &'a str) -> &'a str {
+        let cut = self
+            .cite
+            .iter()
+            .filter_map(|w| clause.rfind(w.as_str()).map(|p| p + w.len()))
+            .max()
+            .unwrap_or(0);
+        clause.get(cut..).unwrap_or(clause)
+    }
+
+}
+
+/// `title` without a trailing "(…)".
+pub(crate) fn strip_parenthesis(title: &str) -> &str {
+    if title.ends_with(')') {
+        if let Some(open) = title.rfind('(') {
+            return title.get(..open).unwrap_or(title);
+        }
+    }
+    title
+}
+
+/// The text of the clause before byte `start`: back to the last sentence or clause
+/// mark, at most [`LOOK_BACK`] characters.
+pub(crate) fn clause_before(text: &str, start: usize) -> &str {
+    let head = text.get(..start).unwrap_or("");
+    let from = head
+        .char_indices()
+        .rev()
+        .take(LOOK_BACK)
+        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n' | ',' | ':'))
+        .map_or_else(
+            || {
+                head.char_indices()
+                    .rev()
+                    .take(LOOK_BACK)
+                    .last()
+                    .map_or(0, |(i, _)| i)
+            },
+            |(i, c)| i + c.len_utf8(),
+        );
+    head.get(from..).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Words {
+        Words::new(&Gazetteer::embedded()).unwrap()
+    }
+
+    #[test]
+    fn the_nearest_word_decides() {
+        let words = words();
+        let text = "按照《中国教育现代化2035》的要求,研究制定《嘉兴教育现代化2035》";
+        let first = text.find('《').unwrap();
+        assert_eq!(words.stance(text, first, first + 3), Stance::Cite);
+        let second = text.rfind('《').unwrap();
+        assert_eq!(words.stance(text, second, text.len()), Stance::Draft);
+        let text = "加快起草、修订《学校法》、《终身学习法》";
+        let last = text.rfind('《').unwrap();
+        assert_eq!(words.stance(text, last, text.len()), Stance::Draft);
+        let text = "组织召开全市教育工作会议";
+        assert_eq!(words.stance(text, text.find('全').unwrap(), text.len()), Stance::Hold);
+    }
+
+    #[test]
+    fn genres_tell_policy_titles() {
+        let words = words();
+        assert!(words.is_policy_title("嘉兴教育全面接轨上海行动计划(2017—2020年)"));
+        assert!(words.is_policy_title("中小学德育工作指南"));
+        assert!(!words.is_policy_title("友好合作交流备忘录"));
+        assert!(words.is_own_genre("2021年区教育局工作要点"));
+    }
+}
