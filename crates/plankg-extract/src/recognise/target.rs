@@ -8,6 +8,7 @@
 
 mod clause;
 mod indicator;
+mod list;
 mod numeral;
 
 use std::collections::HashMap;
@@ -28,6 +29,22 @@ const UNITS_FILE: &str = "target_units.tsv";
 const COMPARATORS_FILE: &str = "comparator_words.tsv";
 /// Gazetteer of words that show a number is not a target.
 const BLOCKERS_FILE: &str = "target_blockers.tsv";
+
+/// The word that gives each item of a list its own number ("分别达到100%、99%").
+const RESPECTIVELY: &str = "分别";
+/// The words that give every item of a list the same number ("均达到100%").
+const ALL_OF_THEM: &[char] = &['均', '都', '皆'];
+
+/// How a list of indicators before a number shares it.
+#[derive(Debug)]
+enum Coordination {
+    /// Not a list.
+    None,
+    /// One number each: the indicators of this and the following numbers.
+    Respective(Vec<String>),
+    /// The same number for all: this indicator, and the others.
+    Shared(String, Vec<String>),
+}
 
 /// What a unit measures, as far as recognition cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +70,9 @@ struct ComparatorWord {
 pub(crate) struct TargetRecogniser {
     /// number, optional range end, optional 多/余, unit.
     quantity: Regex,
-    units: HashMap<String, UnitKind>,
+    /// Units as matched (including "亿多元"), with the unit as recorded, its kind,
+    /// and whether the form says "more than" (多, 余).
+    units: HashMap<String, (String, UnitKind, bool)>,
     /// Comparator words before the number, longest first.
     before: Vec<ComparatorWord>,
     /// Comparator words after the unit, longest first.
@@ -62,6 +81,8 @@ pub(crate) struct TargetRecogniser {
     blocked_before: Vec<String>,
     /// Words right after a unit that make the number a name, fraction or old value.
     blocked_after: Vec<String>,
+    /// Indicators that name no measure (每年).
+    empty_indicators: Vec<String>,
 }
 
 /// One quantity found by the regex, before it is judged.
@@ -79,6 +100,25 @@ struct Quantity {
     chinese: bool,
     unit: String,
     kind: UnitKind,
+}
+
+impl Quantity {
+    /// The target this quantity states for `indicator`.
+    fn hit(&self, indicator: String, comparator: Comparator, reported: bool) -> Hit<TargetRef> {
+        Hit {
+            range: self.range.clone(),
+            entity: TargetRef {
+                indicator_key: indicator::key(&indicator),
+                indicator,
+                value: self.value,
+                value_max: self.value_max,
+                unit: self.unit.clone(),
+                comparator,
+                reported,
+                evidence: Vec::new(),
+            },
+        }
+    }
 }
 
 impl TargetRecogniser {
@@ -101,7 +141,20 @@ impl TargetRecogniser {
                     ))
                 }
             };
-            units.insert(row.field(0).to_owned(), kind);
+            let unit = row.field(0);
+            units.insert(unit.to_owned(), (unit.to_owned(), kind, false));
+            // "7亿多元", "3万余人": the approximation sits inside a scaled unit.
+            let mut chars = unit.chars();
+            if let (Some(scale @ ('万' | '亿')), rest) = (chars.next(), chars.as_str()) {
+                if !rest.is_empty() {
+                    for more in ['多', '余'] {
+                        units.insert(
+                            format!("{scale}{more}{rest}"),
+                            (unit.to_owned(), kind, true),
+                        );
+                    }
+                }
+            }
         }
         let mut before = Vec::new();
         let mut after = Vec::new();
@@ -139,10 +192,12 @@ impl TargetRecogniser {
         after.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
         let mut blocked_before = Vec::new();
         let mut blocked_after = Vec::new();
+        let mut empty_indicators = Vec::new();
         for row in gazetteer.rows(BLOCKERS_FILE, 2)? {
             match row.field(0) {
                 "before" => blocked_before.push(row.field(1).to_owned()),
                 "after" => blocked_after.push(row.field(1).to_owned()),
+                "indicator" => empty_indicators.push(row.field(1).to_owned()),
                 other => {
                     return Err(row_error(
                         BLOCKERS_FILE,
@@ -174,6 +229,7 @@ impl TargetRecogniser {
             after,
             blocked_before,
             blocked_after,
+            empty_indicators,
         })
     }
 
@@ -186,6 +242,8 @@ impl TargetRecogniser {
         // The start of an old value ("由500元提高到700元"), which the next quantity's
         // indicator must not include.
         let mut old_value: Option<usize> = None;
+        // Indicators (and comparators) handed to later numbers of a 分别 list.
+        let mut assigned: HashMap<usize, (String, Comparator)> = HashMap::new();
         for (index, quantity) in quantities.iter().enumerate() {
             let after_unit = &text[quantity.unit_end..];
             if self
@@ -201,6 +259,24 @@ impl TargetRecogniser {
                 }
                 continue;
             }
+            let floor = previous_end;
+            previous_end = quantity.range.end;
+            if quantity.kind == UnitKind::Skip {
+                continue;
+            }
+            let after_comparator = self
+                .after
+                .iter()
+                .find(|w| after_unit.starts_with(w.word.as_str()))
+                .map(|w| w.comparator);
+            if let Some((indicator, comparator)) = assigned.remove(&index) {
+                found.targets.push(quantity.hit(
+                    indicator,
+                    after_comparator.unwrap_or(comparator),
+                    false,
+                ));
+                continue;
+            }
             let next_start = quantities
                 .get(index + 1)
                 .map_or(text.len(), |q| q.number_start);
@@ -208,7 +284,7 @@ impl TargetRecogniser {
                 text,
                 quantity.number_start,
                 quantity.range.end,
-                previous_end,
+                floor,
                 next_start,
             );
             let pre_end = match old_value.take() {
@@ -217,45 +293,100 @@ impl TargetRecogniser {
                 }
                 _ => quantity.number_start,
             };
-            let before_comparator = self.before_comparator(&text[clause.start..pre_end]);
-            previous_end = quantity.range.end;
-            if quantity.kind == UnitKind::Skip {
-                continue;
-            }
+            let pre = &text[clause.start..pre_end];
+            let before_comparator = self.before_comparator(pre);
             if quantity.chinese && quantity.kind == UnitKind::Loose && before_comparator.is_none() {
                 continue;
             }
-            let pre = &text[clause.start..pre_end];
-            let post = &text[quantity.range.end..clause.end];
-            let Some(indicator) = indicator::build(pre, post, &self.before) else {
-                continue;
-            };
             let comparator = if quantity.value_max.is_some() || quantity.approximate {
                 Comparator::AtLeast
-            } else if let Some(word) = self
-                .after
-                .iter()
-                .find(|w| after_unit.starts_with(w.word.as_str()))
-            {
-                word.comparator
             } else {
-                before_comparator.unwrap_or(Comparator::Equal)
+                after_comparator
+                    .or(before_comparator)
+                    .unwrap_or(Comparator::Equal)
             };
             let reported = pre.contains('已');
-            found.targets.push(Hit {
-                range: quantity.range.clone(),
-                entity: TargetRef {
-                    indicator_key: indicator::key(&indicator),
-                    indicator,
-                    value: quantity.value,
-                    value_max: quantity.value_max,
-                    unit: quantity.unit.clone(),
-                    comparator,
-                    reported,
-                    evidence: Vec::new(),
-                },
-            });
+            let items = list::items_before(text, floor, pre_end);
+            let (indicator, shared) = match self.coordination(text, &items, &quantities[index..]) {
+                Coordination::Respective(indicators) => {
+                    let mut indicators = indicators.into_iter();
+                    let first = indicators.next();
+                    for (offset, indicator) in indicators.enumerate() {
+                        assigned.insert(index + 1 + offset, (indicator, comparator));
+                    }
+                    (first, Vec::new())
+                }
+                Coordination::Shared(last, others) => (Some(last), others),
+                Coordination::None => {
+                    let post = &text[quantity.range.end..clause.end];
+                    (indicator::build(pre, post, &self.before), Vec::new())
+                }
+            };
+            let Some(indicator) = indicator.filter(|i| !self.empty_indicators.contains(i)) else {
+                continue;
+            };
+            for other in shared {
+                found
+                    .targets
+                    .push(quantity.hit(other, comparator, reported));
+            }
+            found
+                .targets
+                .push(quantity.hit(indicator, comparator, reported));
         }
+    }
+
+    /// How a list of indicators before a number shares it: one number each
+    /// ("分别达到100%、99%"), all the same number ("均达到100%"), or not a list.
+    fn coordination(
+        &self,
+        text: &str,
+        items: &[Range<usize>],
+        quantities: &[Quantity],
+    ) -> Coordination {
+        let Some(last) = items.last() else {
+            return Coordination::None;
+        };
+        let last_text = &text[last.clone()];
+        let names: Vec<String> = items[..items.len() - 1]
+            .iter()
+            .map(|r| text[r.clone()].to_owned())
+            .collect();
+        if let Some(cut) = last_text.find(RESPECTIVELY) {
+            let mut group = 1;
+            while let (Some(previous), Some(next)) =
+                (quantities.get(group - 1), quantities.get(group))
+            {
+                let gap = &text[previous.range.end..next.number_start];
+                if !matches!(gap, "、" | "和" | "及") {
+                    break;
+                }
+                group += 1;
+            }
+            if group != items.len() {
+                return Coordination::None;
+            }
+            let mut indicators = names;
+            indicators.push(last_text[..cut].to_owned());
+            return Coordination::Respective(indicators);
+        }
+        let Some(last_name) = indicator::build(last_text, "", &self.before) else {
+            return Coordination::None;
+        };
+        let (last_name, marked) = match last_name.strip_suffix(|c: char| ALL_OF_THEM.contains(&c)) {
+            Some(rest) => (
+                indicator::build(rest, "", &self.before).unwrap_or_default(),
+                true,
+            ),
+            None => (last_name.clone(), false),
+        };
+        let same_ending = names
+            .iter()
+            .all(|n| n.chars().next_back() == last_name.chars().next_back());
+        if last_name.is_empty() || !(marked || same_ending) {
+            return Coordination::None;
+        }
+        Coordination::Shared(last_name, names)
     }
 
     /// Every number-with-unit of `text` outside the shielded ranges, in order.
@@ -298,11 +429,9 @@ impl TargetRecogniser {
                 },
                 None => None,
             };
-            let kind = self
-                .units
-                .get(unit.as_str())
-                .copied()
-                .unwrap_or(UnitKind::Skip);
+            let Some((unit_name, kind, more)) = self.units.get(unit.as_str()) else {
+                continue;
+            };
             let after_word = self
                 .after
                 .iter()
@@ -314,10 +443,10 @@ impl TargetRecogniser {
                 unit_end: whole.end(),
                 value,
                 value_max,
-                approximate: caps.name("approx").is_some(),
+                approximate: caps.name("approx").is_some() || *more,
                 chinese,
-                unit: unit.as_str().to_owned(),
-                kind,
+                unit: unit_name.clone(),
+                kind: *kind,
             });
         }
         out

@@ -78,7 +78,8 @@ fn scan_forward(text: &str, from: usize, ceiling: usize) -> usize {
                 continue;
             }
         }
-        if BOUNDARIES.contains(&ch) {
+        // A list continues the words after a number ("一次教案、作业批改检查").
+        if ch != '、' && BOUNDARIES.contains(&ch) {
             break;
         }
         pos += ch.len_utf8();
