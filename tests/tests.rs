@@ -2,3 +2,6 @@
 
 mod extract;
 mod util;
+mod build;
+mod dump;
+mod query;

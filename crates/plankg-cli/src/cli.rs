@@ -32,6 +32,14 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Extract documents, their structure and entities from plan files.
     Extract(ExtractArgs),
+    /// Build or update the store from plan files (one named graph per document).
+    Build(BuildArgs),
+    /// Run a SPARQL query over the store (the default graph is the union of all).
+    Query(QueryArgs),
+    /// Write the store, or one graph of it, as RDF.
+    Dump(DumpArgs),
+    /// Documents per year and region, triples and entity counts of the store.
+    Stats(StatsArgs),
 }
 
 /// Output formats of `extract`.
@@ -91,4 +99,123 @@ impl From<EncodingArg> for plankg_extract::Encoding {
             EncodingArg::Utf16be => Self::Utf16Be,
         }
     }
+}
+
+/// The store a command reads or writes.
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The store directory.
+    #[arg(long, env = "PLANKG_STORE", default_value = "plankg-store", value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+/// Arguments of `plankg build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Files or directories of plans (walked recursively, sorted).
+    #[arg(default_value = "data/plans")]
+    pub paths: Vec<PathBuf>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Worker threads (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Remove the graphs of documents whose source files are gone.
+    #[arg(long)]
+    pub prune: bool,
+    /// Base IRI of the data (default: the store's, or https://w3id.org/plankg/id/).
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+    /// Test only: abort the process (as if killed) after N documents were handed to
+    /// the store.
+    #[arg(long, hide = true, value_name = "N")]
+    pub abort_after: Option<usize>,
+}
+
+/// Output formats of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned text table (SELECT, ASK).
+    Table,
+    /// SPARQL results CSV.
+    Csv,
+    /// SPARQL results TSV.
+    Tsv,
+    /// SPARQL results JSON.
+    Json,
+    /// SPARQL results XML.
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+}
+
+/// Arguments of `plankg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query.
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from a file (such as ontology/queries/*.rq).
+    #[arg(long, short, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output format (default: table for SELECT and ASK, turtle for CONSTRUCT and
+    /// DESCRIBE).
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+}
+
+/// Output formats of `dump`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// N-Quads: every graph with its name.
+    Nquads,
+    /// TriG: every graph with its name.
+    Trig,
+    /// Turtle: the graph given with --graph, or the union of all.
+    Turtle,
+    /// N-Triples: the graph given with --graph, or the union of all.
+    Ntriples,
+}
+
+/// Arguments of `plankg dump`.
+#[derive(Debug, Args)]
+pub struct DumpArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DumpFormat::Nquads)]
+    pub format: DumpFormat,
+    /// Only this graph (a document IRI, or the entities or lineage graph).
+    #[arg(long, value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Output formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Aligned text tables.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+/// Arguments of `plankg stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
 }

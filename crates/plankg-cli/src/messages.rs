@@ -33,3 +33,11 @@ pub(crate) fn skipped_summary(failed: &[PathBuf], total: usize) {
             .join(", ")
     );
 }
+
+/// Prints the summary of a build: one `name: value` line each, aligned.
+pub(crate) fn build_summary(lines: &[(String, String)]) {
+    let width = lines.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    for (name, value) in lines {
+        eprintln!("{name:>width$}: {value}");
+    }
+}

@@ -2,7 +2,12 @@
 
 use std::io::{self, Write};
 
+use oxigraph::io::RdfSerializer;
+use oxigraph::sparql::results::QueryResultsSerializer;
+use plankg_store::model::Term;
+use plankg_store::{QueryResults, QueryResultsFormat, RdfFormat};
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr as _;
 
 /// Prints one JSON value for one item, an array for several.
 pub(crate) fn write_json_one_or_array<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
@@ -36,4 +41,135 @@ pub(crate) fn write_texts(texts: &[String]) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Prefixes that abbreviate IRIs in Turtle and TriG output.
+pub(crate) const PREFIXES: &[(&str, &str)] = &[
+    ("pk", plankg_rdf::vocab::pk::NAMESPACE),
+    ("dcterms", plankg_rdf::vocab::dcterms::NAMESPACE),
+    ("skos", plankg_rdf::vocab::skos::NAMESPACE),
+    ("org", plankg_rdf::vocab::org::NAMESPACE),
+    ("prov", plankg_rdf::vocab::prov::NAMESPACE),
+    ("schema", plankg_rdf::vocab::schema::NAMESPACE),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+/// Hands a buffered stdout to `write`, for output that streams (RDF dumps).
+pub(crate) fn write_stream(
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write(&mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// How `query` prints its results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ResultsOutput {
+    /// An aligned text table (solutions, booleans).
+    Table,
+    /// A W3C query results format (solutions, booleans).
+    Results(QueryResultsFormat),
+    /// An RDF syntax (graphs).
+    Rdf(RdfFormat),
+}
+
+/// Prints query results; the caller has checked that `output` fits their kind.
+pub(crate) fn write_query_results(
+    results: QueryResults<'_>,
+    output: ResultsOutput,
+) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match (results, output) {
+        (QueryResults::Boolean(value), ResultsOutput::Table) => writeln!(out, "{value}")?,
+        (QueryResults::Solutions(solutions), ResultsOutput::Table) => {
+            let header: Vec<String> =
+                solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution?;
+                rows.push(
+                    solution
+                        .values()
+                        .iter()
+                        .map(|term| term.as_ref().map(term_text).unwrap_or_default())
+                        .collect(),
+                );
+            }
+            table(&mut out, &header, &rows)?;
+        }
+        (QueryResults::Boolean(value), ResultsOutput::Results(format)) => {
+            QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut out, value)?;
+        }
+        (QueryResults::Solutions(solutions), ResultsOutput::Results(format)) => {
+            let mut serializer = QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
+            for solution in solutions {
+                serializer.serialize(&solution?)?;
+            }
+            serializer.finish()?;
+        }
+        (QueryResults::Graph(triples), ResultsOutput::Rdf(format)) => {
+            let mut serializer = PREFIXES
+                .iter()
+                .fold(RdfSerializer::from_format(format), |s, (name, iri)| {
+                    s.clone().with_prefix(*name, *iri).unwrap_or(s)
+                })
+                .for_writer(&mut out);
+            for triple in triples {
+                serializer.serialize_triple(&triple?)?;
+            }
+            serializer.finish()?;
+        }
+        _ => anyhow::bail!("this output format does not fit these results"),
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints rows under a header as an aligned table (wide characters count double).
+pub(crate) fn write_table(header: &[String], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    table(&mut out, header, rows)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes an aligned table: columns separated by two spaces, a rule under the header.
+fn table(out: &mut impl Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            if i + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(width - cell.width() + 2));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(out, header)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    line(out, &rule)?;
+    for row in rows {
+        line(out, row)?;
+    }
+    Ok(())
+}
+
+/// A term as a table cell: IRIs bare, literals by their lexical form.
+fn term_text(term: &Term) -> String {
+    match term {
+        Term::NamedNode(node) => node.as_str().to_owned(),
+        Term::Literal(literal) => literal.value().to_owned(),
+        other => other.to_string(),
+    }
 }

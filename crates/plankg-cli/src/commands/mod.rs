@@ -1,6 +1,10 @@
 //! One module per command; `dispatch` calls the one asked for.
 
+mod build;
+mod dump;
 mod extract;
+mod query;
+mod stats;
 
 use crate::cli::{Cli, Command};
 use crate::Outcome;
@@ -9,5 +13,9 @@ use crate::Outcome;
 pub(crate) fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(args) => extract::run(&cli.global, &args),
+        Command::Build(args) => build::run(&cli.global, &args),
+        Command::Query(args) => query::run(&args),
+        Command::Dump(args) => dump::run(&args),
+        Command::Stats(args) => stats::run(&args),
     }
 }
