@@ -63,7 +63,10 @@ impl Levels {
             let index = places.len();
             let name = row.field(0).to_owned();
             by_name.entry(name.clone()).or_insert(index);
-            if row.field(1).chars().count() >= 2 {
+            // A short name that starts with a level word ("市中" of 市中区) would read
+            // every "市中…" as that district.
+            let short = row.field(1);
+            if short.chars().count() >= 2 && !short.starts_with(['省', '市', '区', '县', '州']) {
                 by_name.entry(row.field(1).to_owned()).or_insert(index);
             }
             let parent = Some(row.field(3).to_owned()).filter(|p| !p.is_empty());
@@ -97,6 +100,8 @@ impl Levels {
 
     /// The level a name gives its source, or `None` when nothing in it tells.
     pub(crate) fn of_name(&self, name: &str, context: &Context<'_>) -> Option<PolicyLevel> {
+        // A masked place ("XX市", "**区") still names its level.
+        let name = name.trim_start_matches(['X', 'x', '*']);
         if let Some(place) = self.place_at_start(name) {
             return Some(place.level);
         }
@@ -153,9 +158,16 @@ impl Levels {
         };
         match place.level {
             PolicyLevel::Provincial if place.name.ends_with('市') => PolicyLevel::Provincial,
-            PolicyLevel::District if place.name.ends_with('市') => PolicyLevel::District,
             PolicyLevel::District => {
                 let parent = place.parent.as_deref().and_then(|p| self.place(p));
+                // A county-level city is district level, unless a province governs it
+                // directly (石河子市 in the gold is municipal).
+                if place.name.ends_with('市') {
+                    return match parent {
+                        Some(p) if p.level == PolicyLevel::Provincial => PolicyLevel::Municipal,
+                        _ => PolicyLevel::District,
+                    };
+                }
                 match parent {
                     Some(p) if p.level == PolicyLevel::Provincial && p.name.ends_with('市') => {
                         PolicyLevel::Provincial

@@ -18,14 +18,14 @@ use super::Candidate;
 /// Scope, modifier (no party-meeting words), head; preceded by list items.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:(?:全国|全省|全市|全区|全县|省|市|区|县)[\p{Han}--[委届次党会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全国|全省|全市|全区|全县|省|市|区|县)([\p{Han}--[委届次党会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
+        r"((?:(?:全\s?[国省市区县]|省|市|区|县)[\p{Han}--[委届次党会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次党会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// Splits list items.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(全国|全省|全市|全区|全县|省|市|区|县)([\p{Han}--[委届次党会、和及与]]*?)\s*(?:、|和|及|与)")
+    Regex::new(r"(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次党会、和及与]]*?)\s*(?:、|和|及|与)")
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
@@ -68,6 +68,9 @@ pub(crate) fn find(
             })
             .collect();
         names.push(format!("{}{head}", scope.as_str()));
+        for name in &mut names {
+            name.retain(|c| !c.is_whitespace());
+        }
         let policies = names
             .iter()
             .map(|name| meeting(name, context, table, levels))

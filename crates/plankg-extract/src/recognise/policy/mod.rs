@@ -5,6 +5,7 @@
 //! candidates win where they overlap. A title the plan will draft becomes an
 //! initiative and a `produces` entry instead.
 
+mod cited;
 mod key;
 mod level;
 mod meeting;
@@ -78,6 +79,7 @@ pub(crate) struct PolicyRecogniser {
     table: table::PolicyTable,
     levels: level::Levels,
     words: words::Words,
+    cited: cited::Cited,
 }
 
 impl PolicyRecogniser {
@@ -87,10 +89,17 @@ impl PolicyRecogniser {
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row is malformed.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let words = words::Words::new(gazetteer)?;
+        let cited = cited::Cited::new(&words).map_err(|err| GazetteerError::Row {
+            file: "policy_words.tsv".to_owned(),
+            line: 0,
+            message: err.to_string(),
+        })?;
         Ok(Self {
             table: table::PolicyTable::new(gazetteer)?,
             levels: level::Levels::new(gazetteer)?,
-            words: words::Words::new(gazetteer)?,
+            words,
+            cited,
         })
     }
 
@@ -109,6 +118,8 @@ impl PolicyRecogniser {
         meeting::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
         named::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
         title::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
+        self.cited
+            .find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
         for candidate in resolve(candidates) {
             match candidate.outcome {
                 Outcome::Policies(policies) => found.policies.extend(policies.into_iter().map(|entity| Hit {

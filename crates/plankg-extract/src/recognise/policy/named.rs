@@ -26,7 +26,19 @@ static QUOTED: LazyLock<Regex> =
 
 /// A strategy governed by an implementing verb: "实施五大功能区域发展战略".
 static GOVERNED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:实施|落实|贯彻|服务|围绕|推进|对接|融入)(\p{Han}{2,14}?战略)").unwrap_or_else(|err| unreachable!("{err}"))
+    Regex::new(r"(?:(?:实施|落实|贯彻|服务|围绕|推进|对接|融入)+)(\p{Han}{2,14}?战略)(\p{Han})?")
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// "中央8号文件": a central document known by its number.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:中共中央|中央|国务院)\d{1,3}号文件").unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// "、考察上海系列重要讲话精神": a further speech in a list after a first one.
+static SPEECH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"、([^,。;、:!?\n“”]{2,30}?(?:重要讲话|重要指示批示|重要指示|重要论述|重要批示)(?:精神)?)")
+        .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// 教育强国, 高教强省 … : aims set above the issuer.
@@ -44,7 +56,7 @@ static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// A leader's speech or instruction: person, what it is about, the kind of text.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:习近平总书记|习近平同志|习总书记|胡锦涛总书记|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”\s]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
+        r"(?:习近平总书记|习近平同志|习总书记|胡锦涛总书记|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
@@ -72,7 +84,9 @@ pub(crate) fn find(
     }
     for caps in GOVERNED_STRATEGY.captures_iter(text) {
         let Some(name) = caps.get(1) else { continue };
-        if words.is_stopped(name.as_str()) {
+        // "战略机遇期", "全面升级的战略": not the name of a strategy.
+        let next = caps.get(2).map_or("", |m| m.as_str());
+        if words.is_stopped(name.as_str()) || name.as_str().contains('的') || !matches!(next, "" | "和" | "与" | "及") {
             continue;
         }
         let level = levels
@@ -97,7 +111,7 @@ pub(crate) fn find(
         }
         let level = if start < all.start() {
             levels.of_name(name, context)
-        } else if modifier.as_str().is_empty() {
+        } else if modifier.as_str().is_empty() && !all.as_str().ends_with("发展规划") {
             Some(PolicyLevel::Central)
         } else {
             levels.issuer_level(context)
@@ -113,6 +127,18 @@ pub(crate) fn find(
         }
         let policy = named(all.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);
         out.push(Candidate::policies(all.range(), vec![policy], 1));
+    }
+    for caps in SPEECH_ITEM.captures_iter(text) {
+        let Some(item) = caps.get(1) else { continue };
+        if item.as_str().contains("思想") {
+            continue;
+        }
+        let policy = named(item.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);
+        out.push(Candidate::policies(item.range(), vec![policy], 0));
+    }
+    for m in NUMBERED.find_iter(text) {
+        let policy = named(m.as_str(), PolicyKind::Document, PolicyLevel::Central, table);
+        out.push(Candidate::policies(m.range(), vec![policy], 1));
     }
 }
 

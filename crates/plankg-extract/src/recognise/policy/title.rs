@@ -17,7 +17,7 @@ use super::Candidate;
 
 /// A title in 《》 on one line.
 static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"《([^《》\n]{1,80})》").unwrap_or_else(|err| unreachable!("{err}")));
+    LazyLock::new(|| Regex::new(r"《([^《》]{1,80})》").unwrap_or_else(|err| unreachable!("{err}")));
 
 /// "十四五" and the like: a title naming one is a five-year plan.
 static FIVE_YEAR: LazyLock<Regex> =
@@ -41,7 +41,9 @@ pub(crate) fn find(
 ) {
     for caps in TITLE.captures_iter(text) {
         let (Some(all), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
-        let title = inner.as_str().trim();
+        // Scraped pages wrap lines inside titles ("《职业教育\n法》").
+        let written: String = inner.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let title = written.as_str();
         if is_own(title, context, words) {
             out.push(Candidate::nothing(all.range()));
             continue;
@@ -55,7 +57,8 @@ pub(crate) fn find(
             out.push(Candidate::policies(all.range(), vec![policy], 3));
             continue;
         }
-        if !words.is_policy_title(title) {
+        // "《守则》和《规范》": abbreviations of titles cited in full nearby.
+        if title.chars().count() < 4 || !words.is_policy_title(title) {
             out.push(Candidate::nothing(all.range()));
             continue;
         }
@@ -68,6 +71,7 @@ pub(crate) fn find(
         let level = body
             .and_then(|b| levels.of_name(b, context))
             .or_else(|| levels.of_name(title, context))
+            .or_else(|| words.is_law(title).then_some(PolicyLevel::Central))
             .unwrap_or(PolicyLevel::Unknown);
         let policy = named(title, kind, level, table);
         out.push(Candidate::policies(all.range(), vec![policy], 3));

@@ -39,6 +39,8 @@ pub(crate) struct Words {
     stop: Vec<String>,
     stop_part: Vec<String>,
     counted: Vec<String>,
+    law_stop: Vec<String>,
+    bare_genres: Vec<String>,
 }
 
 impl Words {
@@ -56,6 +58,8 @@ impl Words {
             stop: Vec::new(),
             stop_part: Vec::new(),
             counted: Vec::new(),
+            law_stop: Vec::new(),
+            bare_genres: Vec::new(),
         };
         for row in gazetteer.rows(FILE, 2)? {
             let list = match row.field(1) {
@@ -67,6 +71,8 @@ impl Words {
                 "stop" => &mut words.stop,
                 "stop_part" => &mut words.stop_part,
                 "counted" => &mut words.counted,
+                "law_stop" => &mut words.law_stop,
+                "bare_genre" => &mut words.bare_genres,
                 other => {
                     return Err(GazetteerError::Row {
                         file: FILE.to_owned(),
@@ -115,6 +121,11 @@ impl Words {
         self.genres.iter().any(|g| core.ends_with(g.as_str()))
     }
 
+    /// Whether `title` is a law (…法): laws are made by the centre.
+    pub(crate) fn is_law(&self, title: &str) -> bool {
+        title.ends_with('法') && !title.ends_with("办法") && !title.ends_with("方法")
+    }
+
     /// Whether `title` names a plan of the issuer's own kind (工作要点, 工作计划 …).
     pub(crate) fn is_own_genre(&self, title: &str) -> bool {
         let core = strip_parenthesis(title);
@@ -127,16 +138,30 @@ impl Words {
         self.stop.iter().any(|s| s == name) || self.stop_part.iter().any(|s| name.contains(s.as_str()))
     }
 
-    /// Whether a bare congress form ("十二大") at `range` is a count of things
-    /// ("十二大工程", "十大行动"): it is followed by a counted noun.
+    /// Whether a gazetteer match at `range` is part of a longer word: a bare
+    /// congress form followed by a counted noun ("十二大工程"), or a law's name
+    /// followed by what makes it a common noun ("教育法制", "教育法治").
     pub(crate) fn is_count(&self, text: &str, range: &Range<usize>, kind: PolicyKind) -> bool {
         let mention = text.get(range.clone()).unwrap_or("");
         let after = text.get(range.end..).unwrap_or("");
+        if kind == PolicyKind::Document && mention.ends_with('法') {
+            return self.law_stop.iter().any(|w| after.starts_with(w.as_str()));
+        }
         kind == PolicyKind::Congress
             && mention.ends_with('大')
             && !mention.starts_with("党的")
             && !mention.starts_with("中共")
             && self.counted.iter().any(|w| after.starts_with(w.as_str()))
+    }
+
+    /// The cite words.
+    pub(crate) fn cite_words(&self) -> &[String] {
+        &self.cite
+    }
+
+    /// The genre words that end a document's name cited without title marks.
+    pub(crate) fn bare_genres(&self) -> &[String] {
+        &self.bare_genres
     }
 
     /// The part of `clause` after its last cite word.
@@ -170,7 +195,7 @@ pub(crate) fn clause_before(text: &str, start: usize) -> &str {
         .char_indices()
         .rev()
         .take(LOOK_BACK)
-        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n' | ',' | ':'))
+        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':'))
         .map_or_else(
             || {
                 head.char_indices()

@@ -1,0 +1,78 @@
+//! Documents cited without title marks: a cite verb, then a name ending in a genre
+//! word ("落实省政府中考改革的指导意见", "对照学校安全风险预警防控工作指引"), or a
+//! quoted one ("落实“安徽省推进义务教育基本均衡发展规划”"). The gold cites these as
+//! documents as often as titles in 《》.
+
+use plankg_model::{PolicyKind, PolicyLevel};
+use regex::Regex;
+
+use super::super::Context;
+use super::level::Levels;
+use super::named::named;
+use super::table::PolicyTable;
+use super::words::Words;
+use super::Candidate;
+
+/// Words that mark a run as something other than a document's name (a meeting's or
+/// a thought's spirit, a list of several things).
+const NOT_A_TITLE: &[&str] = &["精神", "会议", "大会", "全会", "思想", "重要"];
+
+/// The patterns, built once from the cite and genre words.
+#[derive(Debug)]
+pub(crate) struct Cited {
+    bare: Regex,
+    quoted: Regex,
+}
+
+impl Cited {
+    /// Builds the patterns from the word lists.
+    pub(crate) fn new(words: &Words) -> Result<Self, regex::Error> {
+        let verbs = alternation(words.cite_words());
+        let genres = alternation(words.bare_genres());
+        let bare = Regex::new(&format!(r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"))?;
+        let quoted = Regex::new(&format!(r#"(?:{verbs})+[“"]([^“”"\n]{{6,40}}?(?:{genres}))[”"]"#))?;
+        Ok(Self { bare, quoted })
+    }
+
+    /// Finds cited documents without title marks.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        context: &Context<'_>,
+        table: &PolicyTable,
+        levels: &Levels,
+        words: &Words,
+        out: &mut Vec<Candidate>,
+    ) {
+        for caps in self.bare.captures_iter(text) {
+            let Some(name) = caps.get(1) else { continue };
+            // The name must end there: "…意见," or "…意见精神,", not "…方案设计".
+            if caps.get(2).is_some() || NOT_A_TITLE.iter().any(|w| name.as_str().contains(w)) {
+                continue;
+            }
+            out.push(Candidate::policies(name.range(), vec![document(name.as_str(), context, table, levels, words)], 0));
+        }
+        for caps in self.quoted.captures_iter(text) {
+            let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else { continue };
+            if NOT_A_TITLE.iter().any(|w| name.as_str().contains(w)) {
+                continue;
+            }
+            let start = all.start() + all.as_str().find(['“', '"']).unwrap_or(0);
+            out.push(Candidate::policies(start..all.end(), vec![document(name.as_str(), context, table, levels, words)], 0));
+        }
+    }
+}
+
+fn document(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Levels, words: &Words) -> plankg_model::PolicyRef {
+    let level = levels
+        .of_name(name, context)
+        .or_else(|| words.is_law(name).then_some(PolicyLevel::Central))
+        .unwrap_or(PolicyLevel::Unknown);
+    named(name, PolicyKind::Document, level, table)
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
