@@ -73,7 +73,7 @@ impl Default for ContinuityOptions {
         Self {
             continues_threshold: 0.5,
             echoes_threshold: 0.4,
-            min_shingles: 8,
+            min_shingles: 10,
             bucket_window: 48,
         }
     }

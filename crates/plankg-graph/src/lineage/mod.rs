@@ -3,16 +3,20 @@
 //! ones (localizes).
 
 mod cascade;
+mod cascade_tree;
 mod continuity;
 mod error;
 mod initiatives;
 mod minhash;
 mod rebuild;
 mod source;
+mod timeline;
 mod trace;
 
 pub use cascade::{Localiser, Localization, PolicyName, Rank};
+pub use cascade_tree::{cascade, CascadeNode, CascadeReport, CitingDocument};
 pub use continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
 pub use error::LineageError;
 pub use rebuild::{rebuild, LineageSummary};
+pub use timeline::timeline_svg;
 pub use trace::{normalise_term, trace, Occurrence, TraceQuery, TraceReport, Variant};

@@ -143,7 +143,7 @@ pub fn trace(index: &TextIndex, query: &TraceQuery) -> Result<TraceReport, TextI
     }
     let years: Vec<i32> = years.into_iter().collect();
     let suggestions = if occurrences.is_empty() {
-        index.suggest(term, 5)
+        index.suggest(term, 5)?
     } else {
         Vec::new()
     };

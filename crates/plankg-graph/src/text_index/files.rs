@@ -16,7 +16,7 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use super::grams::{dice, keys, query_keys};
+use super::grams::{closeness, keys, query_keys};
 use super::{Hit, IndexedDocument, IndexedLabel, IndexedText, TextIndexError};
 
 const DOCUMENTS: &str = "documents.json";
@@ -26,6 +26,10 @@ const OFFSETS: &str = "texts.offsets";
 const LEXICON: &str = "lexicon.bin";
 const POSTINGS: &str = "postings.bin";
 const LEXICON_RECORD: u64 = 20;
+/// Postings longer than this are not read for suggestions.
+const SUGGEST_MAX_POSTINGS: u32 = 50_000;
+/// Texts sharing most bigrams with a term that suggestions are taken from.
+const SUGGEST_TEXTS: usize = 32;
 
 /// An opened text index.
 #[derive(Debug)]
@@ -198,23 +202,95 @@ impl TextIndex {
         Ok(hits)
     }
 
-    /// Up to `limit` known labels closest to `term` (character-bigram Dice), best
-    /// first, ties by label.
-    #[must_use]
-    pub fn suggest(&self, term: &str, limit: usize) -> Vec<String> {
-        let mut scored: Vec<(f64, &str)> = self
-            .labels
-            .iter()
-            .map(|l| (dice(term, &l.label), l.label.as_str()))
-            .filter(|&(score, label)| score > 0.0 && label != term)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        scored.dedup_by(|a, b| a.1 == b.1);
-        scored
+    /// Up to `limit` suggestions for a term that was not found: the spellings
+    /// closest to it in the indexed texts (same length give or take one
+    /// character), and the closest known labels. Closeness is one minus the edit
+    /// distance over the longer length, at least one half; ties prefer the term's
+    /// length, then the more frequent spelling, then the text.
+    ///
+    /// # Errors
+    /// [`TextIndexError`] when a file of the index cannot be read.
+    pub fn suggest(&self, term: &str, limit: usize) -> Result<Vec<String>, TextIndexError> {
+        let len = term.chars().count();
+        let mut scored: Vec<Suggestion> = self.suggest_from_texts(term)?;
+        for label in &self.labels {
+            let score = closeness(term, &label.label);
+            if score >= 0.5 && label.label != term {
+                scored.push(Suggestion {
+                    score,
+                    text: label.label.clone(),
+                    count: 0,
+                });
+            }
+        }
+        scored.sort_by(|a, b| {
+            let off = |s: &Suggestion| s.text.chars().count().abs_diff(len);
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| off(a).cmp(&off(b)))
+                .then_with(|| b.count.cmp(&a.count))
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        let mut out: Vec<String> = Vec::new();
+        for s in scored {
+            if !out.contains(&s.text) {
+                out.push(s.text);
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Windows of the texts sharing most bigrams with `term`, with their closeness
+    /// and the number of texts they were seen in.
+    fn suggest_from_texts(&self, term: &str) -> Result<Vec<Suggestion>, TextIndexError> {
+        let len = term.chars().count();
+        if len < 2 {
+            return Ok(Vec::new());
+        }
+        let mut votes: HashMap<u32, usize> = HashMap::new();
+        for key in query_keys(term) {
+            if let Some((offset, count)) = self.lookup(key)? {
+                // A bigram in most texts says nothing about where the term's
+                // neighbours are, and its list is long to read.
+                if count <= SUGGEST_MAX_POSTINGS {
+                    for unit in self.read_postings(offset, count)? {
+                        *votes.entry(unit).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut units: Vec<(usize, u32)> = votes.into_iter().map(|(u, v)| (v, u)).collect();
+        units.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut best: HashMap<String, (f64, usize)> = HashMap::new();
+        for &(_, unit) in units.iter().take(SUGGEST_TEXTS) {
+            let text = self.read_text(unit)?;
+            let chars: Vec<char> = text.text.chars().collect();
+            let mut seen_here: Vec<String> = Vec::new();
+            for width in [len - 1, len, len + 1] {
+                if width < 2 {
+                    continue;
+                }
+                for window in chars.windows(width) {
+                    if !window.iter().all(|c| c.is_alphanumeric()) {
+                        continue;
+                    }
+                    let candidate: String = window.iter().collect();
+                    let score = closeness(term, &candidate);
+                    if score >= 0.5 && candidate != term && !seen_here.contains(&candidate) {
+                        let slot = best.entry(candidate.clone()).or_insert((score, 0));
+                        slot.1 += 1;
+                        seen_here.push(candidate);
+                    }
+                }
+            }
+        }
+        Ok(best
             .into_iter()
-            .take(limit)
-            .map(|(_, l)| l.to_owned())
-            .collect()
+            .map(|(text, (score, count))| Suggestion { score, text, count })
+            .collect())
     }
 
     /// Binary search of the lexicon file: (postings offset, count) of `key`.
@@ -277,6 +353,13 @@ impl TextIndex {
             source: Some(e),
         })
     }
+}
+
+/// A suggested spelling.
+struct Suggestion {
+    score: f64,
+    text: String,
+    count: usize,
 }
 
 /// Character spans of the non-overlapping occurrences of `term` in `text`.
@@ -392,7 +475,7 @@ mod tests {
         assert_eq!(hits[0].matches, [(2, 6), (9, 13)]);
         assert_eq!(index.search("德").unwrap().len(), 2);
         assert!(index.search("智慧教育").unwrap().is_empty());
-        assert_eq!(index.suggest("县管校用", 3), ["县管校聘"]);
+        assert_eq!(index.suggest("县管校用", 1).unwrap(), ["县管校聘"]);
     }
 
     #[test]

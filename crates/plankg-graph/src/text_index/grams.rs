@@ -56,6 +56,32 @@ pub(crate) fn dice(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
+/// One minus the character edit distance of `a` and `b` over the longer length:
+/// 1 for equal strings, 0 for nothing in common.
+pub(crate) fn closeness(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    1.0 - row[b.len()] as f64 / longest as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +94,13 @@ mod tests {
         }
         assert!(text.binary_search(&query_keys("德")[0]).is_ok());
         assert!(text.binary_search(&query_keys("风师")[0]).is_err());
+    }
+
+    #[test]
+    fn closeness_counts_edits() {
+        assert!((closeness("师德师分", "师德师风") - 0.75).abs() < 1e-12);
+        assert!((closeness("县管校聘", "县管校聘") - 1.0).abs() < 1e-12);
+        assert!(closeness("县管校聘", "智慧教育") < 0.01);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::TextIndexError;
 pub use files::TextIndex;
+pub(crate) use grams::dice;
 
 /// A document as the index records it: what a trace row shows about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
