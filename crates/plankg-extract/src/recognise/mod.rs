@@ -2,6 +2,7 @@
 //! category; this module only declares them and runs them over one piece of text.
 
 mod initiative;
+mod names;
 mod organization;
 mod policy;
 mod school;

@@ -1,19 +1,317 @@
-//! Recogniser of school mentions (ANNOTATION.md).
+//! Recogniser of named schools, colleges, universities and kindergartens
+//! (ANNOTATION.md, "schools").
+//!
+//! A school name ends with a suffix of school_suffixes.txt (中学, 幼儿园, 附中 …) and
+//! is read backwards to the verb or punctuation before it (see [`super::names`]).
+//! It is kept only when its modifier names one school: a modifier made only of the
+//! kind words and determiners of school_generic.tsv (中小学, 薄弱学校, 全市公办幼儿园)
+//! is generic. Abbreviations such as 五中 and 总场一中 are read by a second pattern.
 
-use super::{Context, Found};
+use aho_corasick::{AhoCorasick, MatchKind};
+use plankg_model::SchoolRef;
+use regex::Regex;
+
+use super::names::{self, NameBoundaries};
+use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+/// Gazetteer of school suffixes.
+const SUFFIXES_FILE: &str = "school_suffixes.tsv";
+/// Gazetteer of kind words and determiners.
+const GENERIC_FILE: &str = "school_generic.tsv";
+/// The longest modifier read before a suffix, in characters.
+const MAX_MODIFIER: usize = 14;
+/// Characters after a suffix that show it is part of another word: 中学生, 大学习,
+/// 小学段, 高中部, 学龄.
+const NOT_AFTER_SUFFIX: &[char] = &['生', '习', '段', '部', '龄'];
+/// Characters a place name ends with: an abbreviation ("总场一中") keeps a place
+/// before it and nothing else.
+const PLACE_ENDINGS: &[char] = &['场', '市', '县', '区', '镇', '乡', '州', '旗'];
+
 /// Finds school mentions in a text.
 #[derive(Debug)]
-pub(crate) struct SchoolRecogniser {}
+pub(crate) struct SchoolRecogniser {
+    suffixes: AhoCorasick,
+    /// The shortest modifier of each suffix (by pattern index), in characters.
+    shortest: Vec<usize>,
+    boundaries: NameBoundaries,
+    /// Kind words and determiners, longest first, with whether they are determiners.
+    generic: Vec<(String, bool)>,
+    /// "五中", "总场一中": a Chinese numeral and 中.
+    abbreviation: Regex,
+}
 
 impl SchoolRecogniser {
     /// Builds the recogniser from its gazetteer files.
-    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(Self {})
+    ///
+    /// # Errors
+    /// A missing file or a malformed row (file:line).
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut words = Vec::new();
+        let mut shortest = Vec::new();
+        for row in gazetteer.rows(SUFFIXES_FILE, 2)? {
+            let Ok(min) = row.field(1).parse::<usize>() else {
+                return Err(GazetteerError::Row {
+                    file: SUFFIXES_FILE.to_owned(),
+                    line: row.line,
+                    message: "the shortest modifier must be a number".to_owned(),
+                });
+            };
+            words.push(row.field(0).to_owned());
+            shortest.push(min);
+        }
+        let suffixes = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|err| GazetteerError::Row {
+                file: SUFFIXES_FILE.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        let mut generic = Vec::new();
+        for row in gazetteer.rows(GENERIC_FILE, 2)? {
+            let determiner = match row.field(1) {
+                "determiner" => true,
+                "kind" => false,
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: GENERIC_FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown role {other:?}"),
+                    })
+                }
+            };
+            generic.push((row.field(0).to_owned(), determiner));
+        }
+        generic.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+        let abbreviation =
+            Regex::new("第?[一二三四五六七八九十]+中").map_err(|err| GazetteerError::Row {
+                file: SUFFIXES_FILE.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        Ok(Self {
+            suffixes,
+            shortest,
+            boundaries: NameBoundaries::new(gazetteer)?,
+            generic,
+            abbreviation,
+        })
     }
 
-    /// Adds the mentions found in `text` to `found`.
-    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+    /// Adds the schools named in `text` to `found`.
+    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+        let mut hits: Vec<Hit<SchoolRef>> = Vec::new();
+        for m in self.suffixes.find_iter(text) {
+            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) {
+                continue;
+            }
+            let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let modifier = names::strip_masks(&text[start..m.start()]);
+            let shortest = self
+                .shortest
+                .get(m.pattern().as_usize())
+                .copied()
+                .unwrap_or(2);
+            let Some(modifier) = self.specific(modifier, shortest) else {
+                continue;
+            };
+            let name = format!("{modifier}{}", &text[m.start()..m.end()]);
+            let name_start = m.start() - modifier.len();
+            hits.push(school_hit(name, name_start..m.end()));
+        }
+        for m in self.abbreviation.find_iter(text) {
+            if let Some(hit) = self.abbreviated(text, m.start(), m.end(), found) {
+                hits.push(hit);
+            }
+        }
+        // "清华大学附中实验学校" also ends in 大学 and 附中: keep the longest name.
+        let all = hits.clone();
+        hits.retain(|h| {
+            !all.iter().any(|o| {
+                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
+            })
+        });
+        hits.sort_by_key(|h| h.range.start);
+        for hit in hits {
+            if is_issuer(&hit.entity.name, context) {
+                continue;
+            }
+            found.schools.push(hit);
+        }
+    }
+
+    /// The modifier of a school name without its leading determiners, or `None`
+    /// when it names no one school (only kind words, or shorter than `shortest`
+    /// characters and no ordinal).
+    fn specific<'a>(&self, modifier: &'a str, shortest: usize) -> Option<&'a str> {
+        let mut modifier = modifier;
+        'strip: loop {
+            for (word, determiner) in &self.generic {
+                if *determiner {
+                    if let Some(rest) = modifier.strip_prefix(word.as_str()) {
+                        modifier = rest;
+                        continue 'strip;
+                    }
+                }
+            }
+            break;
+        }
+        let ordinal = modifier.starts_with('第');
+        if (modifier.chars().count() < shortest && !ordinal) || self.only_kind_words(modifier) {
+            return None;
+        }
+        Some(modifier)
+    }
+
+    /// Whether `modifier` is entirely made of kind words and determiners.
+    fn only_kind_words(&self, modifier: &str) -> bool {
+        // covered[i]: the first i bytes split into generic words.
+        let mut covered = vec![false; modifier.len() + 1];
+        covered[0] = true;
+        for i in 0..modifier.len() {
+            if !covered[i] || !modifier.is_char_boundary(i) {
+                continue;
+            }
+            for (word, _) in &self.generic {
+                if modifier[i..].starts_with(word.as_str()) {
+                    covered[i + word.len()] = true;
+                }
+            }
+        }
+        covered[modifier.len()]
+    }
+
+    /// An abbreviated school (五中, 总场一中) at `start..end`, unless it is a
+    /// plenum ("十八届五中全会", "三中、四中全会") or part of a longer word.
+    fn abbreviated(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        found: &Found,
+    ) -> Option<Hit<SchoolRef>> {
+        if found
+            .policies
+            .iter()
+            .any(|p| p.range.start < end && start < p.range.end)
+        {
+            return None;
+        }
+        let before = &text[..start];
+        if before.ends_with('届') || before.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let after = &text[end..];
+        // The name must end here: the next character is punctuation or a particle.
+        let next = after.chars().next();
+        if next.is_some_and(|c| names::is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等'))
+        {
+            return None;
+        }
+        // "四中、五中全会": a list of plenums.
+        let list_end = after.trim_start_matches(|c: char| {
+            matches!(c, '、' | '和') || "第一二三四五六七八九十中".contains(c)
+        });
+        if list_end.starts_with("全会") || list_end.starts_with("全体会议") {
+            return None;
+        }
+        let place_start = self.boundaries.name_start(text, start, 4);
+        let place = names::strip_masks(&text[place_start..start]);
+        let (name_start, place) = if place.ends_with(PLACE_ENDINGS) && place.chars().count() >= 2 {
+            (start - place.len(), place)
+        } else {
+            (start, "")
+        };
+        Some(school_hit(
+            format!("{place}{}", &text[start..end]),
+            name_start..end,
+        ))
+    }
+}
+
+/// A school hit; its key is the name without spaces and quotes.
+fn school_hit(name: String, range: std::ops::Range<usize>) -> Hit<SchoolRef> {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"\"“”".contains(*c))
+        .collect();
+    Hit {
+        range,
+        entity: SchoolRef {
+            name,
+            key,
+            evidence: Vec::new(),
+        },
+    }
+}
+
+/// Whether the school is the plan's issuer (a school's own plan does not list it).
+fn is_issuer(name: &str, context: &Context<'_>) -> bool {
+    context.issuer.is_some_and(|issuer| {
+        !issuer.is_empty() && (issuer.contains(name) || name.contains(issuer))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schools_in(text: &str, issuer: Option<&str>) -> Vec<String> {
+        let recogniser = SchoolRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        let context = Context {
+            issuer,
+            ..Context::default()
+        };
+        recogniser.find(text, &context, &mut found);
+        found.schools.into_iter().map(|h| h.entity.name).collect()
+    }
+
+    fn schools(text: &str) -> Vec<String> {
+        schools_in(text, None)
+    }
+
+    #[test]
+    fn named_schools_are_found() {
+        assert_eq!(schools("市区重点推进秀州中学建设"), ["秀州中学"]);
+        assert_eq!(
+            schools("支持连云港职业技术学院发展"),
+            ["连云港职业技术学院"]
+        );
+        assert_eq!(schools("加强与华师大合作"), ["华师大"]);
+        assert_eq!(
+            schools("努力引进清华大学附中实验学校"),
+            ["清华大学附中实验学校"]
+        );
+        assert_eq!(
+            schools("新建芦潮港镇秋萍学校和泥城镇幼儿园"),
+            ["芦潮港镇秋萍学校", "泥城镇幼儿园"]
+        );
+    }
+
+    #[test]
+    fn masked_and_abbreviated_names() {
+        assert_eq!(
+            schools("学校--**第十三中学,以缓解五中、**中及总场一中的办学压力"),
+            ["第十三中学", "五中", "总场一中"]
+        );
+        assert!(schools("新建xx中学").is_empty());
+    }
+
+    #[test]
+    fn generic_kinds_are_not_schools() {
+        assert!(schools("加强中小学管理").is_empty());
+        assert!(schools("加大对薄弱学校、农村学校的支持").is_empty());
+        assert!(schools("办好示范性高中和公办幼儿园,规范民办学校").is_empty());
+        assert!(schools("全市所有中学和各类高职院校").is_empty());
+        assert!(schools("贯彻十八届四中、五中全会精神").is_empty());
+        assert!(schools("开展全市教育系统大学习大调研").is_empty());
+    }
+
+    #[test]
+    fn the_issuing_school_is_not_listed() {
+        assert!(schools_in("开原市城东镇中学工作计划", Some("开原市城东镇中学")).is_empty());
+    }
 }

@@ -1,0 +1,90 @@
+//! Reading a name backwards from its suffix: shared by the school and initiative
+//! recognisers. A name ("秀州中学", "中小学教学质量提升工程") starts after the last
+//! punctuation mark, digit or boundary word (name_boundaries.txt: 推进, 实施, 和 …)
+//! before its suffix.
+
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+
+/// Gazetteer of the words that end right before a name.
+const BOUNDARIES_FILE: &str = "name_boundaries.txt";
+
+/// The words a name starts after, longest first.
+#[derive(Debug, Clone)]
+pub(crate) struct NameBoundaries {
+    words: Vec<String>,
+}
+
+impl NameBoundaries {
+    /// Loads name_boundaries.txt.
+    ///
+    /// # Errors
+    /// [`GazetteerError::MissingFile`] when the file is missing.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut words: Vec<String> = gazetteer
+            .list(BOUNDARIES_FILE)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        Ok(Self { words })
+    }
+
+    /// The start of the name that ends at `end` (where its suffix starts), reading
+    /// back at most `max_chars` characters of name material (Chinese characters,
+    /// mask characters * and x, the middle dot), and stopping after a boundary word.
+    pub(crate) fn name_start(&self, text: &str, end: usize, max_chars: usize) -> usize {
+        let mut pos = end;
+        let mut taken = 0;
+        while taken < max_chars {
+            let before = &text[..pos];
+            if self.words.iter().any(|w| before.ends_with(w.as_str())) {
+                break;
+            }
+            let Some(ch) = before.chars().next_back() else {
+                break;
+            };
+            if !is_name_char(ch) {
+                break;
+            }
+            pos -= ch.len_utf8();
+            taken += 1;
+        }
+        pos
+    }
+}
+
+/// Characters a name is made of.
+pub(crate) fn is_name_char(ch: char) -> bool {
+    is_han(ch) || matches!(ch, '*' | 'x' | 'X' | '×' | '·')
+}
+
+/// Whether `ch` is a Chinese character.
+pub(crate) fn is_han(ch: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&ch)
+}
+
+/// `name` without the masks a site put in place of a name ("**第十三中学",
+/// "xx县…"): leading runs of *, x, X, ×.
+pub(crate) fn strip_masks(name: &str) -> &str {
+    name.trim_start_matches(['*', 'x', 'X', '×'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_starts_after_a_verb_or_punctuation() {
+        let boundaries = NameBoundaries::new(&Gazetteer::embedded()).unwrap();
+        let text = "市区重点推进秀州中学建设";
+        let end = text.find("中学").unwrap();
+        assert_eq!(&text[boundaries.name_start(text, end, 16)..end], "秀州");
+        let text = "学校--**第十三中学";
+        let end = text.find("中学").unwrap();
+        assert_eq!(
+            strip_masks(&text[boundaries.name_start(text, end, 16)..end]),
+            "第十三"
+        );
+    }
+}
