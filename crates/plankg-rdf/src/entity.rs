@@ -47,7 +47,6 @@ pub struct EntityGraph {
     schools: BTreeMap<NamedNode, (Names, Option<String>)>,
     organizations: BTreeMap<NamedNode, (Names, Option<String>)>,
     regions: BTreeSet<String>,
-    region_parents: BTreeMap<String, String>,
 }
 
 /// How often each spelling of a name was seen.
@@ -74,20 +73,7 @@ impl EntityGraph {
             schools: BTreeMap::new(),
             organizations: BTreeMap::new(),
             regions: BTreeSet::new(),
-            region_parents: BTreeMap::new(),
         }
-    }
-
-    /// Adds the enclosing region of each region (`(child, parent)` pairs, e.g. from
-    /// the place-name gazetteer): written as `pk:partOf` for the regions documents
-    /// name and, transitively, for their ancestors.
-    #[must_use]
-    pub fn with_region_parents(
-        mut self,
-        parents: impl IntoIterator<Item = (String, String)>,
-    ) -> Self {
-        self.region_parents.extend(parents);
-        self
     }
 
     /// Adds the entities `doc` (found in the file at `source_rel`, relative to the
@@ -98,7 +84,7 @@ impl EntityGraph {
         let issuer_key = minter.issuer_key(source_rel, doc);
         let issuer = minter.issuer(&issuer_key);
         if let Some(region) = region {
-            self.regions.insert(region.to_owned());
+            self.regions.insert(minter.region_name(region).to_owned());
         }
         if let (Some(iri), Some(name)) = (&issuer, &doc.issuer) {
             note(&mut self.organizations, iri, name, region);
@@ -195,7 +181,7 @@ impl EntityGraph {
                 }
             }
         }
-        out.regions(&self.minter, &self.regions, &self.region_parents);
+        out.regions(&self.minter, &self.regions);
         // A stable sort: each subject's quads keep the order they were written in.
         out.quads.sort_by(|a, b| subject_iri(a).cmp(subject_iri(b)));
         out.quads
@@ -234,35 +220,35 @@ impl Writer {
     }
 
     /// The regions named, their ancestors, and `pk:partOf` between them. Names
-    /// that normalise to one IRI describe one region.
-    fn regions(
-        &mut self,
-        minter: &IriMinter,
-        named: &BTreeSet<String>,
-        parents: &BTreeMap<String, String>,
-    ) {
+    /// that normalise to one IRI describe one region; the full name is preferred
+    /// over the gazetteer's short name.
+    fn regions(&mut self, minter: &IriMinter, named: &BTreeSet<String>) {
+        let places = minter.places();
         let mut all = named.clone();
         for region in named {
-            let mut current = region;
+            let mut current = region.as_str();
             // The gazetteer may hold a cycle by mistake: stop at a region seen before.
-            let mut seen = BTreeSet::from([region]);
-            while let Some(parent) = parents.get(current) {
+            let mut seen = BTreeSet::from([current]);
+            while let Some(parent) = places.parent(current) {
                 if !seen.insert(parent) {
                     break;
                 }
-                all.insert(parent.clone());
+                all.insert(parent.to_owned());
                 current = parent;
             }
         }
         let mut regions: BTreeMap<NamedNode, (Names, BTreeSet<NamedNode>)> = BTreeMap::new();
         for name in &all {
             let iri = minter.region(name);
-            let parent = parents
-                .get(name)
+            let parent = places
+                .parent(name)
                 .map(|p| minter.region(p))
                 .filter(|p| *p != iri);
             let entry = regions.entry(iri).or_default();
-            entry.0.insert(name.clone(), 1);
+            entry.0.insert(name.clone(), 2);
+            if let Some(short) = places.short_name(name) {
+                entry.0.entry(short.to_owned()).or_insert(1);
+            }
             entry.1.extend(parent);
         }
         for (iri, (names, parents)) in regions {

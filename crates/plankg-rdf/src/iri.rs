@@ -9,7 +9,7 @@
 //! | section, task | `{document}/section/{id}`, `{document}/task/{id}` |
 //! | target | `{task}/target/{n}` |
 //! | policy, initiative | `policy/{key}`, `initiative/{key}` |
-//! | region | `region/{name}` |
+//! | region | `region/{name}` (a short name the gazetteer resolves: its full name) |
 //! | school, organization | `school/{region}/{key}`, `org/{region}/{key}` (`~` for no region) |
 //! | issuer | `org/{region}/{issuer}`, or `org/~doc/{path}/{index}/{issuer}` without region |
 //! | unit | `unit/{issuer key}/{key}` |
@@ -21,11 +21,13 @@
 //! `~` is always escaped inside names, so the `~` markers never clash with one.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use oxrdf::NamedNode;
 use plankg_model::Document;
 
 use crate::error::RdfError;
+use crate::places::Places;
 
 /// The default base of data IRIs.
 pub const DEFAULT_BASE: &str = "https://w3id.org/plankg/id/";
@@ -44,6 +46,7 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/plankg/id/";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IriMinter {
     base: String,
+    places: Arc<Places>,
 }
 
 /// Where a unit's identity is scoped: its issuer in its region, or, when the
@@ -61,6 +64,7 @@ impl Default for IriMinter {
     fn default() -> Self {
         Self {
             base: DEFAULT_BASE.to_owned(),
+            places: Places::embedded(),
         }
     }
 }
@@ -84,7 +88,29 @@ impl IriMinter {
         }
         Ok(Self {
             base: base.to_owned(),
+            places: Places::embedded(),
         })
+    }
+
+    /// Uses `places` instead of the embedded place-name gazetteer to resolve
+    /// short region names (连云港 -> 连云港市) and to find enclosing regions.
+    #[must_use]
+    pub fn with_places(mut self, places: impl Into<Arc<Places>>) -> Self {
+        self.places = places.into();
+        self
+    }
+
+    /// The place-name gazetteer in use.
+    #[must_use]
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+
+    /// The name a region is known by: the full name when `name` is a short name
+    /// the gazetteer resolves unambiguously (连云港 -> 连云港市), else `name`.
+    #[must_use]
+    pub fn region_name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.places.full_name(name.trim()).unwrap_or(name)
     }
 
     /// The base IRI.
@@ -137,7 +163,7 @@ impl IriMinter {
     /// The IRI of the region `name`.
     #[must_use]
     pub fn region(&self, name: &str) -> NamedNode {
-        self.named("region/", name)
+        self.named("region/", self.region_name(name))
     }
 
     /// The IRI of the school `key` in `region` (`None`: region unknown).
@@ -158,7 +184,7 @@ impl IriMinter {
     pub fn issuer_key(&self, source_rel: &str, document: &Document) -> IssuerKey {
         let mut path = String::new();
         match document.region.as_deref() {
-            Some(region) => push_segment(&mut path, &normalise_name(region)),
+            Some(region) => push_segment(&mut path, &normalise_name(self.region_name(region))),
             None => {
                 path.push_str("~doc/");
                 push_path(&mut path, source_rel);
@@ -226,7 +252,7 @@ impl IriMinter {
     fn regional(&self, kind: &str, region: Option<&str>, name: &str) -> NamedNode {
         let mut iri = self.start(kind);
         match region {
-            Some(region) => push_segment(&mut iri, &normalise_name(region)),
+            Some(region) => push_segment(&mut iri, &normalise_name(self.region_name(region))),
             None => iri.push('~'),
         }
         iri.push('/');
@@ -279,9 +305,10 @@ fn push_path(iri: &mut String, source_rel: &str) {
     push_segment(iri, &source_rel.replace('\\', "/"));
 }
 
-/// Appends `text` as one IRI path segment: `iunreserved` characters (RFC 3987) are
-/// kept, everything else is percent-encoded as UTF-8 (`~` included, see the module
-/// docs). A segment of dots only is escaped too, so it is not read as `.` or `..`.
+/// Appends `text` as one IRI path segment: `iunreserved` characters (RFC 3987),
+/// sub-delimiters (`(`, `)`, `+`, `,` …), `:` and `@` are kept, everything else is
+/// percent-encoded as UTF-8 (`~` included, see the module docs). A segment of
+/// dots only is escaped too, so it is not read as `.` or `..`.
 fn push_segment(iri: &mut String, text: &str) {
     if text.is_empty() {
         // An empty name would make an empty segment; mark it instead.
@@ -292,7 +319,26 @@ fn push_segment(iri: &mut String, text: &str) {
     let mut buf = [0; 4];
     for c in text.chars() {
         let keep = !only_dots
-            && (c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_') || is_ucschar(c));
+            && (c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '-' | '.'
+                        | '_'
+                        | '!'
+                        | '$'
+                        | '&'
+                        | '\''
+                        | '('
+                        | ')'
+                        | '*'
+                        | '+'
+                        | ','
+                        | ';'
+                        | '='
+                        | ':'
+                        | '@'
+                )
+                || is_ucschar(c));
         if keep {
             iri.push(c);
         } else {
@@ -324,8 +370,11 @@ mod tests {
     #[test]
     fn segments_escape_what_iris_forbid() {
         let mut iri = String::new();
-        push_segment(&mut iri, "a b\"<>{}|~/%十九大");
-        assert_eq!(iri, "a%20b%22%3C%3E%7B%7D%7C%7E%2F%25十九大");
+        push_segment(&mut iri, "a b\"<>{}|~/%?#[]^`\\十九大(2017-2020年)");
+        assert_eq!(
+            iri,
+            "a%20b%22%3C%3E%7B%7D%7C%7E%2F%25%3F%23%5B%5D%5E%60%5C十九大(2017-2020年)"
+        );
         let mut dots = String::new();
         push_segment(&mut dots, "..");
         assert_eq!(dots, "%2E%2E");

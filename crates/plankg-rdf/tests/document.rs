@@ -3,6 +3,10 @@
 
 mod sample;
 
+fn places() -> plankg_rdf::Places {
+    plankg_rdf::Places::parse("嘉兴市\t嘉兴\tcity\t浙江省\n浙江省\t浙江\tprovince\t\n").unwrap()
+}
+
 use oxrdf::vocab::xsd;
 use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use plankg_rdf::vocab::{dcterms, org, pk, rdf, schema, skos};
@@ -190,10 +194,9 @@ fn targets_carry_decimals_and_booleans() {
 
 #[test]
 fn the_entities_graph_describes_what_documents_link_to() {
-    let minter = IriMinter::default();
+    let minter = IriMinter::default().with_places(places());
     let doc = sample::full_document();
-    let mut entities =
-        EntityGraph::new(&minter).with_region_parents([("嘉兴市".to_owned(), "浙江省".to_owned())]);
+    let mut entities = EntityGraph::new(&minter);
     entities.add_document(SOURCE, &doc);
     let quads = entities.into_quads();
     assert!(quads
