@@ -52,7 +52,9 @@ pub fn summary_value(summary: &str, name: &str) -> u64 {
         .lines()
         .find_map(|line| {
             let (key, value) = line.split_once(':')?;
-            (key.trim() == name).then(|| value.trim().parse().ok()).flatten()
+            (key.trim() == name)
+                .then(|| value.trim().parse().ok())
+                .flatten()
         })
         .unwrap_or_else(|| panic!("no {name} in the summary:\n{summary}"))
 }
@@ -64,12 +66,19 @@ pub fn quads_by_graph(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
         .arg(store)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut graphs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in String::from_utf8(out.stdout).unwrap().lines() {
         // The graph is the last term before the final " .".
         let body = line.trim_end().trim_end_matches('.').trim_end();
-        let graph = body.rsplit_once(' ').map(|(_, g)| g.to_owned()).unwrap_or_default();
+        let graph = body
+            .rsplit_once(' ')
+            .map(|(_, g)| g.to_owned())
+            .unwrap_or_default();
         graphs.entry(graph).or_default().insert(line.to_owned());
     }
     graphs
@@ -84,7 +93,11 @@ pub fn select(store: &Path, query: &[&str]) -> Vec<BTreeMap<String, String>> {
         .arg(store)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["results"]["bindings"]
         .as_array()
@@ -106,7 +119,8 @@ fn gold_documents() -> usize {
     for entry in fs::read_dir(root().join("tests/fixtures/gold")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
-            let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+            let json: serde_json::Value =
+                serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
             n += json["documents"].as_array().unwrap().len();
         }
     }
@@ -140,7 +154,10 @@ fn a_second_build_changes_nothing() {
     assert_eq!(summary_value(&second, "unchanged"), documents, "{second}");
     assert_eq!(summary_value(&second, "added"), 0);
     assert_eq!(summary_value(&second, "updated"), 0);
-    assert_eq!(summary_value(&second, "triples"), summary_value(&first, "triples"));
+    assert_eq!(
+        summary_value(&second, "triples"),
+        summary_value(&first, "triples")
+    );
     assert_eq!(quads_by_graph(&store), before);
     // The build state is replaced, not appended to.
     let state: serde_json::Value =
@@ -158,7 +175,11 @@ fn a_changed_file_replaces_only_its_graphs_and_the_shared_ones() {
 
     let changed = plans.join("004_89347142f8fed752.txt");
     let text = fs::read_to_string(&changed).unwrap();
-    fs::write(&changed, text.replacen("2022", "2023", 1) + "\n十、推进教育数字化转型，实施智慧校园建设工程。\n").unwrap();
+    fs::write(
+        &changed,
+        text.replacen("2022", "2023", 1) + "\n十、推进教育数字化转型，实施智慧校园建设工程。\n",
+    )
+    .unwrap();
     let summary = build(&plans, &store, &[]);
     assert_eq!(summary_value(&summary, "updated"), 1, "{summary}");
     assert_eq!(summary_value(&summary, "added"), 0, "{summary}");
@@ -172,7 +193,10 @@ fn a_changed_file_replaces_only_its_graphs_and_the_shared_ones() {
     let shared = |g: &str| g.ends_with("graph/entities>") || g.ends_with("graph/lineage>");
     let documents: Vec<&&String> = changed_graphs.iter().filter(|g| !shared(g)).collect();
     assert_eq!(documents.len(), 1, "changed graphs: {changed_graphs:?}");
-    assert!(documents[0].contains("004_89347142f8fed752.txt"), "{documents:?}");
+    assert!(
+        documents[0].contains("004_89347142f8fed752.txt"),
+        "{documents:?}"
+    );
 }
 
 #[test]
@@ -197,7 +221,11 @@ fn an_interrupted_build_is_completed_by_the_next() {
     assert!(loaded <= 3, "{loaded} documents after an abort at 3");
 
     let summary = build(&plans, &cut, &[]);
-    assert_eq!(summary_value(&summary, "unchanged"), loaded as u64, "{summary}");
+    assert_eq!(
+        summary_value(&summary, "unchanged"),
+        loaded as u64,
+        "{summary}"
+    );
     assert_eq!(quads_by_graph(&cut), quads_by_graph(&whole));
 }
 
@@ -210,7 +238,11 @@ fn prune_removes_the_graphs_of_deleted_files() {
     let all = count_documents(&store);
     fs::remove_file(plans.join("000_13460f0f0a82ad82.txt")).unwrap();
     build(&plans, &store, &["--quiet"]);
-    assert_eq!(count_documents(&store), all, "without --prune nothing is removed");
+    assert_eq!(
+        count_documents(&store),
+        all,
+        "without --prune nothing is removed"
+    );
     let summary = build(&plans, &store, &["--prune"]);
     assert_eq!(summary_value(&summary, "removed"), 1, "{summary}");
     assert_eq!(count_documents(&store), all - 1);
@@ -235,10 +267,21 @@ fn a_failed_file_is_reported_after_storing_the_others() {
     assert_eq!(count_documents(&store), gold_documents());
 
     // --prune keeps nothing of a file that is gone, but keeps a failed file's graphs.
-    fs::write(plans.join("000_empty.txt"), fs::read(root().join("data/plans/004_89347142f8fed752.txt")).unwrap()).unwrap();
+    fs::write(
+        plans.join("000_empty.txt"),
+        fs::read(root().join("data/plans/004_89347142f8fed752.txt")).unwrap(),
+    )
+    .unwrap();
     build(&plans, &store, &["--quiet"]);
     fs::write(plans.join("000_empty.txt"), "").unwrap();
-    let out = plankg().arg("build").arg(&plans).arg("--store").arg(&store).arg("--prune").output().unwrap();
+    let out = plankg()
+        .arg("build")
+        .arg(&plans)
+        .arg("--store")
+        .arg(&store)
+        .arg("--prune")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(count_documents(&store), gold_documents() + 1);
 }

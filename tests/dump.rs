@@ -13,7 +13,9 @@ fn python_has(modules: &str) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        eprintln!("skipped: python3 cannot import {modules} (pip install -r tests/requirements.txt)");
+        eprintln!(
+            "skipped: python3 cannot import {modules} (pip install -r tests/requirements.txt)"
+        );
     }
     ok
 }
@@ -38,8 +40,16 @@ fn nquads_parse_with_rdflib_to_the_same_number_of_quads() {
     let (dir, store) = built_store();
     let nq = dir.path().join("all.nq");
     dump(&store, &nq, &["--format", "nquads"]);
-    let lines = std::fs::read_to_string(&nq).unwrap().lines().filter(|l| !l.is_empty()).count();
-    let stats = plankg().args(["stats", "--format", "json", "--store"]).arg(&store).output().unwrap();
+    let lines = std::fs::read_to_string(&nq)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .count();
+    let stats = plankg()
+        .args(["stats", "--format", "json", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["triples"].as_u64().unwrap(), lines as u64);
     let parsed = python(
@@ -63,7 +73,16 @@ fn turtle_and_trig_dumps_parse_too() {
     let trig = dir.path().join("all.trig");
     dump(&store, &trig, &["--format", "trig"]);
     let entities = dir.path().join("entities.ttl");
-    dump(&store, &entities, &["--format", "turtle", "--graph", "https://w3id.org/plankg/id/graph/entities"]);
+    dump(
+        &store,
+        &entities,
+        &[
+            "--format",
+            "turtle",
+            "--graph",
+            "https://w3id.org/plankg/id/graph/entities",
+        ],
+    );
     let out = python(
         r#"
 import sys, rdflib
@@ -99,7 +118,11 @@ print(violations)
 if not conforms:
     print(text[:4000], file=sys.stderr)
 "#,
-        &[&union, &root().join("ontology/shapes.ttl"), &root().join("ontology/plankg.ttl")],
+        &[
+            &union,
+            &root().join("ontology/shapes.ttl"),
+            &root().join("ontology/plankg.ttl"),
+        ],
     );
     assert_eq!(report.trim(), "0", "SHACL violations");
 }

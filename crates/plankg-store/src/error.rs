@@ -52,10 +52,10 @@ pub enum StoreError {
     #[error(transparent)]
     Storage(#[from] StorageError),
     /// A SPARQL query does not parse; the message carries the position.
-    #[error("SPARQL syntax error: {0}")]
+    #[error("SPARQL syntax error")]
     Syntax(#[from] SparqlSyntaxError),
     /// A SPARQL query failed while running.
-    #[error("SPARQL evaluation failed: {0}")]
+    #[error("SPARQL evaluation failed")]
     Evaluation(#[from] QueryEvaluationError),
     /// A SPARQL update failed.
     #[error("SPARQL update failed: {0}")]

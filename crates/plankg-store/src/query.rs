@@ -70,6 +70,7 @@ mod tests {
             panic!("parsed a bad query");
         };
         assert!(matches!(err, StoreError::Syntax(_)));
-        assert!(err.to_string().contains("2:"), "{err}");
+        let cause = std::error::Error::source(&err).map(ToString::to_string);
+        assert!(cause.is_some_and(|c| c.contains("2:")), "{err:?}");
     }
 }
