@@ -92,9 +92,13 @@ static DATE_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static DATE_FIELD: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?:发文日期|成文日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})").ok());
 
-/// The opening sentence stating the year's task: "2020年,全市教育工作的总体要求是".
-static OPENING_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})年度?[^。；;\d]{0,20}?(?:总体要求|总体思路|指导思想|主要目标|工作思路)").ok()
+/// The opening sentence stating the year's task: "2020年,全市教育工作的总体要求是";
+/// failing that, the year's work conference ("召开2019年度全市教育工作会议").
+static OPENING_YEAR: LazyLock<[Option<Regex>; 2]> = LazyLock::new(|| {
+    [
+        Regex::new(r"((?:19|20)\d{2})年度?[^。；;\d]{0,20}?(?:总体要求|总体思路|指导思想|主要目标|工作思路)").ok(),
+        Regex::new(r"((?:19|20)\d{2})年度?[^。；;\d]{0,8}?工作会议").ok(),
+    ]
 });
 
 /// A four-digit year.
@@ -106,11 +110,15 @@ static SCHOOL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// A two-digit year with a leading zero ("做好06年招生"): 200x.
-static SHORT_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?:^|[^\d.])0(\d)年").ok());
+static SHORT_YEAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.])0(\d)年").ok());
 
 /// Party congresses and plenums as cited: 十八大, 十八届四中、五中全会.
 static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(二十|十[一二三四五六七八九]?)(?:大|届((?:[一二三四五六七]中[、和及与,，]?)+)全会)").ok()
+    Regex::new(
+        r"(二十|十[一二三四五六七八九]?)(?:大|届((?:[一二三四五六七]中[、和及与,，]?)+)全会)",
+    )
+    .ok()
 });
 
 impl MetadataReader {
@@ -135,11 +143,17 @@ impl MetadataReader {
             }
             names.push(full.to_owned());
             full_names.insert(full.to_owned());
-            place_info.push(Place { level, short: false });
+            place_info.push(Place {
+                level,
+                short: false,
+            });
             let short = row.field(1);
             // A short form ending in a function word ("平和" of "公平和教育") is read
             // inside ordinary phrases.
-            if short != full && short.chars().count() >= 2 && !short.ends_with(['和', '与', '及', '的', '是', '在', '为', '对']) {
+            if short != full
+                && short.chars().count() >= 2
+                && !short.ends_with(['和', '与', '及', '的', '是', '在', '为', '对'])
+            {
                 names.push(short.to_owned());
                 place_info.push(Place { level, short: true });
             }
@@ -188,7 +202,11 @@ impl MetadataReader {
             .map(|l| &text[l.range.clone()])
             .collect::<Vec<_>>()
             .join("\n");
-        let opening: String = body.chars().filter(|c| !c.is_whitespace()).take(OPENING_CHARS).collect();
+        let opening: String = body
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(OPENING_CHARS)
+            .collect();
         let (year, year_inferred) = match stated_year(&opening, title_text, &titles) {
             Some(year) => (Some(year), false),
             None => match self.inferred_year(&body) {
@@ -233,17 +251,26 @@ impl MetadataReader {
         let level = &body[start..start + found.as_str().chars().next()?.len_utf8()];
         // Positions up to eight characters back, farthest first.
         let back = |start: usize| -> Vec<usize> {
-            let mut at: Vec<usize> = body[..start].char_indices().rev().take(8).map(|(i, _)| i).collect();
+            let mut at: Vec<usize> = body[..start]
+                .char_indices()
+                .rev()
+                .take(8)
+                .map(|(i, _)| i)
+                .collect();
             at.reverse();
             at
         };
         // The bureau's own place ("廊坊" + "市"), then an enclosing one ("上海市").
-        let own = back(start)
-            .into_iter()
-            .find(|&at| self.full_names.contains(&format!("{}{level}", &body[at..start])));
+        let own = back(start).into_iter().find(|&at| {
+            self.full_names
+                .contains(&format!("{}{level}", &body[at..start]))
+        });
         if let Some(at) = own {
             start = at;
-            if let Some(outer) = back(start).into_iter().find(|&at| self.full_names.contains(&body[at..start])) {
+            if let Some(outer) = back(start)
+                .into_iter()
+                .find(|&at| self.full_names.contains(&body[at..start]))
+            {
                 start = outer;
             }
         }
@@ -287,13 +314,21 @@ impl MetadataReader {
 
     /// Places named in `text`: (surface form, level, byte offset), short forms only
     /// where `accept_short` allows them.
-    fn places_in<'a>(&self, text: &'a str, accept_short: impl Fn(&str, usize) -> bool) -> Vec<(&'a str, Level, usize)> {
+    fn places_in<'a>(
+        &self,
+        text: &'a str,
+        accept_short: impl Fn(&str, usize) -> bool,
+    ) -> Vec<(&'a str, Level, usize)> {
         self.places
             .find_iter(text)
             .filter_map(|m| {
                 let info = self.place_info.get(m.pattern().as_usize())?;
                 let surface = &text[m.range()];
-                (!info.short || accept_short(text, m.end())).then_some((surface, info.level, m.start()))
+                (!info.short || accept_short(text, m.end())).then_some((
+                    surface,
+                    info.level,
+                    m.start(),
+                ))
             })
             .collect()
     }
@@ -316,7 +351,10 @@ impl MetadataReader {
                 return Some(place);
             }
         }
-        let title_head = title.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+        let title_head = title
+            .split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
         if let Some(place) = most_specific(self.places_in(title_head, |_, _| true)) {
             return Some(place);
         }
@@ -344,7 +382,9 @@ impl MetadataReader {
 
 /// The level word an issuer carries (市 of 市教育局).
 fn scope_suffix(issuer: &str) -> Option<&'static str> {
-    ["省", "市", "区", "县"].into_iter().find(|s| issuer.starts_with(s))
+    ["省", "市", "区", "县"]
+        .into_iter()
+        .find(|s| issuer.starts_with(s))
 }
 
 /// Issuers that name no body ("教育系统"), or only a kind of school ("中学").
@@ -369,7 +409,10 @@ fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
             // A year broken onto the line before ("2016" / "年教育局工作要点").
             if let Some(previous) = index.checked_sub(1).and_then(|i| content.get(i)) {
                 let before = &text[previous.range.clone()];
-                if title.starts_with('年') && before.len() == 4 && before.bytes().all(|b| b.is_ascii_digit()) {
+                if title.starts_with('年')
+                    && before.len() == 4
+                    && before.bytes().all(|b| b.is_ascii_digit())
+                {
                     title = format!("{before}{title}");
                     range = previous.range.start..range.end;
                 }
@@ -383,7 +426,7 @@ fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
     let first = content.get(body_at).or_else(|| content.first())?;
     glued_title(text, first.range.clone())
         .or_else(|| quoted_title(text, &content))
-        .or_else(|| headline(text, &content[..body_at]))
+        .or_else(|| headline(text, &content))
 }
 
 /// The first short line before the body that states a year or names a body: the
@@ -391,8 +434,10 @@ fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
 fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
     content.iter().take(3).find_map(|line| {
         let candidate = &text[line.range.clone()];
-        let short = candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
-        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate)) || title_issuer(candidate).is_some();
+        let short =
+            candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
+        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate))
+            || title_issuer(candidate).is_some();
         (short && telling && crate::structure::markers::marker_at(candidate).is_none())
             .then(|| (candidate.to_owned(), line.range.clone()))
     })
@@ -405,7 +450,10 @@ fn glued_title(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)
     });
     let line = &text[range.clone()];
     let found = GLUED.as_ref()?.find(line)?;
-    Some((found.as_str().to_owned(), range.start..range.start + found.end()))
+    Some((
+        found.as_str().to_owned(),
+        range.start..range.start + found.end(),
+    ))
 }
 
 /// 《嘉兴市委教育工委 市教育局 2018年工作要点》 named in the lines before the body.
@@ -427,12 +475,14 @@ fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)>
 /// last year of a "2021年总结及2022年计划" title; the term's year of a school year),
 /// else in another title line of the page.
 fn stated_year(opening: &str, title: &str, titles: &[String]) -> Option<i32> {
-    if let Some(caps) = OPENING_YEAR.as_ref().and_then(|re| re.captures(opening)) {
+    let [requirements, conference] = &*OPENING_YEAR;
+    if let Some(caps) = requirements.as_ref().and_then(|re| re.captures(opening)) {
         return caps[1].parse().ok();
     }
     std::iter::once(title)
         .chain(titles.iter().map(String::as_str))
         .find_map(title_year)
+        .or_else(|| conference.as_ref()?.captures(opening)?[1].parse().ok())
 }
 
 /// The plan year a title states.
@@ -442,9 +492,18 @@ fn title_year(title: &str) -> Option<i32> {
         let second_term = caps[3].contains("第二") || caps[3].contains('下');
         let first: Option<i32> = caps[1].parse().ok();
         let second: Option<i32> = caps[2].parse().ok();
-        return if second_term { second } else { first.or(second) };
+        return if second_term {
+            second
+        } else {
+            first.or(second)
+        };
     }
-    YEAR.as_ref()?.find_iter(&compact).last()?.as_str().parse().ok()
+    YEAR.as_ref()?
+        .find_iter(&compact)
+        .last()?
+        .as_str()
+        .parse()
+        .ok()
 }
 
 /// The bodies named in a title before its year, or between its year and the kind of
@@ -489,7 +548,11 @@ fn notice_issuer(text: &str, lines: &[Line]) -> Option<String> {
         let line = &text[l.range.clone()];
         let caps = re.captures(line)?;
         let who = caps[1].trim().trim_end_matches("关于");
-        ISSUER.as_ref()?.find(who).filter(|m| m.end() == who.len()).map(|_| who.to_owned())
+        ISSUER
+            .as_ref()?
+            .find(who)
+            .filter(|m| m.end() == who.len())
+            .map(|_| who.to_owned())
     })
 }
 
@@ -517,27 +580,38 @@ fn signature(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
     (None, None)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn title_years() {
-        assert_eq!(title_year("县教育局2017年目标完成情况及2018年工作计划"), Some(2018));
+        assert_eq!(
+            title_year("县教育局2017年目标完成情况及2018年工作计划"),
+            Some(2018)
+        );
         assert_eq!(title_year("2025-2026学年度上学期工作计划"), Some(2025));
-        assert_eq!(title_year("中学201*—2019学年第二学期学校工作计划"), Some(2019));
+        assert_eq!(
+            title_year("中学201*—2019学年第二学期学校工作计划"),
+            Some(2019)
+        );
         assert_eq!(title_year("2020度市教育局工作计划"), Some(2020));
     }
 
     #[test]
     fn title_issuers() {
-        assert_eq!(title_issuer("2020度市教育局工作计划").as_deref(), Some("市教育局"));
+        assert_eq!(
+            title_issuer("2020度市教育局工作计划").as_deref(),
+            Some("市教育局")
+        );
         assert_eq!(
             title_issuer("嘉兴市委教育工委 市教育局 2018年工作要点").as_deref(),
             Some("嘉兴市委教育工委 市教育局")
         );
-        assert_eq!(title_issuer("2021年区教育局工作要点").as_deref(), Some("区教育局"));
+        assert_eq!(
+            title_issuer("2021年区教育局工作要点").as_deref(),
+            Some("区教育局")
+        );
         assert_eq!(title_issuer("昆山市2017年教育工作意见"), None);
         assert_eq!(title_issuer("中学201*—2019学年第二学期学校工作计划"), None);
         assert_eq!(title_issuer("武威2021年新建哪些学校?"), None);
@@ -546,7 +620,11 @@ mod tests {
     #[test]
     fn opening_states_the_year() {
         assert_eq!(
-            stated_year("教育局2021年工作要点范文2020年是决胜之年。2020年,全市教育工作的总体要求是", "教育局2021年工作要点", &[]),
+            stated_year(
+                "教育局2021年工作要点范文2020年是决胜之年。2020年,全市教育工作的总体要求是",
+                "教育局2021年工作要点",
+                &[]
+            ),
             Some(2020)
         );
     }
@@ -554,9 +632,18 @@ mod tests {
     #[test]
     fn years_are_inferred_from_meetings() {
         let reader = MetadataReader::new(&Gazetteer::embedded()).unwrap();
-        assert_eq!(reader.inferred_year("以党的十八届四中、五中全会精神为指针"), Some(2016));
-        assert_eq!(reader.inferred_year("坚持以党的十八大精神为指导"), Some(2013));
-        assert_eq!(reader.inferred_year("做好06年小学、初中的招生考试工作"), Some(2006));
+        assert_eq!(
+            reader.inferred_year("以党的十八届四中、五中全会精神为指针"),
+            Some(2016)
+        );
+        assert_eq!(
+            reader.inferred_year("坚持以党的十八大精神为指导"),
+            Some(2013)
+        );
+        assert_eq!(
+            reader.inferred_year("做好06年小学、初中的招生考试工作"),
+            Some(2006)
+        );
         assert_eq!(reader.inferred_year("全面贯彻党的教育方针"), None);
     }
 }

@@ -68,7 +68,8 @@ static DECORATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// A plan's title ends with the kind of document it is.
 static PLAN_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(工作计划|工作要点|计划方案|计划|要点|工作意见|实施意见|实施方案|工作安排|汇编)$").ok()
+    Regex::new(r"(工作计划|工作要点|计划方案|计划|要点|工作意见|实施意见|实施方案|工作安排|汇编)$")
+        .ok()
 });
 
 /// The title without site decorations.
@@ -92,7 +93,7 @@ pub(crate) fn clean_title(title: &str) -> String {
 pub(crate) fn is_title_line(line: &str) -> bool {
     let cleaned = clean_title(line);
     let chars = cleaned.chars().count();
-    if !(4..=60).contains(&chars) || marker_at(&cleaned).is_some() {
+    if !(6..=60).contains(&chars) || marker_at(&cleaned).is_some() {
         return false;
     }
     if cleaned.contains(['。', ';', '；', ',', '，', ':', '：', '!', '！']) {
@@ -117,7 +118,10 @@ const LONG_BODY_CHARS: usize = 600;
 
 /// The text of a line without any whitespace: what repeats are compared on.
 fn key(text: &str, line: &Line) -> String {
-    text[line.range.clone()].chars().filter(|c| !c.is_whitespace()).collect()
+    text[line.range.clone()]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Cuts the lines of a file into plans.
@@ -169,7 +173,11 @@ fn title_starts(text: &str, lines: &[Line]) -> Vec<usize> {
 /// Line indices where a repeat of an earlier plan starts, with the index of the
 /// title-delimited part holding the first copy.
 fn repeat_starts(text: &str, lines: &[Line], title_starts: &[usize]) -> HashMap<usize, usize> {
-    let part_of = |index: usize| title_starts.partition_point(|&s| s <= index).saturating_sub(1);
+    let part_of = |index: usize| {
+        title_starts
+            .partition_point(|&s| s <= index)
+            .saturating_sub(1)
+    };
     let keys: Vec<String> = lines.iter().map(|l| key(text, l)).collect();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut starts = HashMap::new();
@@ -238,7 +246,10 @@ fn merge_repeats(
             Some(owner) if fullness(text, lines, bound) > 0 => {
                 let segment = &mut segments[owner];
                 if fullness(text, lines, bound) > fullness(text, lines, &segment.lines) {
-                    let first = segment.first_copy.clone().unwrap_or_else(|| segment.lines.clone());
+                    let first = segment
+                        .first_copy
+                        .clone()
+                        .unwrap_or_else(|| segment.lines.clone());
                     segment.first_copy = Some(first);
                     segment.lines = bound.clone();
                 }
@@ -264,12 +275,30 @@ mod tests {
 
     #[test]
     fn titles_lose_site_decorations() {
-        assert_eq!(clean_title("2023年工作要点-11篇(第18/27页)"), "2023年工作要点");
-        assert_eq!(clean_title("2024年教育系统年度教育发展工作计划(2篇)"), "2024年教育系统年度教育发展工作计划");
-        assert_eq!(clean_title("2017年縣教育局工作計劃[1]"), "2017年縣教育局工作計劃");
-        assert_eq!(clean_title("2021年教育局工作要点-2021-1-16"), "2021年教育局工作要点");
-        assert_eq!(clean_title("教育局2021年工作要点范文"), "教育局2021年工作要点");
-        assert_eq!(clean_title("附件:教育部2012年工作要点"), "教育部2012年工作要点");
+        assert_eq!(
+            clean_title("2023年工作要点-11篇(第18/27页)"),
+            "2023年工作要点"
+        );
+        assert_eq!(
+            clean_title("2024年教育系统年度教育发展工作计划(2篇)"),
+            "2024年教育系统年度教育发展工作计划"
+        );
+        assert_eq!(
+            clean_title("2017年縣教育局工作計劃[1]"),
+            "2017年縣教育局工作計劃"
+        );
+        assert_eq!(
+            clean_title("2021年教育局工作要点-2021-1-16"),
+            "2021年教育局工作要点"
+        );
+        assert_eq!(
+            clean_title("教育局2021年工作要点范文"),
+            "教育局2021年工作要点"
+        );
+        assert_eq!(
+            clean_title("附件:教育部2012年工作要点"),
+            "教育部2012年工作要点"
+        );
     }
 
     #[test]

@@ -76,13 +76,20 @@ fn spaces(s: &str) -> usize {
 pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
     let found = match first {
-        '(' | '（' => paren_marker(&s[first.len_utf8()..]).map(|(scheme, number, len)| {
-            (scheme, number, first.len_utf8() + len)
+        '(' | '（' => paren_marker(&s[first.len_utf8()..])
+            .map(|(scheme, number, len)| (scheme, number, first.len_utf8() + len)),
+        '①'..='⑳' => Some((
+            Scheme::Circled,
+            u32::from(first) - u32::from('①') + 1,
+            first.len_utf8(),
+        )),
+        'a'..='z' => s[1..].starts_with([')', '）']).then(|| {
+            (
+                Scheme::LatinParen,
+                u32::from(first) - u32::from('a') + 1,
+                1 + closing_len(&s[1..]),
+            )
         }),
-        '①'..='⑳' => Some((Scheme::Circled, u32::from(first) - u32::from('①') + 1, first.len_utf8())),
-        'a'..='z' => s[1..]
-            .starts_with([')', '）'])
-            .then(|| (Scheme::LatinParen, u32::from(first) - u32::from('a') + 1, 1 + closing_len(&s[1..]))),
         '0'..='9' => arabic_marker(s),
         c if is_chinese_digit(c) => chinese_marker(s),
         _ => None,
@@ -171,7 +178,8 @@ fn decimal_marker(s: &str) -> Option<(Scheme, u32, usize)> {
     let _ = rest;
     // "3.03万平方米" is a quantity: a decimal marker is followed by a space or by the
     // heading's first character, never by a unit.
-    if !(next == ' ' || next == '\u{3000}' || is_cjk(next)) || "万亿元个所名人米%".contains(next) {
+    if !(next == ' ' || next == '\u{3000}' || is_cjk(next)) || "万亿元个所名人米%".contains(next)
+    {
         return None;
     }
     let last = parts.last()?.parse().ok()?;
@@ -184,7 +192,8 @@ fn chinese_marker(s: &str) -> Option<(Scheme, u32, usize)> {
     let (numeral, rest) = take_while(s, 3, is_chinese_digit);
     let number = chinese_value(numeral)?;
     let sep = rest.chars().next()?;
-    matches!(sep, '、' | '.' | '．').then(|| (Scheme::CnComma, number, numeral.len() + sep.len_utf8()))
+    matches!(sep, '、' | '.' | '．')
+        .then(|| (Scheme::CnComma, number, numeral.len() + sep.len_utf8()))
 }
 
 /// Whether `c` is a CJK ideograph.
@@ -213,7 +222,10 @@ mod tests {
         assert_eq!(scheme_number("1)进一步"), Some((Scheme::ArHalfParen, 1)));
         assert_eq!(scheme_number("②建立"), Some((Scheme::Circled, 2)));
         assert_eq!(scheme_number("b) 推进"), Some((Scheme::LatinParen, 2)));
-        assert_eq!(scheme_number("2.1.1 继续推进"), Some((Scheme::Decimal(3), 1)));
+        assert_eq!(
+            scheme_number("2.1.1 继续推进"),
+            Some((Scheme::Decimal(3), 1))
+        );
         assert_eq!(scheme_number("1.2 目标"), Some((Scheme::Decimal(2), 2)));
     }
 
@@ -225,6 +237,9 @@ mod tests {
         assert_eq!(scheme_number("2、3个"), None);
         assert_eq!(scheme_number("一年以上"), None);
         assert_eq!(scheme_number("(1:1)"), None);
-        assert_eq!(scheme_number("二、2024年工作计划"), Some((Scheme::CnComma, 2)));
+        assert_eq!(
+            scheme_number("二、2024年工作计划"),
+            Some((Scheme::CnComma, 2))
+        );
     }
 }

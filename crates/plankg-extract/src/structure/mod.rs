@@ -52,7 +52,11 @@ impl Structurer {
         for segment in split(text, &lines) {
             let own: &[Line] = &lines[segment.lines.clone()];
             let first: &[Line] = segment.first_copy.clone().map_or(&[], |r| &lines[r]);
-            let body: Vec<Range<usize>> = own.iter().filter(|l| !l.chrome).map(|l| l.range.clone()).collect();
+            let body: Vec<Range<usize>> = own
+                .iter()
+                .filter(|l| !l.chrome)
+                .map(|l| l.range.clone())
+                .collect();
             let (Some(first_line), Some(last_line)) = (body.first(), body.last()) else {
                 continue;
             };

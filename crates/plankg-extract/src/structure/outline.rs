@@ -154,11 +154,10 @@ fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Candidate> {
             };
             previous = Some(c);
             let Some(strong) = boundary else { continue };
-            if !(c.is_ascii_alphanumeric() || "(（一二三四五六七八九十".contains(c) || ('①'..='⑳').contains(&c)) {
-                continue;
-            }
-            // Latin item letters only start lines or follow a space ("a) …").
-            if c.is_ascii_lowercase() && !strong {
+            if !(c.is_ascii_alphanumeric()
+                || "(（一二三四五六七八九十".contains(c)
+                || ('①'..='⑳').contains(&c))
+            {
                 continue;
             }
             if let Some(marker) = marker_at(&content[offset..]) {
@@ -173,24 +172,26 @@ fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Candidate> {
     out
 }
 
-/// The scheme of the top level: the lowest-ranked scheme that counts 1, 2 (or at
-/// least 1 when no scheme reaches 2).
+/// The scheme of the top level: the lowest-ranked scheme that counts from 1 and
+/// whose 1 or 2 stands free (a first part is glued to the title often enough,
+/// "…工作计划1.工作目标", for a free 2 to do; 一、 counts even when glued).
 fn top_scheme(candidates: &[Candidate]) -> Option<Scheme> {
-    let mut seen: HashMap<Scheme, (bool, bool)> = HashMap::new();
-    for c in candidates {
-        // A first part is glued to the title often enough ("…工作计划1.工作目标") to
-        // count anyway; later numbers must stand free.
-        let entry = seen.entry(c.marker.scheme).or_default();
-        entry.0 |= c.marker.number == 1;
-        entry.1 |= c.marker.number == 2 && (c.strong || c.marker.scheme == Scheme::CnComma);
+    #[derive(Default)]
+    struct Seen {
+        one: bool,
+        free: bool,
     }
-    let best = |need_two: bool| {
-        seen.iter()
-            .filter(|(_, (one, two))| *one && (*two || !need_two))
-            .map(|(scheme, _)| *scheme)
-            .min_by_key(|s| rank(*s))
-    };
-    best(true).or_else(|| best(false))
+    let mut seen: HashMap<Scheme, Seen> = HashMap::new();
+    for c in candidates {
+        let entry = seen.entry(c.marker.scheme).or_default();
+        let free = c.strong || c.marker.scheme == Scheme::CnComma;
+        entry.one |= c.marker.number == 1;
+        entry.free |= free && c.marker.number <= 2;
+    }
+    seen.iter()
+        .filter(|(_, s)| s.one && s.free)
+        .map(|(scheme, _)| *scheme)
+        .min_by_key(|s| rank(*s))
 }
 
 /// The candidates that open items, with their depth (1 = top level), and the number
@@ -226,7 +227,8 @@ fn accept(candidates: &[Candidate], top: Scheme) -> (Vec<(Candidate, usize)>, u3
             1
         } else {
             let continues = last.get(&scheme).is_some_and(|n| n + 1 == number);
-            if rank(scheme) <= rank(top) || stack.len() >= MAX_DEPTH || !(number == 1 || continues) {
+            if rank(scheme) <= rank(top) || stack.len() >= MAX_DEPTH || !(number == 1 || continues)
+            {
                 continue;
             }
             stack.push((scheme, number));
@@ -281,15 +283,23 @@ fn is_heading_line(line: &str) -> bool {
 /// first sub-part); a single heading line opens a sub-part. Where no run exists, the
 /// single heading lines are the top level.
 fn unnumbered(text: &str, lines: &[Range<usize>]) -> Outline {
-    let heading: Vec<bool> = lines.iter().map(|l| is_heading_line(&text[l.clone()])).collect();
+    let heading: Vec<bool> = lines
+        .iter()
+        .map(|l| is_heading_line(&text[l.clone()]))
+        .collect();
     let run_len = |i: usize| heading[i..].iter().take_while(|h| **h).count();
-    let has_runs = (0..lines.len()).any(|i| heading[i] && (i == 0 || !heading[i - 1]) && run_len(i) >= 2);
+    let has_runs =
+        (0..lines.len()).any(|i| heading[i] && (i == 0 || !heading[i - 1]) && run_len(i) >= 2);
     let mut outline = Outline::default();
     let mut i = 0;
     while i < lines.len() {
         if !heading[i] {
             let piece = lines[i].clone();
-            let target = outline.parts.last_mut().map(|p| p.children.last_mut().map_or(&mut p.pieces, |c| &mut c.pieces));
+            let target = outline.parts.last_mut().map(|p| {
+                p.children
+                    .last_mut()
+                    .map_or(&mut p.pieces, |c| &mut c.pieces)
+            });
             match target {
                 Some(pieces) => pieces.push(piece),
                 None => outline.preamble.push(piece),
@@ -342,8 +352,14 @@ mod tests {
         let text = "一、贯彻落实区教育工作会议精神1、根据区教育工作会议的精神,进一步明确任务和要求。\n二、深化教育体制改革2、推进教育人事改革工作。\n";
         let outline = outline_of(text);
         assert_eq!(outline.top_sections, 2);
-        assert_eq!(&text[outline.parts[0].heading.clone()], "一、贯彻落实区教育工作会议精神");
-        assert_eq!(&text[outline.parts[1].children[0].heading.clone()], "2、推进教育人事改革工作。");
+        assert_eq!(
+            &text[outline.parts[0].heading.clone()],
+            "一、贯彻落实区教育工作会议精神"
+        );
+        assert_eq!(
+            &text[outline.parts[1].children[0].heading.clone()],
+            "2、推进教育人事改革工作。"
+        );
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub(crate) fn build(norm: &NormText, outline: &Outline) -> Tree {
     };
     if !outline.preamble.is_empty() {
         let tasks = builder.paragraphs(&outline.preamble);
-        let span = builder.span(outline.preamble[0].start..outline.preamble[outline.preamble.len() - 1].end);
+        let span = builder
+            .span(outline.preamble[0].start..outline.preamble[outline.preamble.len() - 1].end);
         builder.tree.sections.push(Section {
             id: "s0".to_owned(),
             span,
@@ -81,7 +82,9 @@ impl Builder<'_> {
     fn paragraphs(&mut self, pieces: &[Range<usize>]) -> Vec<Task> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for piece in pieces {
-            let is_tag = TAG_LINE.as_ref().is_some_and(|re| re.is_match(&self.norm.text[piece.clone()]));
+            let is_tag = TAG_LINE
+                .as_ref()
+                .is_some_and(|re| re.is_match(&self.norm.text[piece.clone()]));
             match ranges.last_mut() {
                 Some(last) if is_tag => last.end = piece.end,
                 _ => ranges.push(piece.clone()),
@@ -95,7 +98,10 @@ impl Builder<'_> {
         let text = &self.norm.text;
         let (heading, rest) = split_heading(text, node.heading.clone());
         let number = node.number.clone().map(|n| text[n].trim().to_owned());
-        let heading_words = node.number.as_ref().map_or(heading.clone(), |n| n.end.min(heading.end)..heading.end);
+        let heading_words = node
+            .number
+            .as_ref()
+            .map_or(heading.clone(), |n| n.end.min(heading.end)..heading.end);
         let mut tasks = vec![self.task(heading.clone(), true)];
         for subtitle in &node.subtitles {
             tasks.push(self.task(subtitle.clone(), true));
@@ -109,7 +115,12 @@ impl Builder<'_> {
         let mut children = Vec::new();
         for child in node.children.iter().filter(|c| !c.children.is_empty()) {
             let child_ordinal = u32::try_from(children.len() + 1).unwrap_or(u32::MAX);
-            children.push(self.section(child, format!("{id}.{child_ordinal}"), depth + 1, child_ordinal));
+            children.push(self.section(
+                child,
+                format!("{id}.{child_ordinal}"),
+                depth + 1,
+                child_ordinal,
+            ));
         }
         Section {
             id,
