@@ -3,13 +3,16 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 mod assemble;
+mod chrome;
 mod decode;
 mod error;
 mod extractor;
 mod gazetteer;
 mod input;
+mod metadata;
 mod normalise;
 mod recognise;
+mod split;
 mod structure;
 
 pub use decode::Encoding;
