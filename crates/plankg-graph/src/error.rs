@@ -11,6 +11,9 @@ pub enum ProjectionError {
     /// The query returned a boolean or a graph instead of solutions.
     #[error("the view query did not return solutions")]
     NotSolutions,
+    /// The store could not run the view query.
+    #[error("cannot query the store")]
+    Store(#[from] plankg_store::StoreError),
     /// Reading a solution failed.
     #[error("cannot evaluate the view query")]
     Evaluation(#[from] QueryEvaluationError),

@@ -15,5 +15,5 @@ pub use centrality::{CentralityOptions, Measure, RankedNode};
 pub use error::{CentralityError, ExportError, ProjectionError};
 pub use export::{DotClusters, ExportFormat, ExportOptions, Score};
 pub use graph::{Edge, Node, NodeKind, ViewGraph};
-pub use projection::project;
+pub use projection::{load_view, project};
 pub use view::{Filter, View};

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, QuerySolution};
+use plankg_store::PlanStore;
 
 use crate::error::ProjectionError;
 use crate::graph::{Node, NodeKind, ViewGraph};
@@ -12,6 +13,19 @@ use crate::view::{Filter, View};
 
 /// How many characters of a task's text make its label.
 const TASK_LABEL_CHARS: usize = 60;
+
+/// Projects a view of the store: runs `view.sparql()` over the union of its graphs
+/// and folds the rows as [`project`] does.
+///
+/// # Errors
+/// [`ProjectionError::Store`] when the query fails, and those of [`project`].
+pub fn load_view(
+    store: &PlanStore,
+    view: View,
+    filter: &Filter,
+) -> Result<ViewGraph, ProjectionError> {
+    project(store.query(view.sparql())?, view, filter)
+}
 
 /// Projects the results of `view.sparql()` (run with the union of all graphs as the
 /// default graph) into the view's graph, keeping the statements of the documents
