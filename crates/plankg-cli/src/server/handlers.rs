@@ -1,0 +1,410 @@
+//! Routing and the protocol operations, matched on (path, method).
+
+use std::io::Read;
+use std::sync::mpsc;
+use std::thread;
+
+use oxhttp::model::{Body, Method, Request, Response, StatusCode};
+use plankg_store::model::{NamedNode, Triple};
+use plankg_store::{
+    CancellationToken, GraphTarget, PlanStore, QueryResults, QueryResultsFormat, RdfFormat,
+    StoreError,
+};
+use oxigraph::io::{RdfParser, RdfSerializer};
+use oxigraph::sparql::results::QueryResultsSerializer;
+use oxigraph::sparql::QueryEvaluationError;
+
+use super::negotiate::{negotiate, GRAPH_FORMATS, RESULT_FORMATS};
+use super::page;
+use super::response::{empty, error, with_body};
+use super::ServerConfig;
+
+/// Answers one request.
+pub(crate) fn handle(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+    let path = request.uri().path().to_owned();
+    let method = request.method().clone();
+    match (path.as_str(), method) {
+        (_, Method::OPTIONS) => empty(StatusCode::NO_CONTENT),
+        ("/", Method::GET) => with_body(StatusCode::OK, "text/html; charset=utf-8", page::html().into_bytes()),
+        ("/query" | "/sparql", Method::GET | Method::HEAD) => {
+            let params = query_params(request);
+            match param(&params, "query") {
+                Some(query) => run_query(store, config, request, &query, &params),
+                None if path == "/sparql" && param(&params, "update").is_some() => {
+                    error(StatusCode::BAD_REQUEST, "updates must be sent with POST")
+                }
+                None => service_description(request, config),
+            }
+        }
+        ("/query" | "/sparql", Method::POST) => post_query(store, config, request, path == "/sparql"),
+        ("/update", Method::POST) => post_update(store, config, request),
+        ("/store", Method::GET | Method::HEAD) => store_read(store, request),
+        ("/store", Method::PUT | Method::POST | Method::DELETE) => store_write(store, config, request),
+        ("/query" | "/sparql" | "/update" | "/store" | "/", _) => {
+            error(StatusCode::METHOD_NOT_ALLOWED, format!("{} is not allowed on {path}", request.method()))
+        }
+        _ => error(StatusCode::NOT_FOUND, format!("no such resource: {path}; try /query, /update, /store or /")),
+    }
+}
+
+type Params = Vec<(String, String)>;
+
+fn query_params(request: &Request<Body>) -> Params {
+    request
+        .uri()
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .unwrap_or_default()
+}
+
+fn param(params: &Params, name: &str) -> Option<String> {
+    params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+}
+
+fn graph_params(params: &Params, name: &str) -> Result<Vec<NamedNode>, Response<Body>> {
+    params
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| {
+            NamedNode::new(v.as_str()).map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid {name} {v}: {e}")))
+        })
+        .collect()
+}
+
+fn header<'a>(request: &'a Request<Body>, name: &str) -> Option<&'a str> {
+    request.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+fn content_type(request: &Request<Body>) -> String {
+    header(request, "content-type")
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Reads the request body, refusing more than the configured size.
+fn read_body(request: &mut Request<Body>, config: &ServerConfig) -> Result<Vec<u8>, Response<Body>> {
+    let mut body = Vec::new();
+    let limit = u64::try_from(config.max_body).unwrap_or(u64::MAX).saturating_add(1);
+    request
+        .body_mut()
+        .take(limit)
+        .read_to_end(&mut body)
+        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}")))?;
+    if body.len() > config.max_body {
+        return Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body larger than {} bytes", config.max_body),
+        ));
+    }
+    Ok(body)
+}
+
+fn post_query(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>, also_update: bool) -> Response<Body> {
+    let body = match read_body(request, config) {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let mut params = query_params(request);
+    match content_type(request).as_str() {
+        "application/sparql-query" => match String::from_utf8(body) {
+            Ok(query) => run_query(store, config, request, &query, &params),
+            Err(_) => error(StatusCode::BAD_REQUEST, "the query is not UTF-8"),
+        },
+        "application/sparql-update" if also_update => update_text(store, config, body),
+        "application/x-www-form-urlencoded" => {
+            params.extend(form_urlencoded::parse(&body).into_owned());
+            if let Some(query) = param(&params, "query") {
+                run_query(store, config, request, &query, &params)
+            } else if let (true, Some(update)) = (also_update, param(&params, "update")) {
+                run_update(store, config, &update)
+            } else {
+                error(StatusCode::BAD_REQUEST, "no query parameter in the form")
+            }
+        }
+        other => error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("unsupported content type {other:?}: use application/sparql-query or application/x-www-form-urlencoded"),
+        ),
+    }
+}
+
+fn post_update(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+    if !config.writable {
+        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow updates");
+    }
+    let body = match read_body(request, config) {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    match content_type(request).as_str() {
+        "application/sparql-update" => update_text(store, config, body),
+        "application/x-www-form-urlencoded" => {
+            let params: Params = form_urlencoded::parse(&body).into_owned().collect();
+            match param(&params, "update") {
+                Some(update) => run_update(store, config, &update),
+                None => error(StatusCode::BAD_REQUEST, "no update parameter in the form"),
+            }
+        }
+        other => error(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported content type {other:?}")),
+    }
+}
+
+fn update_text(store: &PlanStore, config: &ServerConfig, body: Vec<u8>) -> Response<Body> {
+    match String::from_utf8(body) {
+        Ok(update) => run_update(store, config, &update),
+        Err(_) => error(StatusCode::BAD_REQUEST, "the update is not UTF-8"),
+    }
+}
+
+fn run_update(store: &PlanStore, config: &ServerConfig, update: &str) -> Response<Body> {
+    if !config.writable {
+        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow updates");
+    }
+    match store.update(update) {
+        Ok(()) => empty(StatusCode::NO_CONTENT),
+        Err(StoreError::Syntax(e)) => error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
+        Err(StoreError::ReadOnly) => error(StatusCode::FORBIDDEN, "the store is open read-only"),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+/// What a query produced, fully serialised before anything is sent, so a timeout
+/// can still be answered with 503.
+enum Answer {
+    Body(&'static str, Vec<u8>, bool),
+    Failed(Response<Body>),
+}
+
+fn run_query(
+    store: &PlanStore,
+    config: &ServerConfig,
+    request: &Request<Body>,
+    query: &str,
+    params: &Params,
+) -> Response<Body> {
+    let defaults = match graph_params(params, "default-graph-uri") {
+        Ok(g) => g,
+        Err(response) => return response,
+    };
+    let named = match graph_params(params, "named-graph-uri") {
+        Ok(g) => g,
+        Err(response) => return response,
+    };
+    let accept = header(request, "accept").map(str::to_owned);
+    let token = CancellationToken::new();
+    let watchdog = start_watchdog(token.clone(), config.timeout);
+    let answer = match store.query_with_dataset(query, &defaults, &named, token) {
+        Ok(results) => serialise(results, accept.as_deref(), config),
+        Err(StoreError::Syntax(e)) => Answer::Failed(error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}"))),
+        Err(StoreError::Evaluation(e)) => Answer::Failed(evaluation_error(&e, config)),
+        Err(e) => Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+    };
+    drop(watchdog);
+    match answer {
+        Answer::Body(media, body, truncated) => {
+            let mut response = with_body(StatusCode::OK, media, body);
+            if truncated {
+                response
+                    .headers_mut()
+                    .insert("x-plankg-truncated", oxhttp::model::HeaderValue::from_static("true"));
+            }
+            response
+        }
+        Answer::Failed(response) => response,
+    }
+}
+
+/// Cancels `token` when `timeout` passes before the returned sender is dropped.
+fn start_watchdog(token: CancellationToken, timeout: std::time::Duration) -> mpsc::Sender<()> {
+    let (done, wait) = mpsc::channel::<()>();
+    thread::spawn(move || {
+        if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
+            token.cancel();
+        }
+    });
+    done
+}
+
+fn evaluation_error(e: &QueryEvaluationError, config: &ServerConfig) -> Response<Body> {
+    if matches!(e, QueryEvaluationError::Cancelled) {
+        error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("the query ran longer than {} s and was stopped", config.timeout.as_secs_f64()),
+        )
+    } else {
+        error(StatusCode::INTERNAL_SERVER_ERROR, format!("query evaluation failed: {e}"))
+    }
+}
+
+fn serialise(results: QueryResults<'static>, accept: Option<&str>, config: &ServerConfig) -> Answer {
+    let not_acceptable = |kind: &str, example: &str| {
+        Answer::Failed(error(
+            StatusCode::NOT_ACCEPTABLE,
+            format!("no acceptable format for {kind} results; try Accept: {example}"),
+        ))
+    };
+    let io_failure = |e: std::io::Error| Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()));
+    match results {
+        QueryResults::Boolean(value) => {
+            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type) else {
+                return not_acceptable("ASK", "application/sparql-results+json");
+            };
+            match QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(Vec::new(), value) {
+                Ok(body) => Answer::Body(format.media_type(), body, false),
+                Err(e) => io_failure(e),
+            }
+        }
+        QueryResults::Solutions(solutions) => {
+            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type) else {
+                return not_acceptable("SELECT", "application/sparql-results+json");
+            };
+            let serializer = QueryResultsSerializer::from_format(format);
+            let mut writer = match serializer.serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec()) {
+                Ok(w) => w,
+                Err(e) => return io_failure(e),
+            };
+            let mut truncated = false;
+            for (count, solution) in solutions.enumerate() {
+                if count >= config.max_rows {
+                    truncated = true;
+                    break;
+                }
+                match solution {
+                    Ok(solution) => {
+                        if let Err(e) = writer.serialize(&solution) {
+                            return io_failure(e);
+                        }
+                    }
+                    Err(e) => return Answer::Failed(evaluation_error(&e, config)),
+                }
+            }
+            match writer.finish() {
+                Ok(body) => Answer::Body(format.media_type(), body, truncated),
+                Err(e) => io_failure(e),
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let Some(format) = negotiate(accept, &GRAPH_FORMATS, RdfFormat::media_type) else {
+                return not_acceptable("CONSTRUCT", "text/turtle");
+            };
+            let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+            for triple in triples {
+                match triple {
+                    Ok(triple) => {
+                        if let Err(e) = writer.serialize_triple(&triple) {
+                            return io_failure(e);
+                        }
+                    }
+                    Err(e) => return Answer::Failed(evaluation_error(&e, config)),
+                }
+            }
+            match writer.finish() {
+                Ok(body) => Answer::Body(format.media_type(), body, false),
+                Err(e) => io_failure(e),
+            }
+        }
+    }
+}
+
+fn service_description(request: &Request<Body>, config: &ServerConfig) -> Response<Body> {
+    let Some(format) = negotiate(header(request, "accept"), &GRAPH_FORMATS, RdfFormat::media_type) else {
+        return error(StatusCode::NOT_ACCEPTABLE, "try Accept: text/turtle");
+    };
+    let base = format!("http://{}", config.bind);
+    let description = page::service_description(&base, config.writable);
+    let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+    let parsed = RdfParser::from_format(RdfFormat::Turtle).for_slice(description.as_bytes());
+    for quad in parsed {
+        match quad {
+            Ok(quad) => {
+                if let Err(e) = writer.serialize_triple(&Triple::from(quad)) {
+                    return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+                }
+            }
+            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        }
+    }
+    match writer.finish() {
+        Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+fn graph_target(request: &Request<Body>) -> Result<GraphTarget, Response<Body>> {
+    let params = query_params(request);
+    match (param(&params, "graph"), params.iter().any(|(k, _)| k == "default")) {
+        (Some(iri), false) => NamedNode::new(iri.as_str())
+            .map(GraphTarget::Named)
+            .map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid graph IRI {iri}: {e}"))),
+        (None, true) => Ok(GraphTarget::Default),
+        _ => Err(error(StatusCode::BAD_REQUEST, "give exactly one of ?graph=IRI or ?default")),
+    }
+}
+
+fn store_read(store: &PlanStore, request: &Request<Body>) -> Response<Body> {
+    let target = match graph_target(request) {
+        Ok(t) => t,
+        Err(response) => return response,
+    };
+    let Some(format) = negotiate(header(request, "accept"), &GRAPH_FORMATS, RdfFormat::media_type) else {
+        return error(StatusCode::NOT_ACCEPTABLE, "try Accept: text/turtle");
+    };
+    match store.graph_triples(&target) {
+        Ok(Some(triples)) => {
+            let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+            for triple in &triples {
+                if let Err(e) = writer.serialize_triple(triple) {
+                    return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+                }
+            }
+            match writer.finish() {
+                Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
+                Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such graph"),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+fn store_write(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+    if !config.writable {
+        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow writes");
+    }
+    let target = match graph_target(request) {
+        Ok(t) => t,
+        Err(response) => return response,
+    };
+    if request.method() == Method::DELETE {
+        return match store.delete_graph(&target) {
+            Ok(true) => empty(StatusCode::NO_CONTENT),
+            Ok(false) => error(StatusCode::NOT_FOUND, "no such graph"),
+            Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        };
+    }
+    let media = content_type(request);
+    let Some(format) = RdfFormat::from_media_type(&media) else {
+        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported RDF media type {media:?}"));
+    };
+    let body = match read_body(request, config) {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let mut triples = Vec::new();
+    for quad in RdfParser::from_format(format).for_slice(&body) {
+        match quad {
+            Ok(quad) => triples.push(Triple::from(quad)),
+            Err(e) => return error(StatusCode::BAD_REQUEST, format!("cannot parse the body: {e}")),
+        }
+    }
+    let replace = request.method() == Method::PUT;
+    match store.write_graph(&target, triples, replace) {
+        Ok(true) => empty(StatusCode::NO_CONTENT),
+        Ok(false) => empty(StatusCode::CREATED),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
