@@ -40,6 +40,10 @@ pub enum Command {
     Dump(DumpArgs),
     /// Documents per year and region, triples and entity counts of the store.
     Stats(StatsArgs),
+    /// Rank the nodes of a graph view by a centrality measure.
+    Rank(RankArgs),
+    /// Write a graph view for Gephi, Cytoscape, Graphviz or Neo4j.
+    Export(ExportArgs),
 }
 
 /// Output formats of `extract`.
@@ -218,4 +222,262 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
+}
+
+/// Graph views of the store (crates/plankg-graph/README.md lists their nodes and edges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Documents, tasks, policies, initiatives, units, organizations, schools, indicators.
+    Full,
+    /// Documents and the policies they cite, with localizes links.
+    Policy,
+    /// Units and the initiatives or tasks they lead or share.
+    Responsibility,
+    /// Initiatives linked when they appear in the same section.
+    Initiative,
+    /// Tasks linked by continues / echoes.
+    Lineage,
+}
+
+/// Which documents' statements a view keeps.
+#[derive(Debug, Args)]
+pub struct ViewFilterArgs {
+    /// Documents from this year on.
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Documents up to this year.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// Documents of this region (label or IRI).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Documents of this issuer (label or IRI).
+    #[arg(long)]
+    pub issuer: Option<String>,
+}
+
+/// Centrality measures of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    /// Edges in and out.
+    Degree,
+    /// Edges in.
+    InDegree,
+    /// Edges out.
+    OutDegree,
+    /// Edge weight (statements) in and out.
+    WeightedDegree,
+    /// Weighted PageRank (as networkx.pagerank).
+    Pagerank,
+    /// Normalised betweenness (sampled with --pivots above 5,000 nodes).
+    Betweenness,
+    /// Closeness over incoming paths.
+    Closeness,
+    /// Weighted eigenvector centrality.
+    Eigenvector,
+}
+
+/// Node types `rank` can report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NodeTypeArg {
+    /// Policies.
+    Policy,
+    /// Initiatives.
+    Initiative,
+    /// Units.
+    Unit,
+    /// Schools.
+    School,
+    /// Organizations.
+    Organization,
+    /// Plan documents.
+    Document,
+    /// Tasks.
+    Task,
+    /// Targets' indicators.
+    Indicator,
+    /// Every node of the view.
+    All,
+}
+
+/// Output formats of `rank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankFormat {
+    /// An aligned text table.
+    Table,
+    /// A JSON array of {label, type, score, rank, iri}.
+    Json,
+    /// CSV with the columns label, type, score, rank, iri.
+    Csv,
+}
+
+/// Arguments of `plankg rank`.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The graph view.
+    #[arg(long, value_enum, default_value_t = ViewArg::Full)]
+    pub view: ViewArg,
+    /// The centrality measure.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Pagerank)]
+    pub measure: MeasureArg,
+    /// Report nodes of this type (the measure is computed on the whole view).
+    #[arg(long = "type", value_enum, default_value_t = NodeTypeArg::All)]
+    pub node_type: NodeTypeArg,
+    /// Report the N highest (0: all).
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub top: usize,
+    /// Which documents the view keeps.
+    #[command(flatten)]
+    pub filter: ViewFilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RankFormat::Table)]
+    pub format: RankFormat,
+    /// PageRank's damping factor.
+    #[arg(long, default_value_t = 0.85)]
+    pub damping: f64,
+    /// Tolerance of PageRank and eigenvector centrality (per node).
+    #[arg(long, default_value_t = 1e-10)]
+    pub tolerance: f64,
+    /// Iterations before PageRank or eigenvector centrality give up.
+    #[arg(long, default_value_t = 1000)]
+    pub max_iterations: usize,
+    /// Pivots of sampled betweenness on views above 5,000 nodes.
+    #[arg(long, default_value_t = 500)]
+    pub pivots: usize,
+    /// Seed of the pivot draw.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// GraphML (Gephi, Cytoscape, yEd, networkx).
+    Graphml,
+    /// GEXF 1.3 with spells per year (Gephi's timeline).
+    Gexf,
+    /// Graphviz DOT.
+    Dot,
+    /// Cytoscape.js JSON (.cyjs).
+    Cytoscape,
+    /// nodes.csv and edges.csv for neo4j-admin import, into the directory --out.
+    Csv,
+}
+
+/// How the DOT export groups nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterArg {
+    /// No clusters.
+    None,
+    /// One cluster per node type.
+    Type,
+    /// One cluster per (first) year.
+    Year,
+}
+
+/// Arguments of `plankg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The graph view.
+    #[arg(long, value_enum)]
+    pub view: ViewArg,
+    /// The format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormatArg,
+    /// Which documents the view keeps.
+    #[command(flatten)]
+    pub filter: ViewFilterArgs,
+    /// Write to this file (for csv: into this directory) instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Add degree, weighted degree, PageRank and betweenness to the nodes.
+    #[arg(long)]
+    pub with_scores: bool,
+    /// DOT only: group nodes into clusters.
+    #[arg(long, value_enum, default_value_t = ClusterArg::None)]
+    pub clusters: ClusterArg,
+}
+
+impl From<ViewArg> for plankg_graph::View {
+    fn from(arg: ViewArg) -> Self {
+        match arg {
+            ViewArg::Full => Self::Full,
+            ViewArg::Policy => Self::Policy,
+            ViewArg::Responsibility => Self::Responsibility,
+            ViewArg::Initiative => Self::Initiative,
+            ViewArg::Lineage => Self::Lineage,
+        }
+    }
+}
+
+impl From<&ViewFilterArgs> for plankg_graph::Filter {
+    fn from(args: &ViewFilterArgs) -> Self {
+        Self {
+            from: args.from,
+            to: args.to,
+            region: args.region.clone(),
+            issuer: args.issuer.clone(),
+        }
+    }
+}
+
+impl From<MeasureArg> for plankg_graph::Measure {
+    fn from(arg: MeasureArg) -> Self {
+        match arg {
+            MeasureArg::Degree => Self::Degree,
+            MeasureArg::InDegree => Self::InDegree,
+            MeasureArg::OutDegree => Self::OutDegree,
+            MeasureArg::WeightedDegree => Self::WeightedDegree,
+            MeasureArg::Pagerank => Self::PageRank,
+            MeasureArg::Betweenness => Self::Betweenness,
+            MeasureArg::Closeness => Self::Closeness,
+            MeasureArg::Eigenvector => Self::Eigenvector,
+        }
+    }
+}
+
+impl NodeTypeArg {
+    /// The node kind asked for; `None` for all.
+    pub fn kind(self) -> Option<plankg_graph::NodeKind> {
+        use plankg_graph::NodeKind;
+        match self {
+            Self::Policy => Some(NodeKind::Policy),
+            Self::Initiative => Some(NodeKind::Initiative),
+            Self::Unit => Some(NodeKind::Unit),
+            Self::School => Some(NodeKind::School),
+            Self::Organization => Some(NodeKind::Organization),
+            Self::Document => Some(NodeKind::Document),
+            Self::Task => Some(NodeKind::Task),
+            Self::Indicator => Some(NodeKind::Indicator),
+            Self::All => None,
+        }
+    }
+}
+
+impl From<ExportFormatArg> for plankg_graph::ExportFormat {
+    fn from(arg: ExportFormatArg) -> Self {
+        match arg {
+            ExportFormatArg::Graphml => Self::GraphMl,
+            ExportFormatArg::Gexf => Self::Gexf,
+            ExportFormatArg::Dot => Self::Dot,
+            ExportFormatArg::Cytoscape => Self::Cytoscape,
+            ExportFormatArg::Csv => Self::Csv,
+        }
+    }
+}
+
+impl From<ClusterArg> for plankg_graph::DotClusters {
+    fn from(arg: ClusterArg) -> Self {
+        match arg {
+            ClusterArg::None => Self::None,
+            ClusterArg::Type => Self::Type,
+            ClusterArg::Year => Self::Year,
+        }
+    }
 }

@@ -41,3 +41,8 @@ pub(crate) fn build_summary(lines: &[(String, String)]) {
         eprintln!("{name:>width$}: {value}");
     }
 }
+
+/// Prints the size of a projected graph view.
+pub(crate) fn view_summary(view: &str, nodes: usize, edges: usize) {
+    eprintln!("plankg: view {view}: {nodes} nodes, {edges} edges");
+}

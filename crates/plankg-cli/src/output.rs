@@ -173,3 +173,21 @@ fn term_text(term: &Term) -> String {
         other => other.to_string(),
     }
 }
+
+/// Prints a JSON array of the items, even of one or none.
+pub(crate) fn write_json_array<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, items)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints the items as CSV, one record each, with a header from their fields.
+pub(crate) fn write_csv<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
+    let mut out = csv::Writer::from_writer(io::stdout().lock());
+    for item in items {
+        out.serialize(item)?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -2,8 +2,10 @@
 
 mod build;
 mod dump;
+mod export;
 mod extract;
 mod query;
+mod rank;
 mod stats;
 
 use crate::cli::{Cli, Command};
@@ -17,5 +19,7 @@ pub(crate) fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Query(args) => query::run(&args),
         Command::Dump(args) => dump::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Rank(args) => rank::run(&cli.global, &args),
+        Command::Export(args) => export::run(&cli.global, &args),
     }
 }
