@@ -1,19 +1,194 @@
-//! Recogniser of organization mentions (ANNOTATION.md).
+//! Recogniser of named government, party and education-administration bodies
+//! (ANNOTATION.md, "organizations"): a level prefix and a body (省教育厅, 市委教育工委,
+//! 区政府教育督导室), standalone names (教育部, 国家语委, 团中央) — all from
+//! data/gazetteer/organizations.tsv — and named districts and cities other than the
+//! plan's own (秀洲区, 赣榆区). Not the issuer, not generic references, not a unit
+//! already found in a responsibility tag.
 
-use super::{Context, Found};
+use std::ops::Range;
+
+use plankg_model::OrganizationRef;
+use regex::Regex;
+
+use super::policy::{name_key, Levels};
+use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+/// The gazetteer file this module reads.
+const FILE: &str = "organizations.tsv";
+
 /// Finds organization mentions in a text.
 #[derive(Debug)]
-pub(crate) struct OrganizationRecogniser {}
+pub(crate) struct OrganizationRecogniser {
+    /// `(prefix)(body)(chain)*` or `(standalone)(chain)*`, optional 中共 before.
+    pattern: Regex,
+    /// Generic references.
+    stop: Vec<String>,
+    /// Characters before a prefix that make it part of another word.
+    not_after: Vec<char>,
+    /// Place names, to include the place a body belongs to and find named districts.
+    levels: Levels,
+}
 
 impl OrganizationRecogniser {
-    /// Builds the recogniser from its gazetteer files.
-    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(Self {})
+    /// Builds the recogniser from organizations.tsv and places.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when a file is missing or a row's role is unknown.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut lists: [Vec<String>; 4] = Default::default();
+        let mut stop = Vec::new();
+        let mut not_after = Vec::new();
+        for row in gazetteer.rows(FILE, 2)? {
+            let text = row.field(0).to_owned();
+            match row.field(1) {
+                "prefix" => lists[0].push(text),
+                "body" => lists[1].push(text),
+                "chain" => lists[2].push(text),
+                "standalone" => lists[3].push(text),
+                "stop" => stop.push(text),
+                "not_after" => not_after.extend(text.chars()),
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown role {other:?}"),
+                    })
+                }
+            }
+        }
+        let [prefix, body, chain, standalone] = lists.map(|list| alternation(&list));
+        let pattern = Regex::new(&format!(
+            "(?:中共)?(?:(?:{prefix})(?:{body})|(?:{standalone}))(?:{chain})*"
+        ))
+        .map_err(|err| GazetteerError::Row {
+            file: FILE.to_owned(),
+            line: 0,
+            message: err.to_string(),
+        })?;
+        Ok(Self {
+            pattern,
+            stop,
+            not_after,
+            levels: Levels::new(gazetteer)?,
+        })
     }
 
-    /// Adds the mentions found in `text` to `found`.
-    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+    /// Adds the organizations named in `text` to `found.organizations`.
+    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+        let taken: Vec<Range<usize>> = found.units.iter().map(|h| h.range.clone()).collect();
+        let mut hits: Vec<Range<usize>> = Vec::new();
+        for m in self.pattern.find_iter(text) {
+            let before = text.get(..m.start()).and_then(|t| t.chars().last());
+            if before.is_some_and(|c| self.not_after.contains(&c)) && !m.as_str().starts_with("中共") {
+                continue;
+            }
+            let start = self.levels.place_ending(text.get(..m.start() + first_len(m.as_str())).unwrap_or(""))
+                .filter(|&len| len > first_len(m.as_str()))
+                .map_or(m.start(), |len| m.start() + first_len(m.as_str()) - len);
+            hits.push(start..m.end());
+        }
+        for range in self.levels.local_places(text) {
+            if !hits.iter().any(|h| overlaps(h, &range)) && !is_home(text.get(range.clone()).unwrap_or(""), context) {
+                hits.push(range);
+            }
+        }
+        for range in hits {
+            let name = text.get(range.clone()).unwrap_or("");
+            if name.is_empty()
+                || self.stop.iter().any(|s| s == name)
+                || is_issuer(name, context)
+                || taken.iter().any(|t| overlaps(t, &range))
+            {
+                continue;
+            }
+            found.organizations.push(Hit {
+                range,
+                entity: OrganizationRef {
+                    name: name.to_owned(),
+                    key: name_key(name),
+                    evidence: Vec::new(),
+                },
+            });
+        }
+    }
+}
+
+/// Byte length of the first character of `s`.
+fn first_len(s: &str) -> usize {
+    s.chars().next().map_or(0, char::len_utf8)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether `name` is the plan's own region.
+fn is_home(name: &str, context: &Context<'_>) -> bool {
+    context
+        .region
+        .is_some_and(|region| !region.is_empty() && (name.starts_with(region) || region.starts_with(name)))
+}
+
+/// Whether `name` is (one of) the issuer's bodies, with or without its place.
+fn is_issuer(name: &str, context: &Context<'_>) -> bool {
+    let Some(issuer) = context.issuer else { return false };
+    let bare = |s: &str| -> String {
+        let s = s.trim_start_matches("中共");
+        let s = context
+            .region
+            .and_then(|r| s.strip_prefix(r).or_else(|| s.strip_prefix(r.trim_end_matches(['市', '省', '区', '县']))))
+            .map_or(s, |rest| rest);
+        s.to_owned()
+    };
+    let name = bare(name);
+    issuer
+        .split([' ', '、', ','])
+        .filter(|b| !b.is_empty())
+        .any(|body| {
+            let body = bare(body);
+            body == name || body.ends_with(&name) && name.chars().count() >= 3 && body.len() - name.len() <= 9
+        })
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs(text: &str, context: &Context<'_>) -> Vec<String> {
+        let recogniser = OrganizationRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        recogniser.find(text, context, &mut found);
+        found.organizations.into_iter().map(|h| h.entity.name).collect()
+    }
+
+    #[test]
+    fn bodies_with_a_level_prefix_and_standalone_names() {
+        let none = Context::default();
+        assert_eq!(orgs("贯彻落实教育部、国家语委《关于…的通知》", &none), ["教育部", "国家语委"]);
+        assert_eq!(orgs("在市委、市政府的正确领导下", &none), ["市委", "市政府"]);
+        assert_eq!(orgs("配合区政府教育督导室做好督导", &none), ["区政府教育督导室"]);
+        assert_eq!(orgs("依托教科院普教所", &none), ["教科院普教所"]);
+        assert_eq!(orgs("发挥市教师发展学院作用", &none), ["市教师发展学院"]);
+    }
+
+    #[test]
+    fn generic_references_and_the_issuer_are_not_organizations() {
+        let context = Context {
+            issuer: Some("市教育局"),
+            region: Some("连云港市"),
+            ..Context::default()
+        };
+        assert!(orgs("各县区教育局、有关部门和学校", &context).is_empty());
+        assert!(orgs("市教育局将加强领导", &context).is_empty());
+        assert_eq!(orgs("指导赣榆区做好督导", &context), ["赣榆区"]);
+        assert!(orgs("连云港市教育事业", &context).is_empty());
+    }
 }

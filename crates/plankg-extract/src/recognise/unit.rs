@@ -1,19 +1,156 @@
-//! Recogniser of unit mentions (ANNOTATION.md).
+//! Recogniser of the units named in responsibility tags (ANNOTATION.md, "units"):
+//! "(责任单位:…)", "(牵头处室:财务处。责任处室:干部人事处)", 配合单位, 协办 … — the
+//! tag words and their roles come from data/gazetteer/unit_tags.tsv. A list is split
+//! on 、 and commas; each unit keeps the role of its tag.
 
-use super::{Context, Found};
+use plankg_model::{UnitRef, UnitRole};
+use regex::Regex;
+
+use super::policy::name_key;
+use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
-/// Finds unit mentions in a text.
+/// The gazetteer file this module reads.
+const FILE: &str = "unit_tags.tsv";
+
+/// The longest unit name kept, in characters: longer items are sentences that a
+/// missing terminator let into the list.
+const LONGEST_UNIT: usize = 20;
+
+/// Finds the units of responsibility tags in a text.
 #[derive(Debug)]
-pub(crate) struct UnitRecogniser {}
+pub(crate) struct UnitRecogniser {
+    /// Tag word, optional spaces, a colon.
+    tag: Regex,
+    /// Tag word -> role.
+    roles: Vec<(String, UnitRole)>,
+}
 
 impl UnitRecogniser {
-    /// Builds the recogniser from its gazetteer files.
-    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(Self {})
+    /// Builds the recogniser from unit_tags.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when the file is missing or a row's role is unknown.
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut roles = Vec::new();
+        for row in gazetteer.rows(FILE, 2)? {
+            let role = match row.field(1) {
+                "lead" => UnitRole::Lead,
+                "responsible" => UnitRole::Responsible,
+                "cooperating" => UnitRole::Cooperating,
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown role {other:?}"),
+                    })
+                }
+            };
+            roles.push((row.field(0).to_owned(), role));
+        }
+        roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        let words: Vec<String> = roles.iter().map(|(w, _)| regex::escape(w)).collect();
+        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|"))).map_err(|err| GazetteerError::Row {
+            file: FILE.to_owned(),
+            line: 0,
+            message: err.to_string(),
+        })?;
+        Ok(Self { tag, roles })
     }
 
-    /// Adds the mentions found in `text` to `found`.
-    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+    /// Adds the units of every tag in `text` to `found.units`.
+    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+        let tags: Vec<(usize, usize, UnitRole)> = self
+            .tag
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let all = caps.get(0)?;
+                let word = caps.get(1)?.as_str();
+                let role = self.roles.iter().find(|(w, _)| w == word).map(|(_, r)| *r)?;
+                Some((all.start(), all.end(), role))
+            })
+            .collect();
+        for (index, &(_, list_start, role)) in tags.iter().enumerate() {
+            let next_tag = tags.get(index + 1).map_or(text.len(), |t| t.0);
+            let rest = text.get(list_start..next_tag).unwrap_or("");
+            let list_end = rest
+                .find(['。', ';', ')', '(', '）', '（', '\n', ':'])
+                .map_or(rest.len(), |end| end);
+            let list = rest.get(..list_end).unwrap_or("");
+            let mut offset = list_start;
+            for item in list.split_inclusive(['、', ',', '，', '/']) {
+                let item_start = offset;
+                offset += item.len();
+                let name = item.trim_end_matches(['、', ',', '，', '/']);
+                let trimmed = name.trim().trim_end_matches('等');
+                if trimmed.is_empty() || trimmed.chars().count() > LONGEST_UNIT {
+                    continue;
+                }
+                let lead = name.len() - name.trim_start().len();
+                let start = item_start + lead;
+                found.units.push(Hit {
+                    range: start..start + trimmed.len(),
+                    entity: UnitRef {
+                        name: trimmed.to_owned(),
+                        key: name_key(trimmed),
+                        role,
+                        evidence: Vec::new(),
+                    },
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<(String, UnitRole)> {
+        let recogniser = UnitRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        recogniser.find(text, &Context::default(), &mut found);
+        found.units.into_iter().map(|h| (h.entity.name, h.entity.role)).collect()
+    }
+
+    #[test]
+    fn lead_and_responsible_lists_are_split() {
+        let found = units("全年补充教师2800人。(牵头处室:机关党委。责任处室:办公室、干部人事处)");
+        assert_eq!(
+            found,
+            [
+                ("机关党委".to_owned(), UnitRole::Lead),
+                ("办公室".to_owned(), UnitRole::Responsible),
+                ("干部人事处".to_owned(), UnitRole::Responsible),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_tags_and_cooperating_units() {
+        assert_eq!(units("（责任单位：区域教育中心建设专班）"), [("区域教育中心建设专班".to_owned(), UnitRole::Responsible)]);
+        assert_eq!(
+            units("牵头单位:基础教育科 配合单位:财务科,人事科"),
+            [
+                ("基础教育科".to_owned(), UnitRole::Lead),
+                ("财务科".to_owned(), UnitRole::Cooperating),
+                ("人事科".to_owned(), UnitRole::Cooperating),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_tag_no_unit() {
+        assert!(units("各处室要牵头抓好落实,责任到人").is_empty());
+    }
+
+    #[test]
+    fn the_range_covers_the_name() {
+        let text = "(责任单位:找抓补促工作专班)";
+        let recogniser = UnitRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        recogniser.find(text, &Context::default(), &mut found);
+        assert_eq!(&text[found.units[0].range.clone()], "找抓补促工作专班");
+    }
 }

@@ -10,7 +10,7 @@ use super::super::Context;
 use super::level::Levels;
 use super::named::named;
 use super::table::PolicyTable;
-use super::words::Words;
+use super::words::{Stance, Words};
 use super::Candidate;
 
 /// Words that mark a run as something other than a document's name (a meeting's or
@@ -30,7 +30,7 @@ impl Cited {
         let verbs = alternation(words.cite_words());
         let genres = alternation(words.bare_genres());
         let bare = Regex::new(&format!(r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"))?;
-        let quoted = Regex::new(&format!(r#"(?:{verbs})+[“"]([^“”"\n]{{6,40}}?(?:{genres}))[”"]"#))?;
+        let quoted = Regex::new(&format!(r#"[“"]([^“”"\n]{{8,40}}?(?:{genres}))[”"]"#))?;
         Ok(Self { bare, quoted })
     }
 
@@ -54,11 +54,12 @@ impl Cited {
         }
         for caps in self.quoted.captures_iter(text) {
             let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else { continue };
-            if NOT_A_TITLE.iter().any(|w| name.as_str().contains(w)) {
+            if NOT_A_TITLE.iter().any(|w| name.as_str().contains(w))
+                || words.stance(text, all.start(), all.end()) == Stance::Draft
+            {
                 continue;
             }
-            let start = all.start() + all.as_str().find(['“', '"']).unwrap_or(0);
-            out.push(Candidate::policies(start..all.end(), vec![document(name.as_str(), context, table, levels, words)], 0));
+            out.push(Candidate::policies(all.range(), vec![document(name.as_str(), context, table, levels, words)], 0));
         }
     }
 }

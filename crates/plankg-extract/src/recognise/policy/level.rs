@@ -204,6 +204,16 @@ impl Levels {
         }
     }
 
+    /// The byte ranges of the full names of cities and county-level divisions in
+    /// `text` (provinces left out: they name a jurisdiction, not an actor).
+    pub(crate) fn local_places(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        self.full_names
+            .find_iter(text)
+            .filter(|m| self.places.get(m.pattern().as_usize()).is_some_and(|p| p.level != PolicyLevel::Provincial))
+            .map(|m| m.range())
+            .collect()
+    }
+
     /// The byte length of the longest full place name `head` ends with.
     pub(crate) fn place_ending(&self, head: &str) -> Option<usize> {
         let starts: Vec<usize> = head.char_indices().rev().take(LONGEST_PLACE).map(|(i, _)| i).collect();
@@ -230,8 +240,11 @@ impl Levels {
     /// The longest full or short place name `name` starts with.
     fn place_at_start(&self, name: &str) -> Option<&Place> {
         let ends: Vec<usize> = name.char_indices().map(|(i, c)| i + c.len_utf8()).take(LONGEST_PLACE).collect();
+        // Short names of counties are common words too ("合作" of 合作市): only
+        // provinces and cities are known by their short name here.
         ends.iter().rev().filter_map(|&end| name.get(..end)).find_map(|prefix| {
-            (prefix.chars().count() >= 2).then(|| self.place(prefix)).flatten()
+            self.place(prefix)
+                .filter(|p| prefix.chars().count() >= 2 && (p.name == prefix || p.level != PolicyLevel::District))
         })
     }
 

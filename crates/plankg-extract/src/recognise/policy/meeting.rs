@@ -18,14 +18,14 @@ use super::Candidate;
 /// Scope, modifier (no party-meeting words), head; preceded by list items.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:(?:全\s?[国省市区县]|省|市|区|县)[\p{Han}--[委届次党会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次党会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
+        r"((?:(?:全\s?[国省市区县]|省|市|区|县)[\p{Han}--[委届次会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// Splits list items.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次党会、和及与]]*?)\s*(?:、|和|及|与)")
+    Regex::new(r"(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]*?)\s*(?:、|和|及|与)")
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 

@@ -18,6 +18,7 @@ mod words;
 use std::ops::Range;
 
 pub(crate) use key::name_key;
+pub(crate) use level::Levels;
 use plankg_model::{InitiativeRef, PolicyRef};
 
 use super::{Context, Found, Hit};

@@ -49,14 +49,14 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "“十四五”学前教育发展提升行动计划", "十二五规划".
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[“"]?十[一二三四五]五[”"]?(\p{Han}{0,14}?)(规划纲要|发展规划|规划|行动计划|发展纲要)"#)
+    Regex::new(r#"[“"]*十[一二三四五]五[”"]*(\p{Han}{0,14}?)(规划纲要|发展规划|规划|行动计划|发展纲要)"#)
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// A leader's speech or instruction: person, what it is about, the kind of text.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:习近平总书记|习近平同志|习总书记|胡锦涛总书记|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
+        r"(?:(?:习近平|习|胡锦涛)\s?总\s?书\s?记|习近平同志|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
@@ -130,7 +130,8 @@ pub(crate) fn find(
     }
     for caps in SPEECH_ITEM.captures_iter(text) {
         let Some(item) = caps.get(1) else { continue };
-        if item.as_str().contains("思想") {
+        // An item naming its speaker is found whole by SPEECH.
+        if ["思想", "习近平", "总书记", "胡锦涛"].iter().any(|w| item.as_str().contains(w)) {
             continue;
         }
         let policy = named(item.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);

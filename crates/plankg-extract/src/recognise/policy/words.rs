@@ -103,7 +103,13 @@ impl Words {
             (&self.hold, Stance::Hold),
         ] {
             for word in list {
-                if let Some(pos) = before.rfind(word.as_str()) {
+                // A word inside an earlier title ("《终身学习法》") governs nothing.
+                let last = before
+                    .match_indices(word.as_str())
+                    .map(|(pos, _)| pos)
+                    .filter(|&pos| outside_titles(before, pos))
+                    .last();
+                if let Some(pos) = last {
                     let word_end = pos + word.len();
                     if best.is_none_or(|(e, _)| word_end > e) {
                         best = Some((word_end, stance));
@@ -177,6 +183,12 @@ impl Words {
 
 }
 
+/// Whether byte `pos` of `text` lies outside every 《…》.
+fn outside_titles(text: &str, pos: usize) -> bool {
+    let head = text.get(..pos).unwrap_or("");
+    head.matches('《').count() <= head.matches('》').count()
+}
+
 /// `title` without a trailing "(…)".
 pub(crate) fn strip_parenthesis(title: &str) -> &str {
     if title.ends_with(')') {
@@ -226,6 +238,9 @@ mod tests {
         let second = text.rfind('《').unwrap();
         assert_eq!(words.stance(text, second, text.len()), Stance::Draft);
         let text = "加快起草、修订《学校法》、《终身学习法》";
+        let last = text.rfind('《').unwrap();
+        assert_eq!(words.stance(text, last, text.len()), Stance::Draft);
+        let text = "加快起草、修订《学校法》、《终身学习法》、《职业教育法》";
         let last = text.rfind('《').unwrap();
         assert_eq!(words.stance(text, last, text.len()), Stance::Draft);
         let text = "组织召开全市教育工作会议";
