@@ -3,31 +3,45 @@
 //! punctuation mark, digit or boundary word (name_boundaries.txt: 推进, 实施, 和 …)
 //! before its suffix.
 
+use std::collections::HashSet;
+
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
-/// Gazetteer of the words that end right before a name.
-const BOUNDARIES_FILE: &str = "name_boundaries.txt";
+/// Gazetteer of the words that end right before a name (curated).
+pub(crate) const BOUNDARIES_FILE: &str = "name_boundaries.txt";
+/// Gazetteer of common verbs, adverbs, prepositions and conjunctions (generated).
+pub(crate) const VERBS_FILE: &str = "name_verbs.txt";
 
-/// The words a name starts after, longest first.
+/// The words a name starts after.
 #[derive(Debug, Clone)]
 pub(crate) struct NameBoundaries {
-    words: Vec<String>,
+    words: HashSet<String>,
+    /// The longest word, in characters.
+    longest: usize,
 }
 
 impl NameBoundaries {
-    /// Loads name_boundaries.txt.
+    /// Loads the word lists `files` (one word a line).
     ///
     /// # Errors
-    /// [`GazetteerError::MissingFile`] when the file is missing.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        let mut words: Vec<String> = gazetteer
-            .list(BOUNDARIES_FILE)?
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        Ok(Self { words })
+    /// [`GazetteerError::MissingFile`] when a file is missing.
+    pub(crate) fn new(gazetteer: &Gazetteer, files: &[&str]) -> Result<Self, GazetteerError> {
+        let mut words = HashSet::new();
+        for file in files {
+            words.extend(gazetteer.list(file)?.into_iter().map(str::to_owned));
+        }
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Ok(Self { words, longest })
+    }
+
+    /// Whether `before` ends with one of the words.
+    fn ends_with_word(&self, before: &str) -> bool {
+        before
+            .char_indices()
+            .rev()
+            .take(self.longest)
+            .any(|(i, _)| self.words.contains(&before[i..]))
     }
 
     /// The start of the name that ends at `end` (where its suffix starts), reading
@@ -38,7 +52,7 @@ impl NameBoundaries {
         let mut taken = 0;
         while taken < max_chars {
             let before = &text[..pos];
-            if self.words.iter().any(|w| before.ends_with(w.as_str())) {
+            if self.ends_with_word(before) {
                 break;
             }
             let Some(ch) = before.chars().next_back() else {
@@ -76,7 +90,8 @@ mod tests {
 
     #[test]
     fn a_name_starts_after_a_verb_or_punctuation() {
-        let boundaries = NameBoundaries::new(&Gazetteer::embedded()).unwrap();
+        let boundaries =
+            NameBoundaries::new(&Gazetteer::embedded(), &[BOUNDARIES_FILE, VERBS_FILE]).unwrap();
         let text = "市区重点推进秀州中学建设";
         let end = text.find("中学").unwrap();
         assert_eq!(&text[boundaries.name_start(text, end, 16)..end], "秀州");

@@ -21,10 +21,10 @@ const SUFFIXES_FILE: &str = "school_suffixes.tsv";
 /// Gazetteer of kind words and determiners.
 const GENERIC_FILE: &str = "school_generic.tsv";
 /// The longest modifier read before a suffix, in characters.
-const MAX_MODIFIER: usize = 14;
+const MAX_MODIFIER: usize = 18;
 /// Characters after a suffix that show it is part of another word: 中学生, 大学习,
-/// 小学段, 高中部, 学龄.
-const NOT_AFTER_SUFFIX: &[char] = &['生', '习', '段', '部', '龄'];
+/// 小学段, 高中部, 学龄, 教师专业, 教师专科.
+const NOT_AFTER_SUFFIX: &[char] = &['生', '习', '段', '部', '龄', '业', '科'];
 /// Characters a place name ends with: an abbreviation ("总场一中") keeps a place
 /// before it and nothing else.
 const PLACE_ENDINGS: &[char] = &['场', '市', '县', '区', '镇', '乡', '州', '旗'];
@@ -38,6 +38,8 @@ pub(crate) struct SchoolRecogniser {
     boundaries: NameBoundaries,
     /// Kind words and determiners, longest first, with whether they are determiners.
     generic: Vec<(String, bool)>,
+    /// Bodies that may stand before a school's name (教育科学研究院同乐实验学校).
+    organizations: Vec<String>,
     /// "五中", "总场一中": a Chinese numeral and 中.
     abbreviation: Regex,
 }
@@ -70,10 +72,15 @@ impl SchoolRecogniser {
                 message: err.to_string(),
             })?;
         let mut generic = Vec::new();
+        let mut organizations = Vec::new();
         for row in gazetteer.rows(GENERIC_FILE, 2)? {
             let determiner = match row.field(1) {
                 "determiner" => true,
                 "kind" => false,
+                "organization" => {
+                    organizations.push(row.field(0).to_owned());
+                    continue;
+                }
                 other => {
                     return Err(GazetteerError::Row {
                         file: GENERIC_FILE.to_owned(),
@@ -94,8 +101,12 @@ impl SchoolRecogniser {
         Ok(Self {
             suffixes,
             shortest,
-            boundaries: NameBoundaries::new(gazetteer)?,
+            boundaries: NameBoundaries::new(
+                gazetteer,
+                &[names::BOUNDARIES_FILE, names::VERBS_FILE],
+            )?,
             generic,
+            organizations,
             abbreviation,
         })
     }
@@ -104,11 +115,12 @@ impl SchoolRecogniser {
     pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
         let mut hits: Vec<Hit<SchoolRef>> = Vec::new();
         for m in self.suffixes.find_iter(text) {
-            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) {
+            // "石笋中学等学校": 等 closes a list, it starts no name.
+            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) || text[..m.start()].ends_with('等') {
                 continue;
             }
             let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
-            let modifier = names::strip_masks(&text[start..m.start()]);
+            let modifier = self.readable(&text[start..m.start()]);
             let shortest = self
                 .shortest
                 .get(m.pattern().as_usize())
@@ -162,7 +174,43 @@ impl SchoolRecogniser {
         if (modifier.chars().count() < shortest && !ordinal) || self.only_kind_words(modifier) {
             return None;
         }
+        // "海南省中小学": a province and kinds of school is no school.
+        if let Some(at) = modifier.rfind('省') {
+            let rest = &modifier[at + '省'.len_utf8()..];
+            if rest.is_empty() || self.only_kind_words(rest) {
+                return None;
+            }
+        }
         Some(modifier)
+    }
+
+    /// The readable part of a modifier: after the last mask ("**第十三", "xx县高堡乡"
+    /// → 高堡乡: a masked place leaves its bare 县/市/区 behind) and after a body
+    /// named before the school (教育科学研究院同乐实验 → 同乐实验).
+    fn readable<'a>(&self, modifier: &'a str) -> &'a str {
+        let mut modifier = modifier;
+        if let Some(last) = modifier.rfind(['*', 'x', 'X', '×']) {
+            modifier = &modifier[last + 1..];
+            // A bare 县 before a name, not the start of a word such as 县城.
+            let starts_word = self
+                .generic
+                .iter()
+                .any(|(w, _)| w.chars().count() > 1 && modifier.starts_with(w.as_str()));
+            if let Some(rest) = modifier.strip_prefix(['县', '市', '区', '省', '镇', '乡']) {
+                if !starts_word {
+                    modifier = rest;
+                }
+            }
+        }
+        for organization in &self.organizations {
+            if let Some(at) = modifier.rfind(organization.as_str()) {
+                let rest = &modifier[at + organization.len()..];
+                if rest.chars().count() >= 2 {
+                    modifier = rest;
+                }
+            }
+        }
+        modifier
     }
 
     /// Whether `modifier` is entirely made of kind words and determiners.
