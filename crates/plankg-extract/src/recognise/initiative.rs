@@ -1,19 +1,329 @@
-//! Recogniser of initiative mentions (ANNOTATION.md).
+//! Recogniser of named initiatives, programmes and campaigns (ANNOTATION.md,
+//! "initiatives"): quoted names ("县管校聘", "最多跑一次") and unquoted names made of
+//! a modifier and a suffix of initiative_suffixes.txt (名师工程, 学前教育三年行动计划).
+//!
+//! Quotations that are slogans, principles or mechanisms are left out
+//! (initiative_stoplist.tsv); an unquoted name is read backwards from its suffix to
+//! the verb that introduces it (initiative_boundaries.txt) and is dropped when its
+//! modifier is only generic words (工作计划, 各项活动). Documents the plan will draft
+//! come from the policy recogniser (drafted = true); names overlapping them or a
+//! policy are not repeated. Every name gets a key that is the same in every document
+//! (see [`key`]).
 
-use super::{Context, Found};
+mod key;
+mod quoted;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use plankg_model::InitiativeRef;
+
+use super::names::{self, NameBoundaries};
+use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+use key::Keys;
+use quoted::QuoteFilter;
+
+/// Gazetteer of the suffixes of unquoted names.
+const SUFFIXES_FILE: &str = "initiative_suffixes.txt";
+/// Gazetteer of the words that end right before an unquoted name.
+const BOUNDARIES_FILE: &str = "initiative_boundaries.txt";
+/// Gazetteer of what is not an initiative.
+const STOPLIST_FILE: &str = "initiative_stoplist.tsv";
+/// The longest modifier read before a suffix, in characters.
+const MAX_MODIFIER: usize = 22;
+/// Characters after a suffix that show it is part of another word: 工程师, 项目化,
+/// 试点校, 试点区, 试点县, 计划书.
+const NOT_AFTER_SUFFIX: &[char] = &['师', '化', '校', '区', '县', '书', '园'];
+
 /// Finds initiative mentions in a text.
 #[derive(Debug)]
-pub(crate) struct InitiativeRecogniser {}
+pub(crate) struct InitiativeRecogniser {
+    suffixes: AhoCorasick,
+    /// The suffixes, by pattern index.
+    suffix_words: Vec<String>,
+    boundaries: NameBoundaries,
+    /// Words that make no name before a suffix, longest first.
+    generic: Vec<String>,
+    /// Endings of plans and meetings of the issuer (工作计划).
+    endings: Vec<String>,
+    /// Scope words dropped from the start of a name (全市, 自治区).
+    scopes: Vec<String>,
+    quotes: QuoteFilter,
+    keys: Keys,
+}
 
 impl InitiativeRecogniser {
     /// Builds the recogniser from its gazetteer files.
-    pub(crate) fn new(_gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(Self {})
+    ///
+    /// # Errors
+    /// A missing file or a malformed row (file:line).
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let suffix_words: Vec<String> = gazetteer
+            .list(SUFFIXES_FILE)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let suffixes = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&suffix_words)
+            .map_err(|err| GazetteerError::Row {
+                file: SUFFIXES_FILE.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        let mut generic = Vec::new();
+        let mut stop_quotes = Vec::new();
+        let mut followers = Vec::new();
+        let mut endings = Vec::new();
+        let mut scopes = Vec::new();
+        for row in gazetteer.rows(STOPLIST_FILE, 2)? {
+            let text = row.field(1).to_owned();
+            match row.field(0) {
+                "generic" => generic.push(text),
+                "quote" => stop_quotes.push(text),
+                "follower" => followers.push(text),
+                "ending" => endings.push(text),
+                "scope" => scopes.push(text),
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: STOPLIST_FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
+            }
+        }
+        generic.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        scopes.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let boundaries = NameBoundaries::new(gazetteer, &[BOUNDARIES_FILE])?;
+        Ok(Self {
+            suffixes,
+            quotes: QuoteFilter::new(
+                stop_quotes,
+                followers,
+                suffix_words.clone(),
+                boundaries.clone(),
+            ),
+            suffix_words,
+            boundaries,
+            generic,
+            endings,
+            scopes,
+            keys: Keys::new(gazetteer)?,
+        })
     }
 
-    /// Adds the mentions found in `text` to `found`.
-    pub(crate) fn find(&self, _text: &str, _context: &Context<'_>, _found: &mut Found) {}
+    /// Adds the initiatives named in `text` to `found`.
+    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+        // A name inside a policy is the policy ("三个代表"); a name that holds one
+        // is an initiative (深入学习实践科学发展观活动). Drafted documents are
+        // initiatives already.
+        let overlaps_taken = |range: &std::ops::Range<usize>| {
+            found
+                .policies
+                .iter()
+                .any(|p| p.range.start <= range.start && range.end <= p.range.end)
+                || found
+                    .initiatives
+                    .iter()
+                    .any(|d| d.range.start < range.end && range.start < d.range.end)
+        };
+        let mut hits: Vec<Hit<InitiativeRef>> = Vec::new();
+        for (name, range) in self.quotes.names(text) {
+            // A quoted policy ("十九大"): the policy covers most of the quotation.
+            let quotes_policy = found.policies.iter().any(|p| {
+                let shared = p
+                    .range
+                    .end
+                    .min(range.end)
+                    .saturating_sub(p.range.start.max(range.start));
+                shared * 2 >= range.len().saturating_sub(2 * '“'.len_utf8())
+            });
+            let plan_or_meeting = self.endings.iter().any(|e| name.ends_with(e.as_str()));
+            if !overlaps_taken(&range) && !quotes_policy && !plan_or_meeting {
+                hits.push(self.hit(name, range));
+            }
+        }
+        let quoted: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+        let mut unquoted = Vec::new();
+        for m in self.suffixes.find_iter(text) {
+            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) {
+                continue;
+            }
+            let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let modifier = self.trim_modifier(text, start, m.start());
+            let suffix = self
+                .suffix_words
+                .get(m.pattern().as_usize())
+                .map_or("", String::as_str);
+            let name = format!("{modifier}{suffix}");
+            if !self.is_specific(modifier)
+                || self.endings.iter().any(|e| name.ends_with(e.as_str()))
+                || lists_examples(modifier)
+            {
+                continue;
+            }
+            let range = m.start() - modifier.len()..m.end();
+            if overlaps_taken(&range)
+                || quoted
+                    .iter()
+                    .any(|q| q.start < range.end && range.start < q.end)
+            {
+                continue;
+            }
+            unquoted.push(self.hit(name, range));
+        }
+        // "全纳教育…合作试点项目" also ends in 试点: keep the longest name.
+        let all = unquoted.clone();
+        unquoted.retain(|h| {
+            !all.iter().any(|o| {
+                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
+            })
+        });
+        hits.extend(unquoted);
+        hits.sort_by_key(|h| h.range.start);
+        found.initiatives.extend(hits);
+    }
+
+    /// The modifier `text[start..end]` without what is not part of the name: masks
+    /// (xx中等职业学校), the 年 of a date (2018年全民学习活动周), an ordinal
+    /// (第十五个党风廉政教育月活动, 第三轮学前教育三年行动计划) and a scope word
+    /// (全市, 自治区).
+    fn trim_modifier<'a>(&self, text: &'a str, start: usize, end: usize) -> &'a str {
+        let mut modifier = names::strip_masks(&text[start..end]);
+        if text[..start].ends_with(|c: char| c.is_ascii_digit()) {
+            modifier = modifier.trim_start_matches(['年', '度', '所', '个', '项', '批']);
+        }
+        if let Some(rest) = after_ordinal(modifier) {
+            modifier = rest;
+        }
+        'scopes: loop {
+            for scope in &self.scopes {
+                if let Some(rest) = modifier.strip_prefix(scope.as_str()) {
+                    modifier = rest;
+                    continue 'scopes;
+                }
+            }
+            return modifier;
+        }
+    }
+
+    /// Whether a modifier names something: two characters or more, not only
+    /// generic words.
+    fn is_specific(&self, modifier: &str) -> bool {
+        if modifier.chars().filter(|c| names::is_han(*c)).count() < 2 {
+            return false;
+        }
+        // covered[i]: the first i bytes split into generic words.
+        let mut covered = vec![false; modifier.len() + 1];
+        covered[0] = true;
+        for i in 0..modifier.len() {
+            if !covered[i] || !modifier.is_char_boundary(i) {
+                continue;
+            }
+            for word in &self.generic {
+                if modifier[i..].starts_with(word.as_str()) {
+                    covered[i + word.len()] = true;
+                }
+            }
+        }
+        !covered[modifier.len()]
+    }
+
+    /// An initiative hit with its key.
+    fn hit(&self, name: String, range: std::ops::Range<usize>) -> Hit<InitiativeRef> {
+        Hit {
+            range,
+            entity: InitiativeRef {
+                key: self.keys.key(&name),
+                name,
+                drafted: false,
+                evidence: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Whether a modifier lists examples of a kind ("趣味田径等竞赛项目", "幼小衔接等
+/// 活动"): 等 other than in 中等, 高等, 初等, 同等, 平等 closes a list, and the name
+/// is the kind, which is generic.
+fn lists_examples(modifier: &str) -> bool {
+    modifier
+        .match_indices('等')
+        .any(|(at, _)| !modifier[..at].ends_with(['中', '高', '初', '同', '平', '均']))
+}
+
+/// The part of `modifier` after its last ordinal (中小学第三批学习实践…活动 →
+/// 学习实践…), when two characters or more remain: the ordinal counts editions of
+/// the same programme.
+fn after_ordinal(modifier: &str) -> Option<&str> {
+    let mut result = None;
+    for (at, _) in modifier.match_indices('第') {
+        let rest = &modifier[at + '第'.len_utf8()..];
+        let after_number = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if after_number.len() == rest.len() {
+            continue;
+        }
+        if let Some(after) = after_number.strip_prefix(['个', '届', '轮', '期', '批', '次']) {
+            if after.chars().count() >= 2 {
+                result = Some(after);
+            }
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn initiatives(text: &str) -> Vec<String> {
+        let recogniser = InitiativeRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        recogniser.find(text, &Context::default(), &mut found);
+        found
+            .initiatives
+            .into_iter()
+            .map(|h| h.entity.name)
+            .collect()
+    }
+
+    #[test]
+    fn quoted_programmes_are_found() {
+        assert_eq!(initiatives("深化\"县管校聘\"管理改革试点"), ["县管校聘管理改革试点"]);
+        assert_eq!(initiatives("以“家园行动”为主题,"), ["家园行动"]);
+        assert_eq!(initiatives("建设“千校结好”等工程"), ["千校结好"]);
+        assert_eq!(initiatives("加快推进“最多跑一次”改革,"), ["最多跑一次"]);
+        assert_eq!(initiatives("实施青少年体育\"5621\"计划,"), ["5621计划"]);
+    }
+
+    #[test]
+    fn unquoted_programmes_are_found() {
+        assert_eq!(initiatives("大力实施名校长、名师工程,"), ["名师工程"]);
+        assert_eq!(
+            initiatives("深入实施中小学教学质量提升工程。"),
+            ["中小学教学质量提升工程"]
+        );
+        assert_eq!(
+            initiatives("启动第三轮学前教育三年行动计划"),
+            ["学前教育三年行动计划"]
+        );
+        assert_eq!(
+            initiatives("开展师德师风建设年主题教育活动"),
+            ["师德师风建设年主题教育活动"]
+        );
+    }
+
+    #[test]
+    fn generic_phrases_and_slogans_are_not_initiatives() {
+        assert!(initiatives("积极开展活动,制定培训计划和工作计划").is_empty());
+        assert!(initiatives("增强“四个意识”,做到“两个维护”").is_empty());
+        assert!(initiatives("围绕\"321\"发展愿景").is_empty());
+        assert!(initiatives("坚持“整体规划、合理布局”的原则").is_empty());
+        assert!(initiatives("“十三五”开局之年").is_empty());
+        assert!(initiatives("举办趣味田径等竞赛项目").is_empty());
+        assert!(initiatives("研究制定教育系统年度工作计划").is_empty());
+    }
 }

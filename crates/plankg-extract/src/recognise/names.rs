@@ -36,7 +36,7 @@ impl NameBoundaries {
     }
 
     /// Whether `before` ends with one of the words.
-    fn ends_with_word(&self, before: &str) -> bool {
+    pub(crate) fn ends_with_word(&self, before: &str) -> bool {
         before
             .char_indices()
             .rev()
