@@ -83,6 +83,8 @@ pub(crate) struct TargetRecogniser {
     blocked_after: Vec<String>,
     /// Indicators that name no measure (每年).
     empty_indicators: Vec<String>,
+    /// A year ("2017年"), to tell a summary's figures from a plan's.
+    year_mention: Regex,
 }
 
 /// One quantity found by the regex, before it is judged.
@@ -230,11 +232,18 @@ impl TargetRecogniser {
             blocked_before,
             blocked_after,
             empty_indicators,
+            year_mention: Regex::new(r"((?:19|20)\d{2})年").map_err(|err| {
+                row_error(
+                    UNITS_FILE,
+                    0,
+                    &format!("cannot build the year pattern: {err}"),
+                )
+            })?,
         })
     }
 
     /// Adds the targets found in `text` to `found`.
-    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
         let shielded = shielded_ranges(text, found);
         let quantities = self.quantities(text, &shielded);
         // The end of the previous quantity (accepted or not) bounds the indicator.
@@ -305,7 +314,8 @@ impl TargetRecogniser {
                     .or(before_comparator)
                     .unwrap_or(Comparator::Equal)
             };
-            let reported = pre.contains('已');
+            let reported = pre.contains('已')
+                || self.reports_past(&text[..quantity.number_start], context.year);
             let items = list::items_before(text, floor, pre_end);
             let (indicator, shared) = match self.coordination(text, &items, &quantities[index..]) {
                 Coordination::Respective(indicators) => {
@@ -450,6 +460,20 @@ impl TargetRecogniser {
             });
         }
         out
+    }
+
+    /// Whether the text before a number dates it to a year before the plan's
+    /// ("2017年,总投资7亿多元" in a plan for 2018): a summary reports it as achieved.
+    fn reports_past(&self, before: &str, plan_year: Option<i32>) -> bool {
+        let Some(plan_year) = plan_year else {
+            return false;
+        };
+        self.year_mention
+            .captures_iter(before)
+            .last()
+            .and_then(|caps| caps.get(1))
+            .and_then(|year| year.as_str().parse::<i32>().ok())
+            .is_some_and(|year| year < plan_year)
     }
 
     /// Whether the text after a unit starts with a change word (提高到 …): the number
@@ -627,6 +651,26 @@ mod tests {
         let t = one("小学生均公用经费由500元提高到700元,");
         assert_eq!((t.value, t.unit.as_str()), (700.0, "元"));
         assert_eq!(t.indicator, "小学生均公用经费");
+    }
+
+    #[test]
+    fn figures_of_an_earlier_year_are_reported() {
+        let recogniser = TargetRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut found = Found::default();
+        let context = Context {
+            year: Some(2018),
+            ..Context::default()
+        };
+        recogniser.find(
+            "2017年,总投资7亿多元,实施28个教育建设项目。",
+            &context,
+            &mut found,
+        );
+        let targets: Vec<&TargetRef> = found.targets.iter().map(|h| &h.entity).collect();
+        assert_eq!(targets.len(), 2);
+        assert!(targets.iter().all(|t| t.reported));
+        assert_eq!((targets[0].value, targets[0].unit.as_str()), (7.0, "亿元"));
+        assert_eq!(targets[0].comparator, Comparator::AtLeast);
     }
 
     #[test]
