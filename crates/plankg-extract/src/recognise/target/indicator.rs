@@ -63,9 +63,9 @@ fn trim_pre_tail<'a>(pre: &'a str, comparators: &[ComparatorWord]) -> &'a str {
     }
 }
 
-/// `part` without leading connectives.
+/// `part` without a leading item number ("1.", "(2)") and connectives.
 fn trim_head(part: &str) -> &str {
-    let mut part = part.trim();
+    let mut part = strip_item_number(part.trim());
     loop {
         let before = part.len();
         for word in HEAD {
@@ -77,6 +77,18 @@ fn trim_head(part: &str) -> &str {
             return part;
         }
     }
+}
+
+/// `part` without the number of the item it starts ("1.全面完成…", "(2)…").
+fn strip_item_number(part: &str) -> &str {
+    let inner = part.strip_prefix('(').unwrap_or(part);
+    let digits = inner.trim_start_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == inner.len() {
+        return part;
+    }
+    digits
+        .strip_prefix(['.', ')'])
+        .map_or(part, str::trim_start)
 }
 
 /// Whether `c` is a Chinese character.
@@ -113,6 +125,22 @@ mod tests {
         assert_eq!(
             build("评审认定", "中等职业教育特色学校和", &words()).as_deref(),
             Some("评审认定中等职业教育特色学校")
+        );
+    }
+
+    #[test]
+    fn item_numbers_are_no_part_of_an_indicator() {
+        assert_eq!(
+            build("1.学前三年毛入园率达到", "", &words()).as_deref(),
+            Some("学前三年毛入园率")
+        );
+        assert_eq!(
+            build("(2)新建幼儿园", "", &words()).as_deref(),
+            Some("新建幼儿园")
+        );
+        assert_eq!(
+            build("3-4月学校建设项目开复工", "", &words()).as_deref(),
+            Some("3-4月学校建设项目开复工")
         );
     }
 
