@@ -8,6 +8,7 @@
 //! | document | `doc/{source path}/{index}` (the path is one segment, `/` escaped) |
 //! | section, task | `{document}/section/{id}`, `{document}/task/{id}` |
 //! | target | `{task}/target/{n}` |
+//! | continuation | `{later task}/continues`, `{later task}/echoes` |
 //! | policy, initiative | `policy/{key}`, `initiative/{key}` |
 //! | region | `region/{name}` (a short name the gazetteer resolves: its full name) |
 //! | school, organization | `school/{region}/{key}`, `org/{region}/{key}` (`~` for no region) |
@@ -23,7 +24,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use oxrdf::NamedNode;
+use oxrdf::{NamedNode, NamedNodeRef};
 use plankg_model::Document;
 
 use crate::error::RdfError;
@@ -146,6 +147,21 @@ impl IriMinter {
     pub fn target(&self, document: &NamedNode, task_id: &str, n: usize) -> NamedNode {
         let task = self.task(document, task_id);
         NamedNode::new_unchecked(format!("{}/target/{n}", task.as_str()))
+    }
+
+    /// The IRI of the `pk:Continuation` by which the task `from` takes up an
+    /// earlier one, for its `relation` (`pk:continues` or `pk:echoes`): the task's
+    /// IRI with the relation's local name appended, so a task has at most one
+    /// continuation of each kind and its IRI is stable while the link holds.
+    #[must_use]
+    pub fn continuation(&self, from: &NamedNode, relation: NamedNodeRef<'_>) -> NamedNode {
+        let iri = relation.as_str();
+        let local = iri.rsplit(['#', '/']).next().unwrap_or(iri);
+        let mut out = String::with_capacity(from.as_str().len() + local.len() + 1);
+        out.push_str(from.as_str());
+        out.push('/');
+        push_segment(&mut out, local);
+        NamedNode::new_unchecked(out)
     }
 
     /// The IRI of the policy with the normalised key `key`, the same in every document.

@@ -106,6 +106,8 @@ fn distinct_resources_get_distinct_iris() {
         minter.task(&doc, "s1"),
         minter.target(&doc, "t1", 0),
         minter.target(&doc, "t1", 1),
+        minter.continuation(&minter.task(&doc, "t1"), plankg_rdf::vocab::pk::CONTINUES),
+        minter.continuation(&minter.task(&doc, "t1"), plankg_rdf::vocab::pk::ECHOES),
         minter.policy("十九大"),
         minter.initiative("十九大"),
         minter.school(Some("嘉兴市"), "秀州中学"),
@@ -199,4 +201,16 @@ fn short_region_names_resolve_to_the_full_name() {
     );
     // 吉林 is short for 吉林省 and 吉林市: it stays as written.
     assert_ne!(minter.region("吉林"), minter.region("吉林市"));
+}
+
+#[test]
+fn continuations_hang_under_the_later_task() {
+    let minter = IriMinter::default();
+    let task = minter.task(&minter.document("a.txt", 0), "t3");
+    assert_eq!(
+        minter
+            .continuation(&task, plankg_rdf::vocab::pk::ECHOES)
+            .as_str(),
+        format!("{}/echoes", task.as_str())
+    );
 }
