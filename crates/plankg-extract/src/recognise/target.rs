@@ -328,7 +328,9 @@ impl TargetRecogniser {
                 }
                 Coordination::Shared(last, others) => (Some(last), others),
                 Coordination::None => {
+                    // "新建1所、改建1所公办幼儿园": what follows a 、 belongs to the next.
                     let post = &text[quantity.range.end..clause.end];
+                    let post = if post.starts_with('、') { "" } else { post };
                     (indicator::build(pre, post, &self.before), Vec::new())
                 }
             };
@@ -484,23 +486,16 @@ impl TargetRecogniser {
             .any(|w| w.word.chars().count() > 1 && after_unit.starts_with(w.word.as_str()))
     }
 
-    /// The comparator word closest before the number: a one-character word only when
-    /// it touches the number, a longer one within the last few characters.
+    /// The comparator word closest before the number in its clause: a
+    /// one-character word (达, 约) only when it touches the number.
     fn before_comparator(&self, pre: &str) -> Option<Comparator> {
-        const WINDOW: usize = 6;
-        let tail_start = pre
-            .char_indices()
-            .rev()
-            .nth(WINDOW - 1)
-            .map_or(0, |(i, _)| i);
-        let tail = &pre[tail_start..];
         let mut best: Option<(usize, Comparator)> = None;
         for word in &self.before {
             let position = if word.word.chars().count() == 1 {
-                tail.ends_with(word.word.as_str())
-                    .then(|| tail.len() - word.word.len())
+                pre.ends_with(word.word.as_str())
+                    .then(|| pre.len() - word.word.len())
             } else {
-                tail.rfind(word.word.as_str())
+                pre.rfind(word.word.as_str())
             };
             if let Some(end) = position.map(|p| p + word.word.len()) {
                 if best.is_none_or(|(e, _)| end > e) {

@@ -34,6 +34,13 @@ pub(super) fn items_before(text: &str, floor: usize, end: usize) -> Vec<Range<us
         }
     }
     items.push(item_start..end);
+    // "3、小学…率、初中…率均达到75%": the item number is no item.
+    if items
+        .first()
+        .is_some_and(|r| !r.is_empty() && text[r.clone()].chars().all(|c| c.is_ascii_digit()))
+    {
+        items.remove(0);
+    }
     let well_formed = items.len() >= 2
         && items.iter().all(|r| {
             let item = &text[r.clone()];
