@@ -151,7 +151,12 @@ impl InitiativeRecogniser {
             if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) {
                 continue;
             }
-            let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let mut start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            // "马克思主义理论研究和建设工程": a generic part after 和 shares the name
+            // of the part before it.
+            if let Some(extended) = self.across_and(text, start, m.start()) {
+                start = extended;
+            }
             let modifier = self.trim_modifier(text, start, m.start());
             let suffix = self
                 .suffix_words
@@ -184,6 +189,29 @@ impl InitiativeRecogniser {
         hits.extend(unquoted);
         hits.sort_by_key(|h| h.range.start);
         found.initiatives.extend(hits);
+    }
+
+    /// Where a name starts when its modifier `text[start..end]` is generic and
+    /// follows 和: "马克思主义理论研究和建设工程" names one programme when the part
+    /// before 和 is specific (four characters or more) and no name of its own.
+    fn across_and(&self, text: &str, start: usize, end: usize) -> Option<usize> {
+        let generic_part = &text[start..end];
+        if generic_part.chars().count() < 2 || self.is_specific(generic_part) {
+            return None;
+        }
+        let and_start = start.checked_sub('和'.len_utf8())?;
+        if !text[..start].ends_with('和') {
+            return None;
+        }
+        let extended = self.boundaries.name_start(text, and_start, MAX_MODIFIER);
+        let before = &text[extended..and_start];
+        let named = before.chars().count() >= 4
+            && self.is_specific(before)
+            && !self
+                .suffix_words
+                .iter()
+                .any(|s| before.ends_with(s.as_str()));
+        named.then_some(extended)
     }
 
     /// The modifier `text[start..end]` without what is not part of the name: masks
@@ -292,7 +320,10 @@ mod tests {
 
     #[test]
     fn quoted_programmes_are_found() {
-        assert_eq!(initiatives("深化\"县管校聘\"管理改革试点"), ["县管校聘管理改革试点"]);
+        assert_eq!(
+            initiatives("深化\"县管校聘\"管理改革试点"),
+            ["县管校聘管理改革试点"]
+        );
         assert_eq!(initiatives("以“家园行动”为主题,"), ["家园行动"]);
         assert_eq!(initiatives("建设“千校结好”等工程"), ["千校结好"]);
         assert_eq!(initiatives("加快推进“最多跑一次”改革,"), ["最多跑一次"]);

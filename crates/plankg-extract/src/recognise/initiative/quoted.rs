@@ -84,12 +84,16 @@ impl QuoteFilter {
                 || self.stop.iter().any(|s| s == content)
                 || is_five_year_plan(content)
                 || content.ends_with(MANNER_ENDINGS)
-                || self.followers.iter().any(|f| after.starts_with(f.as_str()))
             {
                 continue;
             }
-            let han = content.chars().filter(|c| names::is_han(*c)).count();
             let tail = self.tail(text, quote.outer.end);
+            // A suffix after the quotation names a programme ("1+X"制度试点) even
+            // where the word after it alone would not (制).
+            if tail.is_none() && self.followers.iter().any(|f| after.starts_with(f.as_str())) {
+                continue;
+            }
+            let han = content.chars().filter(|c| names::is_han(*c)).count();
             match tail {
                 Some(tail) if han >= 2 || content.chars().any(|c| c.is_ascii_digit()) => {
                     out.push((
