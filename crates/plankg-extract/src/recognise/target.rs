@@ -10,21 +10,21 @@ mod clause;
 mod indicator;
 mod list;
 mod numeral;
+mod quantity;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use plankg_model::{Comparator, TargetRef};
+use plankg_model::Comparator;
 use regex::Regex;
 
-use super::{Context, Found, Hit};
+use super::{Context, Found};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
 use clause::Clause;
+use quantity::{Quantity, QuantityScanner, UnitKind};
 
-/// Gazetteer of units.
-const UNITS_FILE: &str = "target_units.tsv";
 /// Gazetteer of comparator words.
 const COMPARATORS_FILE: &str = "comparator_words.tsv";
 /// Gazetteer of words that show a number is not a target.
@@ -46,39 +46,22 @@ enum Coordination {
     Shared(String, Vec<String>),
 }
 
-/// What a unit measures, as far as recognition cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UnitKind {
-    /// A unit of a real target.
-    Measure,
-    /// A measure word common in set phrases: after a Chinese numeral it needs a
-    /// comparator word to make a target.
-    Loose,
-    /// A unit that closes a number which is never a target (ages, months).
-    Skip,
-}
-
 /// A comparator word and where it stands.
 #[derive(Debug, Clone)]
-struct ComparatorWord {
-    word: String,
-    comparator: Comparator,
+pub(super) struct ComparatorWord {
+    pub(super) word: String,
+    pub(super) comparator: Comparator,
 }
 
 /// Finds target mentions in a text.
 #[derive(Debug)]
 pub(crate) struct TargetRecogniser {
-    /// number, optional range end, optional 多/余, unit.
-    quantity: Regex,
-    /// Units as matched (including "亿多元"), with the unit as recorded, its kind,
-    /// and whether the form says "more than" (多, 余).
-    units: HashMap<String, (String, UnitKind, bool)>,
+    /// Finds the numbers with units.
+    scanner: QuantityScanner,
     /// Comparator words before the number, longest first.
     before: Vec<ComparatorWord>,
     /// Comparator words after the unit, longest first.
     after: Vec<ComparatorWord>,
-    /// Words right before a number that make it an ordinal or determiner.
-    blocked_before: Vec<String>,
     /// Words right after a unit that make the number a name, fraction or old value.
     blocked_after: Vec<String>,
     /// Indicators that name no measure (每年).
@@ -87,77 +70,12 @@ pub(crate) struct TargetRecogniser {
     year_mention: Regex,
 }
 
-/// One quantity found by the regex, before it is judged.
-#[derive(Debug, Clone)]
-struct Quantity {
-    /// Byte range of number and unit (and an after-comparator word) in the text.
-    range: Range<usize>,
-    /// Where the number starts.
-    number_start: usize,
-    /// Where the unit ends.
-    unit_end: usize,
-    value: f64,
-    value_max: Option<f64>,
-    approximate: bool,
-    chinese: bool,
-    unit: String,
-    kind: UnitKind,
-}
-
-impl Quantity {
-    /// The target this quantity states for `indicator`.
-    fn hit(&self, indicator: String, comparator: Comparator, reported: bool) -> Hit<TargetRef> {
-        Hit {
-            range: self.range.clone(),
-            entity: TargetRef {
-                indicator_key: indicator::key(&indicator),
-                indicator,
-                value: self.value,
-                value_max: self.value_max,
-                unit: self.unit.clone(),
-                comparator,
-                reported,
-                evidence: Vec::new(),
-            },
-        }
-    }
-}
-
 impl TargetRecogniser {
     /// Builds the recogniser from its gazetteer files.
     ///
     /// # Errors
     /// A missing file, a short row, or an unknown kind or comparator (file:line).
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        let mut units = HashMap::new();
-        for row in gazetteer.rows(UNITS_FILE, 2)? {
-            let kind = match row.field(1) {
-                "percent" | "money" | "area" | "count" | "time" | "score" => UnitKind::Measure,
-                "loose" => UnitKind::Loose,
-                "skip" => UnitKind::Skip,
-                other => {
-                    return Err(row_error(
-                        UNITS_FILE,
-                        row.line,
-                        &format!("unknown kind {other:?}"),
-                    ))
-                }
-            };
-            let unit = row.field(0);
-            units.insert(unit.to_owned(), (unit.to_owned(), kind, false));
-            // "7亿多元", "3万余人": the approximation sits inside a scaled unit.
-            let mut chars = unit.chars();
-            if let (Some(scale @ ('万' | '亿')), rest) = (chars.next(), chars.as_str()) {
-                if !rest.is_empty() {
-                    for more in ['多', '余'] {
-                        units.insert(
-                            format!("{scale}{more}{rest}"),
-                            (unit.to_owned(), kind, true),
-                        );
-                    }
-                }
-            }
-        }
         let mut before = Vec::new();
         let mut after = Vec::new();
         for row in gazetteer.rows(COMPARATORS_FILE, 3)? {
@@ -209,32 +127,16 @@ impl TargetRecogniser {
                 }
             }
         }
-        let mut unit_names: Vec<&String> = units.keys().collect();
-        unit_names.sort_by_key(|u| (std::cmp::Reverse(u.chars().count()), (*u).clone()));
-        let alternatives: Vec<String> = unit_names.iter().map(|u| regex::escape(u)).collect();
-        let number = format!(r"\d+(?:\.\d+)?|[{}]+", numeral::CHINESE_NUMERAL_CHARS);
-        let pattern = format!(
-            r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?(?P<unit>{})",
-            alternatives.join("|")
-        );
-        let quantity = Regex::new(&pattern).map_err(|err| {
-            row_error(
-                UNITS_FILE,
-                0,
-                &format!("cannot build the unit pattern: {err}"),
-            )
-        })?;
+        let scanner = QuantityScanner::new(gazetteer, blocked_before)?;
         Ok(Self {
-            quantity,
-            units,
+            scanner,
             before,
             after,
-            blocked_before,
             blocked_after,
             empty_indicators,
             year_mention: Regex::new(r"((?:19|20)\d{2})年").map_err(|err| {
                 row_error(
-                    UNITS_FILE,
+                    BLOCKERS_FILE,
                     0,
                     &format!("cannot build the year pattern: {err}"),
                 )
@@ -244,8 +146,8 @@ impl TargetRecogniser {
 
     /// Adds the targets found in `text` to `found`.
     pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
-        let shielded = shielded_ranges(text, found);
-        let quantities = self.quantities(text, &shielded);
+        let shielded = quantity::shielded_ranges(text, found);
+        let quantities = self.scanner.scan(text, &shielded, &self.after);
         // The end of the previous quantity (accepted or not) bounds the indicator.
         let mut previous_end = 0;
         // The start of an old value ("由500元提高到700元"), which the next quantity's
@@ -401,69 +303,6 @@ impl TargetRecogniser {
         Coordination::Shared(last_name, names)
     }
 
-    /// Every number-with-unit of `text` outside the shielded ranges, in order.
-    fn quantities(&self, text: &str, shielded: &[Range<usize>]) -> Vec<Quantity> {
-        let mut out = Vec::new();
-        for caps in self.quantity.captures_iter(text) {
-            let (Some(whole), Some(num), Some(unit)) =
-                (caps.get(0), caps.name("num"), caps.name("unit"))
-            else {
-                continue;
-            };
-            if shielded
-                .iter()
-                .any(|r| r.start <= whole.start() && whole.end() <= r.end)
-            {
-                continue;
-            }
-            let preceding = &text[..whole.start()];
-            if preceding.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == ':')
-                || text[whole.end()..].starts_with(':')
-                || self
-                    .blocked_before
-                    .iter()
-                    .any(|w| preceding.ends_with(w.as_str()))
-            {
-                continue;
-            }
-            let chinese = !num.as_str().starts_with(|c: char| c.is_ascii_digit());
-            // A lone 二 before a measure word is an ordinal (二期, 二中); counts say 两.
-            if chinese && num.as_str() == "二" {
-                continue;
-            }
-            let Some(value) = numeral::parse_number(num.as_str()) else {
-                continue;
-            };
-            let value_max = match caps.name("max") {
-                Some(max) => match numeral::parse_number(max.as_str()) {
-                    Some(v) if v > value => Some(v),
-                    _ => continue,
-                },
-                None => None,
-            };
-            let Some((unit_name, kind, more)) = self.units.get(unit.as_str()) else {
-                continue;
-            };
-            let after_word = self
-                .after
-                .iter()
-                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
-                .map_or(0, |w| w.word.len());
-            out.push(Quantity {
-                range: whole.start()..whole.end() + after_word,
-                number_start: whole.start(),
-                unit_end: whole.end(),
-                value,
-                value_max,
-                approximate: caps.name("approx").is_some() || *more,
-                chinese,
-                unit: unit_name.clone(),
-                kind: *kind,
-            });
-        }
-        out
-    }
-
     /// Whether the text before a number dates it to a year before the plan's
     /// ("2017年,总投资7亿多元" in a plan for 2018): a summary reports it as achieved.
     fn reports_past(&self, before: &str, plan_year: Option<i32>) -> bool {
@@ -507,35 +346,6 @@ impl TargetRecogniser {
     }
 }
 
-/// The ranges where numbers are names, not targets: quotations ("321"发展愿景,
-/// "5621"计划), titles in 《》, and the policies found before.
-fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = found.policies.iter().map(|h| h.range.clone()).collect();
-    let mut open: Vec<(char, usize)> = Vec::new();
-    for (i, ch) in text.char_indices() {
-        match ch {
-            '“' | '《' => open.push((ch, i)),
-            '”' | '》' => {
-                let opener = if ch == '”' { '“' } else { '《' };
-                if let Some(pos) = open.iter().rposition(|(c, _)| *c == opener) {
-                    let (_, start) = open.remove(pos);
-                    out.push(start..i + ch.len_utf8());
-                }
-            }
-            '"' => {
-                if let Some(pos) = open.iter().rposition(|(c, _)| *c == '"') {
-                    let (_, start) = open.remove(pos);
-                    out.push(start..i + 1);
-                } else {
-                    open.push(('"', i));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// `end` moved back over the particles (由, 从) that introduce an old value.
 fn trim_back_particles(text: &str, start: usize, end: usize) -> usize {
     let mut end = end;
@@ -564,6 +374,7 @@ fn row_error(file: &str, line: usize, message: &str) -> GazetteerError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plankg_model::TargetRef;
 
     fn targets(text: &str) -> Vec<TargetRef> {
         let recogniser = TargetRecogniser::new(&Gazetteer::embedded()).unwrap();

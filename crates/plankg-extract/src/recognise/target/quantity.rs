@@ -1,0 +1,239 @@
+//! Numbers with units in a text (the candidates of targets), and the stretches
+//! where numbers are names rather than quantities.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use plankg_model::{Comparator, TargetRef};
+use regex::Regex;
+
+use super::{indicator, numeral, row_error, ComparatorWord};
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+use crate::recognise::{Found, Hit};
+
+/// Gazetteer of units.
+const UNITS_FILE: &str = "target_units.tsv";
+
+/// What a unit measures, as far as recognition cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitKind {
+    /// A unit of a real target.
+    Measure,
+    /// A measure word common in set phrases: after a Chinese numeral it needs a
+    /// comparator word to make a target.
+    Loose,
+    /// A unit that closes a number which is never a target (ages, months).
+    Skip,
+}
+
+/// One quantity found by the regex, before it is judged.
+#[derive(Debug, Clone)]
+pub(super) struct Quantity {
+    /// Byte range of number and unit (and an after-comparator word) in the text.
+    pub(super) range: Range<usize>,
+    /// Where the number starts.
+    pub(super) number_start: usize,
+    /// Where the unit ends.
+    pub(super) unit_end: usize,
+    pub(super) value: f64,
+    pub(super) value_max: Option<f64>,
+    pub(super) approximate: bool,
+    pub(super) chinese: bool,
+    pub(super) unit: String,
+    pub(super) kind: UnitKind,
+}
+
+impl Quantity {
+    /// The target this quantity states for `indicator`.
+    pub(super) fn hit(
+        &self,
+        indicator: String,
+        comparator: Comparator,
+        reported: bool,
+    ) -> Hit<TargetRef> {
+        Hit {
+            range: self.range.clone(),
+            entity: TargetRef {
+                indicator_key: indicator::key(&indicator),
+                indicator,
+                value: self.value,
+                value_max: self.value_max,
+                unit: self.unit.clone(),
+                comparator,
+                reported,
+                evidence: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Finds numbers with units.
+#[derive(Debug)]
+pub(super) struct QuantityScanner {
+    /// number, optional range end, optional 多/余, unit.
+    pattern: Regex,
+    /// Units as matched (including "亿多元"), with the unit as recorded, its kind,
+    /// and whether the form says "more than" (多, 余).
+    units: HashMap<String, (String, UnitKind, bool)>,
+    /// Words right before a number that make it an ordinal or determiner.
+    blocked_before: Vec<String>,
+}
+
+impl QuantityScanner {
+    /// Loads the units of target_units.tsv; `blocked_before` are the words that
+    /// make a number after them an ordinal or determiner.
+    ///
+    /// # Errors
+    /// A missing file, a short row or an unknown kind (file:line).
+    pub(super) fn new(
+        gazetteer: &Gazetteer,
+        blocked_before: Vec<String>,
+    ) -> Result<Self, GazetteerError> {
+        let mut units = HashMap::new();
+        for row in gazetteer.rows(UNITS_FILE, 2)? {
+            let kind = match row.field(1) {
+                "percent" | "money" | "area" | "count" | "time" | "score" => UnitKind::Measure,
+                "loose" => UnitKind::Loose,
+                "skip" => UnitKind::Skip,
+                other => {
+                    return Err(row_error(
+                        UNITS_FILE,
+                        row.line,
+                        &format!("unknown kind {other:?}"),
+                    ))
+                }
+            };
+            let unit = row.field(0);
+            units.insert(unit.to_owned(), (unit.to_owned(), kind, false));
+            // "7亿多元", "3万余人": the approximation sits inside a scaled unit.
+            let mut chars = unit.chars();
+            if let (Some(scale @ ('万' | '亿')), rest) = (chars.next(), chars.as_str()) {
+                if !rest.is_empty() {
+                    for more in ['多', '余'] {
+                        units.insert(
+                            format!("{scale}{more}{rest}"),
+                            (unit.to_owned(), kind, true),
+                        );
+                    }
+                }
+            }
+        }
+        let mut unit_names: Vec<&String> = units.keys().collect();
+        unit_names.sort_by_key(|u| (std::cmp::Reverse(u.chars().count()), (*u).clone()));
+        let alternatives: Vec<String> = unit_names.iter().map(|u| regex::escape(u)).collect();
+        let number = format!(r"\d+(?:\.\d+)?|[{}]+", numeral::CHINESE_NUMERAL_CHARS);
+        let pattern = format!(
+            r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?(?P<unit>{})",
+            alternatives.join("|")
+        );
+        let pattern = Regex::new(&pattern).map_err(|err| {
+            row_error(
+                UNITS_FILE,
+                0,
+                &format!("cannot build the unit pattern: {err}"),
+            )
+        })?;
+        Ok(Self {
+            pattern,
+            units,
+            blocked_before,
+        })
+    }
+
+    /// Every number-with-unit of `text` outside the shielded ranges, in order.
+    pub(super) fn scan(
+        &self,
+        text: &str,
+        shielded: &[Range<usize>],
+        after: &[ComparatorWord],
+    ) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        for caps in self.pattern.captures_iter(text) {
+            let (Some(whole), Some(num), Some(unit)) =
+                (caps.get(0), caps.name("num"), caps.name("unit"))
+            else {
+                continue;
+            };
+            if shielded
+                .iter()
+                .any(|r| r.start <= whole.start() && whole.end() <= r.end)
+            {
+                continue;
+            }
+            let preceding = &text[..whole.start()];
+            if preceding.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.' || c == ':')
+                || text[whole.end()..].starts_with(':')
+                || self
+                    .blocked_before
+                    .iter()
+                    .any(|w| preceding.ends_with(w.as_str()))
+            {
+                continue;
+            }
+            let chinese = !num.as_str().starts_with(|c: char| c.is_ascii_digit());
+            // A lone 二 before a measure word is an ordinal (二期, 二中); counts say 两.
+            if chinese && num.as_str() == "二" {
+                continue;
+            }
+            let Some(value) = numeral::parse_number(num.as_str()) else {
+                continue;
+            };
+            let value_max = match caps.name("max") {
+                Some(max) => match numeral::parse_number(max.as_str()) {
+                    Some(v) if v > value => Some(v),
+                    _ => continue,
+                },
+                None => None,
+            };
+            let Some((unit_name, kind, more)) = self.units.get(unit.as_str()) else {
+                continue;
+            };
+            let after_word = after
+                .iter()
+                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
+                .map_or(0, |w| w.word.len());
+            out.push(Quantity {
+                range: whole.start()..whole.end() + after_word,
+                number_start: whole.start(),
+                unit_end: whole.end(),
+                value,
+                value_max,
+                approximate: caps.name("approx").is_some() || *more,
+                chinese,
+                unit: unit_name.clone(),
+                kind: *kind,
+            });
+        }
+        out
+    }
+}
+
+/// The ranges where numbers are names, not targets: quotations ("321"发展愿景,
+/// "5621"计划), titles in 《》, and the policies found before.
+pub(super) fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = found.policies.iter().map(|h| h.range.clone()).collect();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '“' | '《' => open.push((ch, i)),
+            '”' | '》' => {
+                let opener = if ch == '”' { '“' } else { '《' };
+                if let Some(pos) = open.iter().rposition(|(c, _)| *c == opener) {
+                    let (_, start) = open.remove(pos);
+                    out.push(start..i + ch.len_utf8());
+                }
+            }
+            '"' => {
+                if let Some(pos) = open.iter().rposition(|(c, _)| *c == '"') {
+                    let (_, start) = open.remove(pos);
+                    out.push(start..i + 1);
+                } else {
+                    open.push(('"', i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
