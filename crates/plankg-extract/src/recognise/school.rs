@@ -120,6 +120,7 @@ impl SchoolRecogniser {
                 continue;
             }
             let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let start = self.with_numbered_ordinal(text, start);
             let modifier = self.readable(&text[start..m.start()]);
             let shortest = self
                 .shortest
@@ -152,6 +153,19 @@ impl SchoolRecogniser {
             }
             found.schools.push(hit);
         }
+    }
+
+    /// `start` moved back over an ordinal written in digits ("第13中学"), with the
+    /// place before it ("石河子市第13中学").
+    fn with_numbered_ordinal(&self, text: &str, start: usize) -> usize {
+        let before = &text[..start];
+        let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == before.len() || !digits.ends_with('第') {
+            return start;
+        }
+        let ordinal_start = digits.len() - '第'.len_utf8();
+        self.boundaries
+            .name_start(text, ordinal_start, MAX_MODIFIER)
     }
 
     /// The modifier of a school name without its leading determiners, or `None`
@@ -346,6 +360,8 @@ mod tests {
             ["第十三中学", "五中", "总场一中"]
         );
         assert!(schools("新建xx中学").is_empty());
+        assert_eq!(schools("支持第13中学建设"), ["第13中学"]);
+        assert!(schools("新建3所学校,办好家长学校").is_empty());
     }
 
     #[test]
