@@ -453,6 +453,16 @@ mod tests {
     }
 
     #[test]
+    fn percentages_in_words() {
+        let t = one("义务教育巩固率达到百分之九十五以上");
+        assert_eq!(
+            (t.value, t.unit.as_str(), t.comparator),
+            (95.0, "%", Comparator::AtLeast)
+        );
+        assert_eq!(t.indicator, "义务教育巩固率");
+    }
+
+    #[test]
     fn a_change_records_the_new_value() {
         let t = one("小学生均公用经费由500元提高到700元,");
         assert_eq!((t.value, t.unit.as_str()), (700.0, "元"));

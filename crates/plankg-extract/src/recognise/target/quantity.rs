@@ -78,6 +78,8 @@ pub(super) struct QuantityScanner {
     units: HashMap<String, (String, UnitKind, bool)>,
     /// Words right before a number that make it an ordinal or determiner.
     blocked_before: Vec<String>,
+    /// Percentages in words: 百分之九十, 百分之百.
+    percent_words: Regex,
 }
 
 impl QuantityScanner {
@@ -134,10 +136,19 @@ impl QuantityScanner {
                 &format!("cannot build the unit pattern: {err}"),
             )
         })?;
+        let percent_words =
+            Regex::new("百分之(百|[零〇一二两三四五六七八九十]+)").map_err(|err| {
+                row_error(
+                    UNITS_FILE,
+                    0,
+                    &format!("cannot build the percent pattern: {err}"),
+                )
+            })?;
         Ok(Self {
             pattern,
             units,
             blocked_before,
+            percent_words,
         })
     }
 
@@ -205,7 +216,52 @@ impl QuantityScanner {
                 kind: *kind,
             });
         }
+        self.scan_percent_words(text, shielded, after, &mut out);
+        out.sort_by_key(|q| q.number_start);
         out
+    }
+
+    /// Adds the percentages written in words ("百分之九十" → 90 %).
+    fn scan_percent_words(
+        &self,
+        text: &str,
+        shielded: &[Range<usize>],
+        after: &[ComparatorWord],
+        out: &mut Vec<Quantity>,
+    ) {
+        for caps in self.percent_words.captures_iter(text) {
+            let (Some(whole), Some(number)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            if shielded
+                .iter()
+                .any(|r| r.start <= whole.start() && whole.end() <= r.end)
+            {
+                continue;
+            }
+            let value = match number.as_str() {
+                "百" => Some(100.0),
+                digits => numeral::parse_chinese(digits),
+            };
+            let Some(value) = value else {
+                continue;
+            };
+            let after_word = after
+                .iter()
+                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
+                .map_or(0, |w| w.word.len());
+            out.push(Quantity {
+                range: whole.start()..whole.end() + after_word,
+                number_start: whole.start(),
+                unit_end: whole.end(),
+                value,
+                value_max: None,
+                approximate: false,
+                chinese: false,
+                unit: "%".to_owned(),
+                kind: UnitKind::Measure,
+            });
+        }
     }
 }
 
