@@ -11,16 +11,39 @@ use super::ComparatorWord;
 const PRE_TAIL: &[char] = &[
     '的', '为', '是', '至', '到', '共', '计', '均', '了', '达', '由', '从', '约', '近', '每',
 ];
-/// Connectives dropped from the start of either part.
-const HEAD: &[&str] = &[
-    "其中", "同时", "并且", "和", "及", "与", "并", "且", "共", "的", "有",
+/// Modal and aspect words dropped from the end of the part before the number
+/// (就业率确保在90%, 在学人数要达到6000人).
+const PRE_TAIL_WORDS: &[&str] = &[
+    "确保在",
+    "确保",
+    "保证",
+    "力争",
+    "要",
+    "将",
+    "应",
+    "需",
+    "在",
+    "降",
 ];
+/// Connectives and modal words dropped from the start of either part.
+const HEAD: &[&str] = &[
+    "其中", "同时", "并且", "力争", "确保", "和", "及", "与", "并", "且", "共", "的", "有", "使",
+    "要",
+];
+/// Conjunctions that end the words of the previous number
+/// ("5所中等职业教育特色学校和10个市级骨干特色专业").
+const CONJUNCTIONS: &[char] = &['和', '及', '与'];
 /// Words dropped from the end of the part after the number.
 const POST_TAIL: &[char] = &['和', '及', '与', '等', '的'];
 
 /// The indicator from the clause parts before and after the quantity, or `None`
 /// when neither names anything.
 pub(super) fn build(pre: &str, post: &str, comparators: &[ComparatorWord]) -> Option<String> {
+    let pre = if !post.is_empty() && pre.trim_end().ends_with(CONJUNCTIONS) {
+        ""
+    } else {
+        pre
+    };
     let pre = trim_head(trim_pre_tail(pre, comparators));
     let post = trim_head(post.trim_end_matches(POST_TAIL));
     let indicator = format!("{pre}{post}");
@@ -54,6 +77,13 @@ fn trim_pre_tail<'a>(pre: &'a str, comparators: &[ComparatorWord]) -> &'a str {
             if let Some(rest) = pre.strip_suffix(word.word.as_str()) {
                 pre = rest;
                 break;
+            }
+        }
+        for word in PRE_TAIL_WORDS {
+            if let Some(rest) = pre.strip_suffix(word) {
+                if !rest.is_empty() {
+                    pre = rest;
+                }
             }
         }
         pre = pre.trim_end_matches(PRE_TAIL).trim_end();
@@ -118,6 +148,14 @@ mod tests {
 
     #[test]
     fn the_part_after_completes_a_verb() {
+        assert_eq!(
+            build("中等职业教育特色学校和", "市级骨干特色专业", &words()).as_deref(),
+            Some("市级骨干特色专业")
+        );
+        assert_eq!(
+            build("毕业生就业率确保在", "", &words()).as_deref(),
+            Some("毕业生就业率")
+        );
         assert_eq!(
             build("和", "市级骨干特色专业", &words()).as_deref(),
             Some("市级骨干特色专业")
