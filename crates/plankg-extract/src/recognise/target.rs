@@ -346,20 +346,18 @@ impl TargetRecogniser {
     }
 }
 
-/// `end` moved back over the particles (由, 从) that introduce an old value.
+/// `end` moved back to the particle (由, 从) that introduces an old value, when
+/// one stands in the few characters before it ("由每人每月300元提高到315元").
 fn trim_back_particles(text: &str, start: usize, end: usize) -> usize {
-    let mut end = end;
-    while end > start {
-        let Some(ch) = text[start..end].chars().next_back() else {
-            break;
-        };
-        if ch == '由' || ch == '从' {
-            end -= ch.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
+    const REACH: usize = 6;
+    let window_start = text[start..end]
+        .char_indices()
+        .rev()
+        .nth(REACH - 1)
+        .map_or(start, |(i, _)| start + i);
+    text[window_start..end]
+        .rfind(['由', '从'])
+        .map_or(end, |at| window_start + at)
 }
 
 /// A gazetteer row error.
@@ -465,6 +463,10 @@ mod tests {
     #[test]
     fn a_change_records_the_new_value() {
         let t = one("小学生均公用经费由500元提高到700元,");
+        assert_eq!(
+            one("幼教补助由每人每月300元提高到315元").indicator,
+            "幼教补助"
+        );
         assert_eq!((t.value, t.unit.as_str()), (700.0, "元"));
         assert_eq!(t.indicator, "小学生均公用经费");
     }

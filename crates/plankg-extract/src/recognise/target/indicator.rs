@@ -27,8 +27,7 @@ const PRE_TAIL_WORDS: &[&str] = &[
 ];
 /// Connectives and modal words dropped from the start of either part.
 const HEAD: &[&str] = &[
-    "其中", "同时", "并且", "力争", "确保", "和", "及", "与", "并", "且", "共", "的", "有", "使",
-    "要",
+    "其中", "同时", "并且", "力争", "确保", "和", "与", "并", "且", "共", "的", "有", "使", "要",
 ];
 /// Conjunctions that end the words of the previous number
 /// ("5所中等职业教育特色学校和10个市级骨干特色专业").
