@@ -233,8 +233,18 @@ impl InitiativeRecogniser {
                     continue 'scopes;
                 }
             }
-            return modifier;
+            break;
         }
+        // A bare 市/区/县/省 before a name says whose it is ("市中小学品格提升项目"),
+        // unless it starts a word (市级, 区域, 县委, 省属).
+        let mut chars = modifier.chars();
+        if let (Some('市' | '区' | '县' | '省'), Some(next)) = (chars.next(), chars.next()) {
+            let rest = &modifier['市'.len_utf8()..];
+            if !"级委属长直域内外情政".contains(next) && rest.chars().count() >= 4 {
+                modifier = rest;
+            }
+        }
+        modifier
     }
 
     /// Whether a modifier names something: two characters or more, not only
