@@ -451,6 +451,12 @@ mod tests {
     }
 
     #[test]
+    fn thousands_separators() {
+        let t = one("全年补充教师2,500人");
+        assert_eq!((t.value, t.unit.as_str()), (2500.0, "人"));
+    }
+
+    #[test]
     fn percentages_in_words() {
         let t = one("义务教育巩固率达到百分之九十五以上");
         assert_eq!(

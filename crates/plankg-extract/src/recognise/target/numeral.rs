@@ -5,12 +5,12 @@
 /// The characters a Chinese numeral is made of (without 万/亿, which stay in the unit).
 pub(crate) const CHINESE_NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千";
 
-/// Parses an Arabic number ("94", "260.69").
+/// Parses an Arabic number ("94", "260.69", "2,500").
 pub(crate) fn parse_arabic(text: &str) -> Option<f64> {
     if text.is_empty() || text.starts_with('.') || text.ends_with('.') {
         return None;
     }
-    text.parse::<f64>().ok()
+    text.replace(',', "").parse::<f64>().ok()
 }
 
 /// Parses a Chinese numeral below ten thousand: "一百二十" → 120, "十五" → 15,
@@ -118,5 +118,6 @@ mod tests {
         assert_eq!(parse_number("260.69"), Some(260.69));
         assert_eq!(parse_number("94"), Some(94.0));
         assert_eq!(parse_number("94."), None);
+        assert_eq!(parse_number("2,500"), Some(2500.0));
     }
 }

@@ -124,7 +124,11 @@ impl QuantityScanner {
         let mut unit_names: Vec<&String> = units.keys().collect();
         unit_names.sort_by_key(|u| (std::cmp::Reverse(u.chars().count()), (*u).clone()));
         let alternatives: Vec<String> = unit_names.iter().map(|u| regex::escape(u)).collect();
-        let number = format!(r"\d+(?:\.\d+)?|[{}]+", numeral::CHINESE_NUMERAL_CHARS);
+        // Thousands separators first ("2,500人"), so the match does not start at 500.
+        let number = format!(
+            r"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{}]+",
+            numeral::CHINESE_NUMERAL_CHARS
+        );
         let pattern = format!(
             r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?(?P<unit>{})",
             alternatives.join("|")
