@@ -14,7 +14,7 @@ use regex::{Regex, RegexSet};
 static ANY_LENGTH: LazyLock<RegexSet> = LazyLock::new(|| {
     build_set(&[
         // disclaimers and copyright notices
-        r"申明敬告|本站不保证|免责声明|版权所有|版权归|版权说明|Copyright|©",
+        r"申明敬告|本站|本网站|免责声明|版权所有|版权归|版权说明|版权均|Copyright|©",
         // registration numbers of sites
         r"ICP备|ICP证|公网安备|网站标识码",
         // upload and download prompts of document-sharing sites

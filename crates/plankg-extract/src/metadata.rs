@@ -15,6 +15,8 @@ use crate::split::{clean_title, is_compilation_title, is_title_line, Line};
 
 /// The gazetteer file of place names.
 const PLACES: &str = "places.tsv";
+/// The gazetteer file of short place names that are ordinary words.
+const PLACE_STOPWORDS: &str = "place_short_stopwords.txt";
 /// The gazetteer file of party congress and plenum years.
 const MEETING_YEARS: &str = "meeting_years.tsv";
 
@@ -122,7 +124,8 @@ static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 impl MetadataReader {
-    /// Builds the reader from places.tsv and meeting_years.tsv.
+    /// Builds the reader from places.tsv, place_short_stopwords.txt and
+    /// meeting_years.tsv.
     ///
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row malformed.
@@ -130,6 +133,7 @@ impl MetadataReader {
         let mut names = Vec::new();
         let mut place_info = Vec::new();
         let mut full_names = HashSet::new();
+        let stopwords: HashSet<&str> = gazetteer.list(PLACE_STOPWORDS)?.into_iter().collect();
         for row in gazetteer.rows(PLACES, 3)? {
             let level = match row.field(2) {
                 "province" => Level::Province,
@@ -152,6 +156,7 @@ impl MetadataReader {
             // inside ordinary phrases.
             if short != full
                 && short.chars().count() >= 2
+                && !stopwords.contains(short)
                 && !short.ends_with(['和', '与', '及', '的', '是', '在', '为', '对'])
             {
                 names.push(short.to_owned());
@@ -243,10 +248,18 @@ impl MetadataReader {
     /// before it (廊坊市教育局, 上海市普陀区教育局).
     fn body_issuer(&self, body: &str) -> Option<String> {
         let re = BODY_ISSUER.as_ref()?;
-        let found = re.find_iter(body).find(|m| {
-            let after: String = body[m.end()..].chars().take(8).collect();
-            !after.contains("领导")
-        })?;
+        // The bureau named most often (a superior is named less often than the plan's
+        // owner); the first of equals.
+        let mentions: Vec<regex::Match<'_>> = re
+            .find_iter(body)
+            .filter(|m| {
+                let after: String = body[m.end()..].chars().take(8).collect();
+                !after.contains("领导")
+            })
+            .collect();
+        let count =
+            |m: &regex::Match<'_>| mentions.iter().filter(|o| o.as_str() == m.as_str()).count();
+        let found = *mentions.iter().rev().max_by_key(|m| count(m))?;
         let mut start = found.start();
         let level = &body[start..start + found.as_str().chars().next()?.len_utf8()];
         // Positions up to eight characters back, farthest first.

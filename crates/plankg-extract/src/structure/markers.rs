@@ -6,6 +6,8 @@
 /// scheme opens a deeper level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Scheme {
+    /// 第一部分 第二章
+    CnPart,
     /// 一、 二、 (also 一. and 一．)
     CnComma,
     /// (一) （二）
@@ -78,6 +80,24 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     let found = match first {
         '(' | '（' => paren_marker(&s[first.len_utf8()..])
             .map(|(scheme, number, len)| (scheme, number, first.len_utf8() + len)),
+        // Enclosed forms a normaliser keeps: ⑴ ⒈ ㈠.
+        '⑴'..='⒇' => Some((
+            Scheme::ArParen,
+            u32::from(first) - u32::from('⑴') + 1,
+            first.len_utf8(),
+        )),
+        '⒈'..='⒛' => Some((
+            Scheme::ArDot,
+            u32::from(first) - u32::from('⒈') + 1,
+            first.len_utf8(),
+        )),
+        '㈠'..='㈩' => Some((
+            Scheme::CnParen,
+            u32::from(first) - u32::from('㈠') + 1,
+            first.len_utf8(),
+        )),
+        '第' => part_marker(&s[first.len_utf8()..])
+            .map(|(number, len)| (Scheme::CnPart, number, first.len_utf8() + len)),
         '①'..='⑳' => Some((
             Scheme::Circled,
             u32::from(first) - u32::from('①') + 1,
@@ -99,7 +119,7 @@ pub(crate) fn marker_at(s: &str) -> Option<Marker> {
     // A marker is followed by the item's words, not by punctuation or more numbers
     // ("一、二、三年级", "1、2个").
     let next = rest.trim_start().chars().next();
-    let chinese = matches!(scheme, Scheme::CnComma | Scheme::CnParen);
+    let chinese = matches!(scheme, Scheme::CnComma | Scheme::CnParen | Scheme::CnPart);
     match next {
         // "一、2017年目标完成情况": a part may start with a year.
         Some(c) if c.is_ascii_digit() && !chinese => return None,
@@ -187,6 +207,20 @@ fn decimal_marker(s: &str) -> Option<(Scheme, u32, usize)> {
     Some((Scheme::Decimal(depth), last, body.len()))
 }
 
+/// 一部分 二章 after 第: number and length, a following 、 or : included.
+fn part_marker(s: &str) -> Option<(u32, usize)> {
+    let (numeral, rest) = take_while(s, 3, is_chinese_digit);
+    let number = chinese_value(numeral)?;
+    let unit = ["部分", "章", "篇"]
+        .into_iter()
+        .find(|u| rest.starts_with(u))?;
+    let mut len = numeral.len() + unit.len();
+    if s[len..].starts_with(['、', ':', '：', '.']) {
+        len += closing_len(&s[len..]);
+    }
+    Some((number, len))
+}
+
 /// 一、 二. at the start of `s`.
 fn chinese_marker(s: &str) -> Option<(Scheme, u32, usize)> {
     let (numeral, rest) = take_while(s, 3, is_chinese_digit);
@@ -227,6 +261,12 @@ mod tests {
             Some((Scheme::Decimal(3), 1))
         );
         assert_eq!(scheme_number("1.2 目标"), Some((Scheme::Decimal(2), 2)));
+        assert_eq!(
+            scheme_number("第二部分 主要任务"),
+            Some((Scheme::CnPart, 2))
+        );
+        assert_eq!(scheme_number("⑶加强"), Some((Scheme::ArParen, 3)));
+        assert_eq!(scheme_number("㈡推进"), Some((Scheme::CnParen, 2)));
     }
 
     #[test]

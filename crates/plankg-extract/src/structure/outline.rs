@@ -57,16 +57,17 @@ struct Candidate {
 const MAX_DEPTH: usize = 6;
 
 /// Conventional rank of a scheme: the top level of a plan is the lowest-ranked
-/// scheme it uses (一、 above (一) above 1. above (1)).
+/// scheme it uses (第一部分 above 一、 above (一) above 1. above (1)).
 fn rank(scheme: Scheme) -> u8 {
     match scheme {
-        Scheme::CnComma => 0,
-        Scheme::CnParen => 1,
-        Scheme::ArDot | Scheme::ArComma => 2,
-        Scheme::Decimal(n) => 1 + n,
-        Scheme::ArParen => 4,
-        Scheme::ArHalfParen | Scheme::Circled => 5,
-        Scheme::LatinParen => 6,
+        Scheme::CnPart => 0,
+        Scheme::CnComma => 1,
+        Scheme::CnParen => 2,
+        Scheme::ArDot | Scheme::ArComma => 3,
+        Scheme::Decimal(n) => 2 + n,
+        Scheme::ArParen => 5,
+        Scheme::ArHalfParen | Scheme::Circled => 6,
+        Scheme::LatinParen => 7,
     }
 }
 
@@ -155,8 +156,9 @@ fn candidates(text: &str, lines: &[Range<usize>]) -> Vec<Candidate> {
             previous = Some(c);
             let Some(strong) = boundary else { continue };
             if !(c.is_ascii_alphanumeric()
-                || "(（一二三四五六七八九十".contains(c)
-                || ('①'..='⑳').contains(&c))
+                || "(（一二三四五六七八九十第".contains(c)
+                || ('①'..='⒛').contains(&c)
+                || ('㈠'..='㈩').contains(&c))
             {
                 continue;
             }
