@@ -32,6 +32,8 @@ const BOUNDARIES_FILE: &str = "initiative_boundaries.txt";
 const STOPLIST_FILE: &str = "initiative_stoplist.tsv";
 /// The longest modifier read before a suffix, in characters.
 const MAX_MODIFIER: usize = 22;
+/// The shortest modifier of an unquoted name ending in 活动, in characters.
+const MIN_ACTIVITY_MODIFIER: usize = 4;
 /// Characters after a suffix that show it is part of another word: 工程师, 项目化,
 /// 试点校, 试点区, 试点县, 计划书.
 const NOT_AFTER_SUFFIX: &[char] = &['师', '化', '校', '区', '县', '书', '园'];
@@ -163,7 +165,12 @@ impl InitiativeRecogniser {
                 .get(m.pattern().as_usize())
                 .map_or("", String::as_str);
             let name = format!("{modifier}{suffix}");
-            if !self.is_specific(modifier)
+            // 活动 follows so many plain nouns (艺术活动, 读书活动) that a name needs a
+            // longer modifier (阳光体育活动, 学雷锋主题实践活动).
+            let short_activity =
+                suffix == "活动" && modifier.chars().count() < MIN_ACTIVITY_MODIFIER;
+            if short_activity
+                || !self.is_specific(modifier)
                 || self.endings.iter().any(|e| name.ends_with(e.as_str()))
                 || lists_examples(modifier)
             {
@@ -365,6 +372,7 @@ mod tests {
         assert!(initiatives("坚持“整体规划、合理布局”的原则").is_empty());
         assert!(initiatives("“十三五”开局之年").is_empty());
         assert!(initiatives("举办趣味田径等竞赛项目").is_empty());
+        assert!(initiatives("组织朗诵活动").is_empty());
         assert!(initiatives("研究制定教育系统年度工作计划").is_empty());
     }
 }
