@@ -49,7 +49,9 @@ enum Coordination {
 /// A comparator word and where it stands.
 #[derive(Debug, Clone)]
 pub(super) struct ComparatorWord {
+    /// The word (达到, 以上).
     pub(super) word: String,
+    /// The comparator it implies.
     pub(super) comparator: Comparator,
 }
 

@@ -113,7 +113,9 @@ impl QuoteFilter {
 /// One quotation: the range with its quote marks and the range of its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Quotation {
+    /// The quotation with its quote marks.
     outer: Range<usize>,
+    /// The words between the quote marks.
     content: Range<usize>,
 }
 

@@ -36,11 +36,17 @@ pub(super) struct Quantity {
     pub(super) number_start: usize,
     /// Where the unit ends.
     pub(super) unit_end: usize,
+    /// The number (the lower bound of a range).
     pub(super) value: f64,
+    /// The upper bound of a range ("6-8个").
     pub(super) value_max: Option<f64>,
+    /// Whether the form says "more than" (100多所, 7亿多元).
     pub(super) approximate: bool,
+    /// Whether the number is written in Chinese numerals.
     pub(super) chinese: bool,
+    /// The unit as recorded.
     pub(super) unit: String,
+    /// What the unit measures.
     pub(super) kind: UnitKind,
 }
 
