@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::minhash::{band_keys, jaccard, mix64, shingles};
+use super::minhash::{band_keys, jaccard, mix64, shingles, NUM_BANDS};
 
 /// One task as the continuity step sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,9 @@ impl Default for ContinuityOptions {
     }
 }
 
+/// Candidates per task and relation whose exact similarity is computed.
+const MAX_SCORED: usize = 64;
+
 /// A task prepared for comparison.
 struct Prepared {
     /// Index into the caller's slice.
@@ -127,48 +130,55 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
         });
     }
 
-    // Buckets hold positions in `prepared`, which is sorted by year, so every
-    // bucket is sorted too and "earlier" is "before".
-    let mut open: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut own: HashMap<u64, Vec<u32>> = HashMap::new();
+    // Buckets are runs of (key, position) pairs sorted by key then position: one
+    // flat array instead of a map of small vectors. Positions index `prepared`,
+    // which is sorted by year, so "earlier" is "before" inside a bucket.
+    let mut open: Vec<(u64, u32)> = Vec::with_capacity(prepared.len() * NUM_BANDS);
+    let mut own: Vec<(u64, u32)> = Vec::with_capacity(prepared.len() * NUM_BANDS);
     for (pos, p) in prepared.iter().enumerate() {
         let pos = u32::try_from(pos).unwrap_or(u32::MAX);
         for &band in &p.bands {
-            open.entry(band).or_default().push(pos);
+            open.push((band, pos));
             if let Some(issuer) = p.issuer {
-                own.entry(mix64(band ^ u64::from(issuer).rotate_left(32)))
-                    .or_default()
-                    .push(pos);
+                own.push((own_key(band, issuer), pos));
             }
         }
     }
+    open.sort_unstable();
+    own.sort_unstable();
 
     let mut links = Vec::new();
+    // Year and issuer of each prepared task side by side: the bucket scans read
+    // them for every entry, and a compact array keeps those reads in cache.
+    let meta: Vec<(i32, u32)> = prepared
+        .iter()
+        .map(|p| (tasks[p.input].year, p.issuer.unwrap_or(u32::MAX)))
+        .collect();
     let mut candidates: Vec<u32> = Vec::new();
+    let mut votes: Vec<(u32, u32)> = Vec::new();
     for (pos, p) in prepared.iter().enumerate() {
+        let own_issuer = p.issuer.unwrap_or(u32::MAX);
         let year = tasks[p.input].year;
         for relation in [Relation::Continues, Relation::Echoes] {
             candidates.clear();
             for &band in &p.bands {
                 let bucket = match (relation, p.issuer) {
-                    (Relation::Continues, Some(issuer)) => {
-                        own.get(&mix64(band ^ u64::from(issuer).rotate_left(32)))
-                    }
-                    (Relation::Continues, None) => None,
-                    (Relation::Echoes, _) => open.get(&band),
+                    (Relation::Continues, Some(issuer)) => bucket(&own, own_key(band, issuer)),
+                    (Relation::Continues, None) => continue,
+                    (Relation::Echoes, _) => bucket(&open, band),
                 };
-                let Some(bucket) = bucket else { continue };
                 collect_window(bucket, pos, options.bucket_window, &mut candidates, |c| {
-                    let other = &prepared[c as usize];
-                    tasks[other.input].year < year
+                    let (other_year, other_issuer) = meta[c as usize];
+                    other_year < year
                         && match relation {
                             Relation::Continues => true,
-                            Relation::Echoes => other.issuer.is_none() || other.issuer != p.issuer,
+                            Relation::Echoes => {
+                                other_issuer == u32::MAX || other_issuer != own_issuer
+                            }
                         }
                 });
             }
-            candidates.sort_unstable();
-            candidates.dedup();
+            shortlist(&mut candidates, &mut votes, MAX_SCORED);
             let threshold = match relation {
                 Relation::Continues => options.continues_threshold,
                 Relation::Echoes => options.echoes_threshold,
@@ -187,19 +197,50 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
     links
 }
 
+/// The key of a band within one issuer's own buckets.
+fn own_key(band: u64, issuer: u32) -> u64 {
+    mix64(band ^ u64::from(issuer).rotate_left(32))
+}
+
+/// The run of `entries` (sorted) with key `key`.
+fn bucket(entries: &[(u64, u32)], key: u64) -> &[(u64, u32)] {
+    let start = entries.partition_point(|&(k, _)| k < key);
+    let len = entries[start..].partition_point(|&(k, _)| k == key);
+    &entries[start..start + len]
+}
+
+/// Keeps in `candidates` the `keep` entries found in the most bands (a pair with
+/// Jaccard similarity J shares about 32·J² bands), nearer ones first on ties,
+/// sorted; so the exact comparisons per task are bounded however crowded the
+/// buckets.
+fn shortlist(candidates: &mut Vec<u32>, votes: &mut Vec<(u32, u32)>, keep: usize) {
+    candidates.sort_unstable();
+    votes.clear();
+    for &c in candidates.iter() {
+        match votes.last_mut() {
+            Some((last, n)) if *last == c => *n += 1,
+            _ => votes.push((c, 1)),
+        }
+    }
+    votes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    candidates.clear();
+    candidates.extend(votes.iter().take(keep).map(|&(c, _)| c));
+    candidates.sort_unstable();
+}
+
 /// Adds to `out` up to `window` entries of `bucket` before position `pos` that
 /// pass `eligible`, scanning back at most four windows' worth.
 fn collect_window(
-    bucket: &[u32],
+    bucket: &[(u64, u32)],
     pos: usize,
     window: usize,
     out: &mut Vec<u32>,
     eligible: impl Fn(u32) -> bool,
 ) {
     let pos = u32::try_from(pos).unwrap_or(u32::MAX);
-    let end = bucket.partition_point(|&c| c < pos);
+    let end = bucket.partition_point(|&(_, c)| c < pos);
     let mut taken = 0;
-    for &c in bucket[..end].iter().rev().take(window * 4) {
+    for &(_, c) in bucket[..end].iter().rev().take(window * 4) {
         if eligible(c) {
             out.push(c);
             taken += 1;
