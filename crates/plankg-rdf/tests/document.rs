@@ -3,14 +3,15 @@
 
 mod sample;
 
-fn places() -> plankg_rdf::Places {
-    plankg_rdf::Places::parse("嘉兴市\t嘉兴\tcity\t浙江省\n浙江省\t浙江\tprovince\t\n").unwrap()
-}
-
 use oxrdf::vocab::xsd;
 use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use plankg_rdf::vocab::{dcterms, org, pk, rdf, schema, skos};
 use plankg_rdf::{content_hash_quad, document_quads, EntityGraph, IriMinter};
+
+/// 嘉兴市 in 浙江省, as the place-name gazetteer gives them.
+fn places() -> plankg_rdf::Places {
+    plankg_rdf::Places::parse("嘉兴市\t嘉兴\tcity\t浙江省\n浙江省\t浙江\tprovince\t\n").unwrap()
+}
 
 const SOURCE: &str = "2018/嘉兴.txt";
 
