@@ -32,6 +32,8 @@ const BOUNDARIES_FILE: &str = "initiative_boundaries.txt";
 const STOPLIST_FILE: &str = "initiative_stoplist.tsv";
 /// The longest modifier read before a suffix, in characters.
 const MAX_MODIFIER: usize = 22;
+/// The longest part after 与 that shares the name of the part before it.
+const MAX_SHARED_PART: usize = 4;
 /// The shortest modifier of an unquoted name ending in 活动, in characters.
 const MIN_ACTIVITY_MODIFIER: usize = 4;
 /// Characters after a suffix that show it is part of another word: 工程师, 项目化,
@@ -198,18 +200,30 @@ impl InitiativeRecogniser {
         found.initiatives.extend(hits);
     }
 
-    /// Where a name starts when its modifier `text[start..end]` is generic and
-    /// follows 和: "马克思主义理论研究和建设工程" names one programme when the part
-    /// before 和 is specific (four characters or more) and no name of its own.
+    /// Where a name starts when its modifier `text[start..end]` is generic or short
+    /// and follows 和 or 与: "马克思主义理论研究和建设工程", "义务教育薄弱环节改善与
+    /// 能力提升工程" name one programme when the part before the conjunction is
+    /// specific (four characters or more) and no name of its own.
     fn across_and(&self, text: &str, start: usize, end: usize) -> Option<usize> {
-        let generic_part = &text[start..end];
-        if generic_part.chars().count() < 2 || self.is_specific(generic_part) {
+        let part = &text[start..end];
+        let length = part.chars().count();
+        let before_and = &text[..start];
+        let conjunction = before_and.chars().next_back()?;
+        // 与 also ends verbs (参与, 给与); 和 joins two names as often as one.
+        let joins = match conjunction {
+            '和' => !self.is_specific(part),
+            '与' => {
+                !["参与", "给与", "赋与"]
+                    .iter()
+                    .any(|verb| before_and.ends_with(verb))
+                    && length <= MAX_SHARED_PART
+            }
+            _ => false,
+        };
+        if length < 2 || !joins {
             return None;
         }
-        let and_start = start.checked_sub('和'.len_utf8())?;
-        if !text[..start].ends_with('和') {
-            return None;
-        }
+        let and_start = start - conjunction.len_utf8();
         let extended = self.boundaries.name_start(text, and_start, MAX_MODIFIER);
         let before = &text[extended..and_start];
         let named = before.chars().count() >= 4

@@ -172,6 +172,7 @@ impl SchoolRecogniser {
     /// when it names no one school (only kind words, or shorter than `shortest`
     /// characters and no ordinal).
     fn specific<'a>(&self, modifier: &'a str, shortest: usize) -> Option<&'a str> {
+        let original = modifier;
         let mut modifier = modifier;
         'strip: loop {
             for (word, determiner) in &self.generic {
@@ -183,6 +184,11 @@ impl SchoolRecogniser {
                 }
             }
             break;
+        }
+        // "市实验小学", "镇中心小学": the experimental or central school of a
+        // jurisdiction is one school (unless a determiner made it many: 各县实验学校).
+        if modifier.len() == original.len() && is_jurisdiction_school(modifier) {
+            return Some(modifier);
         }
         let ordinal = modifier.starts_with('第');
         if (modifier.chars().count() < shortest && !ordinal) || self.only_kind_words(modifier) {
@@ -293,6 +299,13 @@ impl SchoolRecogniser {
     }
 }
 
+/// Whether a modifier is a bare jurisdiction and 实验 or 中心 (市实验, 镇中心).
+fn is_jurisdiction_school(modifier: &str) -> bool {
+    let mut chars = modifier.chars();
+    matches!(chars.next(), Some('市' | '县' | '区' | '镇' | '乡'))
+        && matches!(chars.as_str(), "实验" | "中心")
+}
+
 /// A school hit; its key is the name without spaces and quotes.
 fn school_hit(name: String, range: std::ops::Range<usize>) -> Hit<SchoolRef> {
     let key: String = name
@@ -362,6 +375,10 @@ mod tests {
         assert!(schools("新建xx中学").is_empty());
         assert_eq!(schools("支持第13中学建设"), ["第13中学"]);
         assert!(schools("新建3所学校,办好家长学校").is_empty());
+        assert_eq!(
+            schools("支持市实验小学发展,办好各县实验学校"),
+            ["市实验小学"]
+        );
     }
 
     #[test]
