@@ -4,4 +4,5 @@ mod extract;
 mod util;
 mod build;
 mod dump;
+mod export;
 mod query;
