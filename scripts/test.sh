@@ -3,6 +3,6 @@
 # clients) and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh graphviz fonts-noto-cjk
+source scripts/setup.sh graphviz fonts-noto-cjk virtuoso-opensource chromium
 python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
 cargo test --workspace

@@ -6,3 +6,7 @@ mod build;
 mod dump;
 mod export;
 mod query;
+mod serve;
+mod trace;
+mod push;
+mod report;

@@ -44,6 +44,41 @@ pub enum Command {
     Rank(RankArgs),
     /// Write a graph view for Gephi, Cytoscape, Graphviz or Neo4j.
     Export(ExportArgs),
+    /// Serve the store as a SPARQL 1.1 endpoint (read-only unless --writable).
+    Serve(ServeArgs),
+    /// Send every graph to another triple store (SPARQL 1.1 Graph Store Protocol).
+    Push(PushArgs),
+    /// Draw the figures of the store into one self-contained HTML file.
+    Report(ReportArgs),
+    /// Since when, where and how continuously a term appears in the plans.
+    Trace(TraceArgs),
+    /// The tree of local policies under a higher one, with the plans citing each.
+    Cascade(CascadeArgs),
+}
+
+/// Arguments of `plankg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address and port to listen on (loopback unless told otherwise).
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Allow SPARQL Update and Graph Store writes (the store is then opened for
+    /// writing, which excludes a concurrent build).
+    #[arg(long)]
+    pub writable: bool,
+    /// Seconds a query may run before it is stopped and answered 503.
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Most rows a SELECT answer carries (the rest is cut, with header
+    /// `X-Plankg-Truncated: true`).
+    #[arg(long, default_value_t = 100_000)]
+    pub max_rows: usize,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_body: usize,
 }
 
 /// Output formats of `extract`.
@@ -76,6 +111,9 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
+    /// Metadata and section tree only: leave the entity lists empty.
+    #[arg(long)]
+    pub structure_only: bool,
 }
 
 /// Encodings that can be forced with `--encoding`.
@@ -480,4 +518,107 @@ impl From<ClusterArg> for plankg_graph::DotClusters {
             ClusterArg::Year => Self::Year,
         }
     }
+}
+
+/// Output formats of `trace`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    /// A summary, then one row per occurrence.
+    Table,
+    /// One JSON object: term, years, first_year, last_year, gaps, longest_run,
+    /// variants, occurrences.
+    Json,
+    /// The occurrence rows.
+    Csv,
+}
+
+/// Arguments of `plankg trace`.
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// The term: matched exactly in every plan's text (tasks, headings, preamble).
+    pub term: String,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Only plans whose issuer contains this.
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// Only plans whose region contains this.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only plans of this year or later.
+    #[arg(long, value_name = "YEAR")]
+    pub from: Option<i32>,
+    /// Only plans of this year or earlier.
+    #[arg(long, value_name = "YEAR")]
+    pub to: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TraceFormat::Table)]
+    pub format: TraceFormat,
+    /// Also draw a timeline (years across, one lane per issuer) into FILE.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// Output formats of `cascade`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CascadeFormat {
+    /// An indented tree.
+    Table,
+    /// The tree as nested JSON objects.
+    Json,
+}
+
+/// Arguments of `plankg cascade`.
+#[derive(Debug, Args)]
+pub struct CascadeArgs {
+    /// The higher policy, by name (《》 optional).
+    pub policy: String,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CascadeFormat::Table)]
+    pub format: CascadeFormat,
+}
+
+/// Arguments of `plankg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The remote SPARQL endpoint (e.g. http://localhost:8890/sparql).
+    #[arg(long)]
+    pub endpoint: String,
+    /// The remote Graph Store Protocol URL (default: the endpoint; Virtuoso's
+    /// writable one is http://HOST:8890/sparql-graph-crud-auth).
+    #[arg(long)]
+    pub graph_store: Option<String>,
+    /// User name, sent when the server asks (HTTP basic or digest).
+    #[arg(long, requires = "password")]
+    pub user: Option<String>,
+    /// Password.
+    #[arg(long, requires = "user", env = "PLANKG_PUSH_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Send only graphs changed since the last push to this server.
+    #[arg(long)]
+    pub since: bool,
+    /// Further attempts after a transient failure.
+    #[arg(long, default_value_t = 3)]
+    pub retries: u32,
+}
+
+/// Arguments of `plankg report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The HTML file to write.
+    #[arg(long, default_value = "report.html")]
+    pub out: PathBuf,
+    /// The report's title.
+    #[arg(long, default_value = "plankg 报告 report")]
+    pub title: String,
 }

@@ -6,6 +6,8 @@ mod commands;
 mod messages;
 mod output;
 mod progress;
+mod report;
+mod server;
 
 use std::process::ExitCode;
 

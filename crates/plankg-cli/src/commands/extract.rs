@@ -20,6 +20,16 @@ pub(crate) fn build_extractor(
     global: &GlobalArgs,
     encoding: Option<plankg_extract::Encoding>,
 ) -> anyhow::Result<Extractor> {
+    configured_builder(global, encoding)?
+        .build()
+        .context("invalid gazetteer")
+}
+
+/// The extractor builder with the gazetteer and encoding the options ask for.
+fn configured_builder(
+    global: &GlobalArgs,
+    encoding: Option<plankg_extract::Encoding>,
+) -> anyhow::Result<ExtractorBuilder> {
     let mut builder = ExtractorBuilder::new();
     if let Some(dir) = &global.gazetteer {
         let gazetteer = Gazetteer::load(dir)
@@ -29,7 +39,7 @@ pub(crate) fn build_extractor(
     if let Some(encoding) = encoding {
         builder = builder.with_encoding(encoding);
     }
-    builder.build().context("invalid gazetteer")
+    Ok(builder)
 }
 
 /// What happened to one input file.
@@ -42,7 +52,10 @@ enum FileResult {
 pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let inputs = collect_inputs(&args.paths)
         .map_err(|(path, err)| anyhow::Error::new(err).context(path.display().to_string()))?;
-    let extractor = build_extractor(global, args.encoding.map(Into::into))?;
+    let extractor = configured_builder(global, args.encoding.map(Into::into))?
+        .with_structure_only(args.structure_only)
+        .build()
+        .context("invalid gazetteer")?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()

@@ -1,12 +1,17 @@
 //! One module per command; `dispatch` calls the one asked for.
 
 mod build;
+mod cascade;
 mod dump;
 mod export;
 mod extract;
 mod query;
+mod push;
 mod rank;
+mod report;
+mod serve;
 mod stats;
+mod trace;
 
 use crate::cli::{Cli, Command};
 use crate::Outcome;
@@ -21,5 +26,10 @@ pub(crate) fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Stats(args) => stats::run(&args),
         Command::Rank(args) => rank::run(&cli.global, &args),
         Command::Export(args) => export::run(&cli.global, &args),
+        Command::Trace(args) => trace::run(&args),
+        Command::Cascade(args) => cascade::run(&args),
+        Command::Serve(args) => serve::run(&cli.global, &args),
+        Command::Push(args) => push::run(&cli.global, &args),
+        Command::Report(args) => report::run(&cli.global, &args),
     }
 }
