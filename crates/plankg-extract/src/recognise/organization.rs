@@ -1,13 +1,13 @@
 //! Recogniser of named government, party and education-administration bodies
 //! (ANNOTATION.md, "organizations"): a level prefix and a body (省教育厅, 市委教育工委,
 //! 区政府教育督导室), standalone names (教育部, 国家语委, 团中央) — all from
-//! data/gazetteer/organizations.tsv — and named districts and cities other than the
-//! plan's own (秀洲区, 赣榆区). Not the issuer, not generic references, not a unit
-//! already found in a responsibility tag.
+//! data/gazetteer/organizations.tsv. Not the issuer, not generic references
+//! (各市、县教育局), not a unit already found in a responsibility tag, not a body
+//! inside a policy's name.
 
 use std::ops::Range;
 
-use plankg_model::OrganizationRef;
+use plankg_model::{OrganizationRef, PolicyKind};
 use regex::Regex;
 
 use super::policy::{name_key, Levels};
@@ -27,6 +27,10 @@ pub(crate) struct OrganizationRecogniser {
     stop: Vec<String>,
     /// Characters before a prefix that make it part of another word.
     not_after: Vec<char>,
+    /// Characters of a list of level words after 各 ("各省、自治区、直辖市教育厅").
+    generic_list: Vec<char>,
+    /// Bare bodies (教育局) that name a superior only in a school's plan.
+    superior: Vec<String>,
     /// Place names, to include the place a body belongs to and find named districts.
     levels: Levels,
 }
@@ -40,6 +44,8 @@ impl OrganizationRecogniser {
         let mut lists: [Vec<String>; 4] = Default::default();
         let mut stop = Vec::new();
         let mut not_after = Vec::new();
+        let mut generic_list = Vec::new();
+        let mut superior = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let text = row.field(0).to_owned();
             match row.field(1) {
@@ -49,6 +55,11 @@ impl OrganizationRecogniser {
                 "standalone" => lists[3].push(text),
                 "stop" => stop.push(text),
                 "not_after" => not_after.extend(text.chars()),
+                "generic_list" => generic_list.extend(text.chars()),
+                "superior" => {
+                    lists[3].push(text.clone());
+                    superior.push(text);
+                }
                 other => {
                     return Err(GazetteerError::Row {
                         file: FILE.to_owned(),
@@ -71,28 +82,42 @@ impl OrganizationRecogniser {
             pattern,
             stop,
             not_after,
+            generic_list,
+            superior,
             levels: Levels::new(gazetteer)?,
         })
     }
 
     /// Adds the organizations named in `text` to `found.organizations`.
     pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
-        let taken: Vec<Range<usize>> = found.units.iter().map(|h| h.range.clone()).collect();
+        // Units of a tag, and bodies inside the name of a party meeting or conference
+        // (市委 of 市委八届八次会议), are not organizations of their own; the body
+        // that issued a cited document is (省政府 of 省政府中考改革的指导意见).
+        let taken: Vec<Range<usize>> = found
+            .units
+            .iter()
+            .map(|h| h.range.clone())
+            .chain(
+                found
+                    .policies
+                    .iter()
+                    .filter(|h| matches!(h.entity.kind, PolicyKind::Plenum | PolicyKind::Congress | PolicyKind::Meeting))
+                    .map(|h| h.range.clone()),
+            )
+            .collect();
         let mut hits: Vec<Range<usize>> = Vec::new();
         for m in self.pattern.find_iter(text) {
             let before = text.get(..m.start()).and_then(|t| t.chars().last());
-            if before.is_some_and(|c| self.not_after.contains(&c)) && !m.as_str().starts_with("中共") {
+            if before.is_some_and(|c| self.not_after.contains(&c)) && !m.as_str().starts_with("中共")
+                || self.is_generic_list(text.get(..m.start()).unwrap_or(""))
+                || self.superior.iter().any(|s| s == m.as_str()) && is_administration(context)
+            {
                 continue;
             }
             let start = self.levels.place_ending(text.get(..m.start() + first_len(m.as_str())).unwrap_or(""))
                 .filter(|&len| len > first_len(m.as_str()))
                 .map_or(m.start(), |len| m.start() + first_len(m.as_str()) - len);
             hits.push(start..m.end());
-        }
-        for range in self.levels.local_places(text) {
-            if !hits.iter().any(|h| overlaps(h, &range)) && !is_home(text.get(range.clone()).unwrap_or(""), context) {
-                hits.push(range);
-            }
         }
         for range in hits {
             let name = text.get(range.clone()).unwrap_or("");
@@ -115,6 +140,26 @@ impl OrganizationRecogniser {
     }
 }
 
+impl OrganizationRecogniser {
+    /// Whether `head` ends with 各 and a list of level words ("各市、省直管"), so
+    /// what follows is every such body, not a named one.
+    fn is_generic_list(&self, head: &str) -> bool {
+        head.chars()
+            .rev()
+            .take(12)
+            .find(|c| !self.generic_list.contains(c))
+            .is_some_and(|c| c == '各')
+    }
+}
+
+/// Whether the plan's issuer is itself an administration (局, 厅, 委, 部 …): then a
+/// bare 教育局 is the issuer or any bureau, not a named superior.
+fn is_administration(context: &Context<'_>) -> bool {
+    context
+        .issuer
+        .is_some_and(|issuer| issuer.ends_with(['局', '厅', '委', '部', '办']) || issuer.contains("教育局"))
+}
+
 /// Byte length of the first character of `s`.
 fn first_len(s: &str) -> usize {
     s.chars().next().map_or(0, char::len_utf8)
@@ -124,21 +169,16 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Whether `name` is the plan's own region.
-fn is_home(name: &str, context: &Context<'_>) -> bool {
-    context
-        .region
-        .is_some_and(|region| !region.is_empty() && (name.starts_with(region) || region.starts_with(name)))
-}
-
 /// Whether `name` is (one of) the issuer's bodies, with or without its place.
 fn is_issuer(name: &str, context: &Context<'_>) -> bool {
     let Some(issuer) = context.issuer else { return false };
+    // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委".
     let bare = |s: &str| -> String {
         let s = s.trim_start_matches("中共");
         let s = context
             .region
-            .and_then(|r| s.strip_prefix(r).or_else(|| s.strip_prefix(r.trim_end_matches(['市', '省', '区', '县']))))
+            .and_then(|r| s.strip_prefix(r.trim_end_matches(['市', '省', '区', '县'])))
+            .filter(|rest| !rest.is_empty())
             .map_or(s, |rest| rest);
         s.to_owned()
     };
@@ -148,7 +188,10 @@ fn is_issuer(name: &str, context: &Context<'_>) -> bool {
         .filter(|b| !b.is_empty())
         .any(|body| {
             let body = bare(body);
-            body == name || body.ends_with(&name) && name.chars().count() >= 3 && body.len() - name.len() <= 9
+            body == name
+                || (body.ends_with(&name) || body.starts_with(&name))
+                    && name.chars().count() >= 3
+                    && body.len() - name.len() <= 9
         })
 }
 
@@ -188,7 +231,7 @@ mod tests {
         };
         assert!(orgs("各县区教育局、有关部门和学校", &context).is_empty());
         assert!(orgs("市教育局将加强领导", &context).is_empty());
-        assert_eq!(orgs("指导赣榆区做好督导", &context), ["赣榆区"]);
-        assert!(orgs("连云港市教育事业", &context).is_empty());
+        assert!(orgs("各市、省直管县教育局,各高等学校", &context).is_empty());
+        assert_eq!(orgs("和县委、县政府", &context), ["县委", "县政府"]);
     }
 }

@@ -204,24 +204,15 @@ impl Levels {
         }
     }
 
-    /// The byte ranges of the full names of cities and county-level divisions in
-    /// `text` (provinces left out: they name a jurisdiction, not an actor).
-    pub(crate) fn local_places(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        self.full_names
-            .find_iter(text)
-            .filter(|m| self.places.get(m.pattern().as_usize()).is_some_and(|p| p.level != PolicyLevel::Provincial))
-            .map(|m| m.range())
-            .collect()
-    }
-
-    /// The byte length of the longest full place name `head` ends with.
+    /// The byte length of the longest full place name of three characters or more
+    /// `head` ends with (two-character names such as 和县 or 城区 are common words).
     pub(crate) fn place_ending(&self, head: &str) -> Option<usize> {
         let starts: Vec<usize> = head.char_indices().rev().take(LONGEST_PLACE).map(|(i, _)| i).collect();
         starts
             .iter()
             .rev()
             .filter_map(|&i| head.get(i..))
-            .find(|tail| tail.chars().count() >= 2 && self.place(tail).is_some_and(|p| p.name == *tail))
+            .find(|tail| tail.chars().count() >= 3 && self.place(tail).is_some_and(|p| p.name == *tail))
             .map(str::len)
     }
 
