@@ -368,9 +368,9 @@ fn push_segment(iri: &mut String, text: &str) {
 /// RFC 3987 `ucschar`: the non-ASCII characters allowed unescaped in an IRI.
 fn is_ucschar(c: char) -> bool {
     let c = u32::from(c);
-    matches!(c,
-        0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
-        || (c >= 0x10000 && (c & 0xFFFF) <= 0xFFFD && c < 0xF0000)
+    matches!(c, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF | 0xE1000..=0xEFFFD)
+        // %x10000-1FFFD … %xD0000-DFFFD: every plane but the last two code points.
+        || ((0x10000..0xE0000).contains(&c) && (c & 0xFFFF) <= 0xFFFD)
 }
 
 #[cfg(test)]
@@ -391,6 +391,9 @@ mod tests {
             iri,
             "a%20b%22%3C%3E%7B%7D%7C%7E%2F%25%3F%23%5B%5D%5E%60%5C十九大(2017-2020年)"
         );
+        let mut tags = String::new();
+        push_segment(&mut tags, "\u{e0100}\u{e1000}\u{1fffe}𠀀");
+        assert_eq!(tags, "%F3%A0%84%80\u{e1000}%F0%9F%BF%BE𠀀");
         let mut dots = String::new();
         push_segment(&mut dots, "..");
         assert_eq!(dots, "%2E%2E");

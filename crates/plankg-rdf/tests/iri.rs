@@ -214,3 +214,25 @@ fn continuations_hang_under_the_later_task() {
         format!("{}/echoes", task.as_str())
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_name_gives_a_valid_iri_and_normalising_twice_changes_nothing(
+        name in "\\PC*|[ -~\u{3000}-\u{303f}\u{ff00}-\u{ffef}\u{4e00}-\u{4e2f}]*",
+    ) {
+        let minter = IriMinter::default();
+        let doc = minter.document(&name, 0);
+        for iri in [
+            doc.clone(),
+            minter.task(&doc, &name),
+            minter.policy(&name),
+            minter.school(Some(&name), &name),
+            minter.region(&name),
+        ] {
+            proptest::prop_assert!(NamedNode::new(iri.as_str()).is_ok(), "invalid <{}>", iri);
+        }
+        let once = plankg_rdf::normalise_name(&name);
+        proptest::prop_assert_eq!(plankg_rdf::normalise_name(&once), once.clone());
+        proptest::prop_assert_eq!(minter.policy(&name), minter.policy(&once));
+    }
+}
