@@ -1,17 +1,18 @@
 //! Documents, metadata and section trees read from excerpts of real plans
 //! (fixtures copied from the sample and development plans).
 
-use plankg_extract::ExtractorBuilder;
+use std::sync::LazyLock;
+
+use plankg_extract::{Extractor, ExtractorBuilder};
 use plankg_model::{Document, Section};
+
+/// Built once: the gazetteers take a while to compile.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| ExtractorBuilder::new().build().unwrap());
 
 fn extract(name: &str) -> Vec<Document> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
-    ExtractorBuilder::new()
-        .build()
-        .unwrap()
-        .extract(&bytes, name)
-        .unwrap()
+    EXTRACTOR.extract(&bytes, name).unwrap()
 }
 
 fn top_numbers(doc: &Document) -> Vec<String> {
@@ -218,4 +219,32 @@ fn task_spans_point_at_the_source() {
     unique.sort();
     unique.dedup();
     assert_eq!(ids.len(), unique.len());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text made of numbering markers, titles and punctuation goes through the
+    /// structure parser without a panic, and every task's text is where its span says.
+    #[test]
+    fn the_structure_parser_never_panics(
+        text in "[一二三四五六七八九十、()（）.．0-9a-z①②⑴㈠第部分章 \n。,;:xX*教育局市区县年度工作计划要点汇编上一篇申明]{0,300}"
+    ) {
+        let extractor = &*EXTRACTOR;
+        if let Ok(docs) = extractor.extract(text.as_bytes(), "arbitrary.txt") {
+            let source = extractor.plain_text(text.as_bytes(), "arbitrary.txt").unwrap();
+            for doc in &docs {
+                for task in doc.tasks() {
+                    proptest::prop_assert!(task.span.start <= task.span.end);
+                    proptest::prop_assert!(task.span.end <= source.chars().count());
+                }
+            }
+        }
+    }
+
+    /// Arbitrary Unicode text does not panic either.
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = EXTRACTOR.extract(text.as_bytes(), "arbitrary.txt");
+    }
 }
