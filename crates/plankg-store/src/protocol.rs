@@ -81,7 +81,7 @@ impl PlanStore {
         for quad in self.store.quads_for_pattern(None, None, None, graph) {
             triples.push(Triple::from(quad?));
         }
-        triples.sort_unstable_by(|a, b| a.to_string().cmp(&b.to_string()));
+        triples.sort_by_cached_key(ToString::to_string);
         triples.dedup();
         Ok(Some(triples))
     }
