@@ -15,6 +15,10 @@ use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+/// A policy name this short (bytes: "中央8号文件") is the issuer's name and a number,
+/// not a document whose issuer is an actor of its own.
+const SHORT_POLICY: usize = 24;
+
 /// The gazetteer file this module reads.
 const FILE: &str = "organizations.tsv";
 
@@ -31,6 +35,12 @@ pub(crate) struct OrganizationRecogniser {
     generic_list: Vec<char>,
     /// Bare bodies (教育局) that name a superior only in a school's plan.
     superior: Vec<String>,
+    /// Words after a district's name that make it the place of a school (凉州区第一幼儿园).
+    place_stop: Vec<String>,
+    /// Development zones named after the plan's city (嘉兴经济技术开发区).
+    zones: Vec<String>,
+    /// Characters after a match that make it part of another word (教育部门).
+    not_before: Vec<char>,
     /// Place names, to include the place a body belongs to and find named districts.
     levels: Levels,
 }
@@ -46,6 +56,9 @@ impl OrganizationRecogniser {
         let mut not_after = Vec::new();
         let mut generic_list = Vec::new();
         let mut superior = Vec::new();
+        let mut place_stop = Vec::new();
+        let mut zones = Vec::new();
+        let mut not_before = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let text = row.field(0).to_owned();
             match row.field(1) {
@@ -56,6 +69,9 @@ impl OrganizationRecogniser {
                 "stop" => stop.push(text),
                 "not_after" => not_after.extend(text.chars()),
                 "generic_list" => generic_list.extend(text.chars()),
+                "place_stop" => place_stop.push(text),
+                "zone" => zones.push(text),
+                "not_before" => not_before.extend(text.chars()),
                 "superior" => {
                     lists[3].push(text.clone());
                     superior.push(text);
@@ -84,6 +100,9 @@ impl OrganizationRecogniser {
             not_after,
             generic_list,
             superior,
+            place_stop,
+            zones,
+            not_before,
             levels: Levels::new(gazetteer)?,
         })
     }
@@ -101,13 +120,20 @@ impl OrganizationRecogniser {
                 found
                     .policies
                     .iter()
-                    .filter(|h| matches!(h.entity.kind, PolicyKind::Plenum | PolicyKind::Congress | PolicyKind::Meeting))
+                    .filter(|h| {
+                        matches!(h.entity.kind, PolicyKind::Plenum | PolicyKind::Congress | PolicyKind::Meeting)
+                            || h.range.len() <= SHORT_POLICY
+                    })
                     .map(|h| h.range.clone()),
             )
             .collect();
         let mut hits: Vec<Range<usize>> = Vec::new();
         for m in self.pattern.find_iter(text) {
             let before = text.get(..m.start()).and_then(|t| t.chars().last());
+            let after = text.get(m.end()..).and_then(|t| t.chars().next());
+            if after.is_some_and(|c| self.not_before.contains(&c)) {
+                continue;
+            }
             if before.is_some_and(|c| self.not_after.contains(&c)) && !m.as_str().starts_with("中共")
                 || self.is_generic_list(text.get(..m.start()).unwrap_or(""))
                 || self.superior.iter().any(|s| s == m.as_str()) && is_administration(context)
@@ -118,6 +144,24 @@ impl OrganizationRecogniser {
                 .filter(|&len| len > first_len(m.as_str()))
                 .map_or(m.start(), |len| m.start() + first_len(m.as_str()) - len);
             hits.push(start..m.end());
+        }
+        for range in self.levels.home_districts(text, context) {
+            let clause = text.get(range.end..).unwrap_or("");
+            let clause = clause.split(['。', ',', ';', '、', ':', '\n']).next().unwrap_or("");
+            if !hits.iter().any(|h| overlaps(h, &range)) && !self.place_stop.iter().any(|w| clause.contains(w.as_str())) {
+                hits.push(range);
+            }
+        }
+        if let Some(short) = self.levels.home_short(context) {
+            for zone in &self.zones {
+                let name = format!("{short}{zone}");
+                for (start, _) in text.match_indices(name.as_str()) {
+                    let range = start..start + name.len();
+                    if !hits.iter().any(|h| overlaps(h, &range)) {
+                        hits.push(range);
+                    }
+                }
+            }
         }
         for range in hits {
             let name = text.get(range.clone()).unwrap_or("");
@@ -233,5 +277,17 @@ mod tests {
         assert!(orgs("市教育局将加强领导", &context).is_empty());
         assert!(orgs("各市、省直管县教育局,各高等学校", &context).is_empty());
         assert_eq!(orgs("和县委、县政府", &context), ["县委", "县政府"]);
+        assert!(orgs("完善教育部门和学校", &context).is_empty());
+        assert_eq!(orgs("指导县区做好申报,赣榆区通过评估", &context), ["赣榆区"]);
+        let wuwei = Context {
+            region: Some("武威"),
+            ..Context::default()
+        };
+        assert!(orgs("凉州区祁连路小学", &wuwei).is_empty());
+        let jiaxing = Context {
+            region: Some("嘉兴市"),
+            ..Context::default()
+        };
+        assert_eq!(orgs("积极支持嘉兴经济技术开发区做好", &jiaxing), ["嘉兴经济技术开发区"]);
     }
 }

@@ -204,6 +204,33 @@ impl Levels {
         }
     }
 
+    /// The byte ranges of the districts and counties of the plan's own city named in
+    /// `text` (秀洲区 in a 嘉兴市 plan), three characters or more.
+    pub(crate) fn home_districts(&self, text: &str, context: &Context<'_>) -> Vec<std::ops::Range<usize>> {
+        let Some(home) = context.region.and_then(|r| self.place(r)) else {
+            return Vec::new();
+        };
+        self.full_names
+            .find_iter(text)
+            .filter(|m| {
+                self.places.get(m.pattern().as_usize()).is_some_and(|p| {
+                    p.level == PolicyLevel::District
+                        && p.name.chars().count() >= 3
+                        && p.parent.as_deref() == Some(home.name.as_str())
+                })
+            })
+            .map(|m| m.range())
+            .collect()
+    }
+
+    /// The short name of the plan's own place ("嘉兴" of 嘉兴市), when known.
+    pub(crate) fn home_short<'a>(&self, context: &Context<'a>) -> Option<&'a str> {
+        let region = context.region?;
+        let place = self.place(region)?;
+        let short = place.name.trim_end_matches(['市', '省', '区', '县']);
+        region.get(..short.len()).filter(|s| *s == short && s.chars().count() >= 2)
+    }
+
     /// The byte length of the longest full place name of three characters or more
     /// `head` ends with (two-character names such as 和县 or 城区 are common words).
     pub(crate) fn place_ending(&self, head: &str) -> Option<usize> {
