@@ -294,7 +294,9 @@ fn two_years_of_one_issuer(dir: &Path) -> std::path::PathBuf {
         .find(|l| l.starts_with("七、"))
         .unwrap()
         .to_owned();
-    next = next.replace(&dropped, "");
+    next = next
+        .replace(&dropped, "")
+        .replace("八、突出安全", "七、突出安全");
     next = next.replace(
         "加强师德师风建设。全面落实",
         "持续深化师德师风建设。全面推进落实",
@@ -341,6 +343,7 @@ fn a_plan_continues_its_previous_year() {
     for l in &continues {
         let undone =
             l.1.replace("2023", "2022")
+                .replace("七、突出安全", "八、突出安全")
                 .replace(
                     "持续深化师德师风建设。全面推进落实",
                     "加强师德师风建设。全面落实",
