@@ -1,0 +1,3 @@
+//! Graph factories shared by the benches.
+
+pub mod factories;
