@@ -5,12 +5,15 @@
 mod assemble;
 mod chrome;
 mod decode;
+mod docx;
 mod error;
 mod extractor;
 mod gazetteer;
+mod html;
 mod input;
 mod metadata;
 mod normalise;
+mod offsets;
 mod recognise;
 mod split;
 mod structure;

@@ -1,0 +1,691 @@
+//! The text of an HTML page, as a reader of the rendered page sees it.
+//!
+//! A small tokenizer rather than an XML parser: pages saved from bureau and
+//! document-sharing sites are tag soup (unclosed `<p>` and `<li>`, unquoted
+//! attributes, `<` and `&&` inside scripts, Word's `<![if !supportLists]>`), which an
+//! XML reader such as quick-xml rejects or misreads.
+//!
+//! What it does:
+//! - drops comments, `<!…>` and `<?…?>` declarations, and the content of `script`,
+//!   `style`, `title`, `noscript`, `template`, `iframe`, `object`, `svg`, `math`,
+//!   `canvas`, `audio` and `video`;
+//! - block elements (`p`, `div`, `li`, `h1`–`h6`, `tr`, `table`, …) start and end a
+//!   line, without making blank lines; `<br>` always breaks the line (two in a row
+//!   leave one blank line, never more); a table cell after another on its row is
+//!   preceded by a tab;
+//! - collapses runs of ASCII whitespace to one space, as browsers do (outside `pre`),
+//!   drops it at the start and end of a line, and drops a line break in the markup
+//!   between two CJK characters (the page's source was wrapped, not the text);
+//! - decodes character references: numeric (decimal and hex, with the Windows-1252
+//!   reading of 128–159 that browsers use), and the 253 named entities of HTML 4 plus
+//!   `&apos;` (with `;`, or without it for `amp lt gt quot nbsp copy reg`); unknown
+//!   ones stay as written. `&nbsp;` becomes U+00A0, which the normaliser reads as a
+//!   space.
+
+/// Elements whose content is not shown.
+const HIDDEN: &[&str] = &[
+    "script", "style", "title", "noscript", "template", "iframe", "object", "svg", "math",
+    "canvas", "audio", "video",
+];
+
+/// Elements that start and end a line.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "option",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Entities that browsers also accept without the closing `;`.
+const LEGACY: &[&str] = &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"];
+
+/// Windows-1252 characters for numeric references 128–159, as browsers read them.
+const CP1252: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+];
+
+/// The named entities of HTML 4 and `apos`, sorted by name.
+const ENTITIES: &[(&str, char)] = &[
+    ("AElig", '\u{c6}'),
+    ("Aacute", '\u{c1}'),
+    ("Acirc", '\u{c2}'),
+    ("Agrave", '\u{c0}'),
+    ("Alpha", '\u{391}'),
+    ("Aring", '\u{c5}'),
+    ("Atilde", '\u{c3}'),
+    ("Auml", '\u{c4}'),
+    ("Beta", '\u{392}'),
+    ("Ccedil", '\u{c7}'),
+    ("Chi", '\u{3a7}'),
+    ("Dagger", '\u{2021}'),
+    ("Delta", '\u{394}'),
+    ("ETH", '\u{d0}'),
+    ("Eacute", '\u{c9}'),
+    ("Ecirc", '\u{ca}'),
+    ("Egrave", '\u{c8}'),
+    ("Epsilon", '\u{395}'),
+    ("Eta", '\u{397}'),
+    ("Euml", '\u{cb}'),
+    ("Gamma", '\u{393}'),
+    ("Iacute", '\u{cd}'),
+    ("Icirc", '\u{ce}'),
+    ("Igrave", '\u{cc}'),
+    ("Iota", '\u{399}'),
+    ("Iuml", '\u{cf}'),
+    ("Kappa", '\u{39a}'),
+    ("Lambda", '\u{39b}'),
+    ("Mu", '\u{39c}'),
+    ("Ntilde", '\u{d1}'),
+    ("Nu", '\u{39d}'),
+    ("OElig", '\u{152}'),
+    ("Oacute", '\u{d3}'),
+    ("Ocirc", '\u{d4}'),
+    ("Ograve", '\u{d2}'),
+    ("Omega", '\u{3a9}'),
+    ("Omicron", '\u{39f}'),
+    ("Oslash", '\u{d8}'),
+    ("Otilde", '\u{d5}'),
+    ("Ouml", '\u{d6}'),
+    ("Phi", '\u{3a6}'),
+    ("Pi", '\u{3a0}'),
+    ("Prime", '\u{2033}'),
+    ("Psi", '\u{3a8}'),
+    ("Rho", '\u{3a1}'),
+    ("Scaron", '\u{160}'),
+    ("Sigma", '\u{3a3}'),
+    ("THORN", '\u{de}'),
+    ("Tau", '\u{3a4}'),
+    ("Theta", '\u{398}'),
+    ("Uacute", '\u{da}'),
+    ("Ucirc", '\u{db}'),
+    ("Ugrave", '\u{d9}'),
+    ("Upsilon", '\u{3a5}'),
+    ("Uuml", '\u{dc}'),
+    ("Xi", '\u{39e}'),
+    ("Yacute", '\u{dd}'),
+    ("Yuml", '\u{178}'),
+    ("Zeta", '\u{396}'),
+    ("aacute", '\u{e1}'),
+    ("acirc", '\u{e2}'),
+    ("acute", '\u{b4}'),
+    ("aelig", '\u{e6}'),
+    ("agrave", '\u{e0}'),
+    ("alefsym", '\u{2135}'),
+    ("alpha", '\u{3b1}'),
+    ("amp", '\u{26}'),
+    ("and", '\u{2227}'),
+    ("ang", '\u{2220}'),
+    ("apos", '\u{27}'),
+    ("aring", '\u{e5}'),
+    ("asymp", '\u{2248}'),
+    ("atilde", '\u{e3}'),
+    ("auml", '\u{e4}'),
+    ("bdquo", '\u{201e}'),
+    ("beta", '\u{3b2}'),
+    ("brvbar", '\u{a6}'),
+    ("bull", '\u{2022}'),
+    ("cap", '\u{2229}'),
+    ("ccedil", '\u{e7}'),
+    ("cedil", '\u{b8}'),
+    ("cent", '\u{a2}'),
+    ("chi", '\u{3c7}'),
+    ("circ", '\u{2c6}'),
+    ("clubs", '\u{2663}'),
+    ("cong", '\u{2245}'),
+    ("copy", '\u{a9}'),
+    ("crarr", '\u{21b5}'),
+    ("cup", '\u{222a}'),
+    ("curren", '\u{a4}'),
+    ("dArr", '\u{21d3}'),
+    ("dagger", '\u{2020}'),
+    ("darr", '\u{2193}'),
+    ("deg", '\u{b0}'),
+    ("delta", '\u{3b4}'),
+    ("diams", '\u{2666}'),
+    ("divide", '\u{f7}'),
+    ("eacute", '\u{e9}'),
+    ("ecirc", '\u{ea}'),
+    ("egrave", '\u{e8}'),
+    ("empty", '\u{2205}'),
+    ("emsp", '\u{2003}'),
+    ("ensp", '\u{2002}'),
+    ("epsilon", '\u{3b5}'),
+    ("equiv", '\u{2261}'),
+    ("eta", '\u{3b7}'),
+    ("eth", '\u{f0}'),
+    ("euml", '\u{eb}'),
+    ("euro", '\u{20ac}'),
+    ("exist", '\u{2203}'),
+    ("fnof", '\u{192}'),
+    ("forall", '\u{2200}'),
+    ("frac12", '\u{bd}'),
+    ("frac14", '\u{bc}'),
+    ("frac34", '\u{be}'),
+    ("frasl", '\u{2044}'),
+    ("gamma", '\u{3b3}'),
+    ("ge", '\u{2265}'),
+    ("gt", '\u{3e}'),
+    ("hArr", '\u{21d4}'),
+    ("harr", '\u{2194}'),
+    ("hearts", '\u{2665}'),
+    ("hellip", '\u{2026}'),
+    ("iacute", '\u{ed}'),
+    ("icirc", '\u{ee}'),
+    ("iexcl", '\u{a1}'),
+    ("igrave", '\u{ec}'),
+    ("image", '\u{2111}'),
+    ("infin", '\u{221e}'),
+    ("int", '\u{222b}'),
+    ("iota", '\u{3b9}'),
+    ("iquest", '\u{bf}'),
+    ("isin", '\u{2208}'),
+    ("iuml", '\u{ef}'),
+    ("kappa", '\u{3ba}'),
+    ("lArr", '\u{21d0}'),
+    ("lambda", '\u{3bb}'),
+    ("lang", '\u{2329}'),
+    ("laquo", '\u{ab}'),
+    ("larr", '\u{2190}'),
+    ("lceil", '\u{2308}'),
+    ("ldquo", '\u{201c}'),
+    ("le", '\u{2264}'),
+    ("lfloor", '\u{230a}'),
+    ("lowast", '\u{2217}'),
+    ("loz", '\u{25ca}'),
+    ("lrm", '\u{200e}'),
+    ("lsaquo", '\u{2039}'),
+    ("lsquo", '\u{2018}'),
+    ("lt", '\u{3c}'),
+    ("macr", '\u{af}'),
+    ("mdash", '\u{2014}'),
+    ("micro", '\u{b5}'),
+    ("middot", '\u{b7}'),
+    ("minus", '\u{2212}'),
+    ("mu", '\u{3bc}'),
+    ("nabla", '\u{2207}'),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '\u{2013}'),
+    ("ne", '\u{2260}'),
+    ("ni", '\u{220b}'),
+    ("not", '\u{ac}'),
+    ("notin", '\u{2209}'),
+    ("nsub", '\u{2284}'),
+    ("ntilde", '\u{f1}'),
+    ("nu", '\u{3bd}'),
+    ("oacute", '\u{f3}'),
+    ("ocirc", '\u{f4}'),
+    ("oelig", '\u{153}'),
+    ("ograve", '\u{f2}'),
+    ("oline", '\u{203e}'),
+    ("omega", '\u{3c9}'),
+    ("omicron", '\u{3bf}'),
+    ("oplus", '\u{2295}'),
+    ("or", '\u{2228}'),
+    ("ordf", '\u{aa}'),
+    ("ordm", '\u{ba}'),
+    ("oslash", '\u{f8}'),
+    ("otilde", '\u{f5}'),
+    ("otimes", '\u{2297}'),
+    ("ouml", '\u{f6}'),
+    ("para", '\u{b6}'),
+    ("part", '\u{2202}'),
+    ("permil", '\u{2030}'),
+    ("perp", '\u{22a5}'),
+    ("phi", '\u{3c6}'),
+    ("pi", '\u{3c0}'),
+    ("piv", '\u{3d6}'),
+    ("plusmn", '\u{b1}'),
+    ("pound", '\u{a3}'),
+    ("prime", '\u{2032}'),
+    ("prod", '\u{220f}'),
+    ("prop", '\u{221d}'),
+    ("psi", '\u{3c8}'),
+    ("quot", '\u{22}'),
+    ("rArr", '\u{21d2}'),
+    ("radic", '\u{221a}'),
+    ("rang", '\u{232a}'),
+    ("raquo", '\u{bb}'),
+    ("rarr", '\u{2192}'),
+    ("rceil", '\u{2309}'),
+    ("rdquo", '\u{201d}'),
+    ("real", '\u{211c}'),
+    ("reg", '\u{ae}'),
+    ("rfloor", '\u{230b}'),
+    ("rho", '\u{3c1}'),
+    ("rlm", '\u{200f}'),
+    ("rsaquo", '\u{203a}'),
+    ("rsquo", '\u{2019}'),
+    ("sbquo", '\u{201a}'),
+    ("scaron", '\u{161}'),
+    ("sdot", '\u{22c5}'),
+    ("sect", '\u{a7}'),
+    ("shy", '\u{ad}'),
+    ("sigma", '\u{3c3}'),
+    ("sigmaf", '\u{3c2}'),
+    ("sim", '\u{223c}'),
+    ("spades", '\u{2660}'),
+    ("sub", '\u{2282}'),
+    ("sube", '\u{2286}'),
+    ("sum", '\u{2211}'),
+    ("sup", '\u{2283}'),
+    ("sup1", '\u{b9}'),
+    ("sup2", '\u{b2}'),
+    ("sup3", '\u{b3}'),
+    ("supe", '\u{2287}'),
+    ("szlig", '\u{df}'),
+    ("tau", '\u{3c4}'),
+    ("there4", '\u{2234}'),
+    ("theta", '\u{3b8}'),
+    ("thetasym", '\u{3d1}'),
+    ("thinsp", '\u{2009}'),
+    ("thorn", '\u{fe}'),
+    ("tilde", '\u{2dc}'),
+    ("times", '\u{d7}'),
+    ("trade", '\u{2122}'),
+    ("uArr", '\u{21d1}'),
+    ("uacute", '\u{fa}'),
+    ("uarr", '\u{2191}'),
+    ("ucirc", '\u{fb}'),
+    ("ugrave", '\u{f9}'),
+    ("uml", '\u{a8}'),
+    ("upsih", '\u{3d2}'),
+    ("upsilon", '\u{3c5}'),
+    ("uuml", '\u{fc}'),
+    ("weierp", '\u{2118}'),
+    ("xi", '\u{3be}'),
+    ("yacute", '\u{fd}'),
+    ("yen", '\u{a5}'),
+    ("yuml", '\u{ff}'),
+    ("zeta", '\u{3b6}'),
+    ("zwj", '\u{200d}'),
+    ("zwnj", '\u{200c}'),
+];
+
+/// The text of an HTML page (already decoded to a string).
+pub(crate) fn html_to_text(html: &str) -> String {
+    let mut out = Text::default();
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'<' {
+            match markup_at(html, at) {
+                Markup::Skip(end) => at = end,
+                Markup::Tag(tag) => {
+                    at = tag.end;
+                    if tag.closing {
+                        out.close(&tag.name);
+                    } else if HIDDEN.contains(&tag.name.as_str()) && !tag.self_closing {
+                        at = skip_hidden(html, at, &tag.name);
+                    } else {
+                        out.open(&tag.name);
+                    }
+                }
+                Markup::Text => {
+                    out.push('<');
+                    at += 1;
+                }
+            }
+        } else if bytes[at] == b'&' {
+            let (c, len) = entity_at(html, at);
+            out.push(c);
+            at += len;
+        } else {
+            let end = html[at..]
+                .find(['<', '&'])
+                .map_or(html.len(), |offset| at + offset);
+            for c in html[at..end].chars() {
+                out.push(c);
+            }
+            at = end;
+        }
+    }
+    out.finish()
+}
+
+/// What a `<` starts.
+enum Markup {
+    /// A comment or declaration, skipped up to this byte offset.
+    Skip(usize),
+    /// A start or end tag.
+    Tag(Tag),
+    /// Not markup: a literal `<`.
+    Text,
+}
+
+/// A start or end tag.
+struct Tag {
+    /// Lower-case name.
+    name: String,
+    /// `</name>`.
+    closing: bool,
+    /// `<name/>`.
+    self_closing: bool,
+    /// Byte offset just after the `>`.
+    end: usize,
+}
+
+/// Reads the markup starting at the `<` at `at`.
+fn markup_at(html: &str, at: usize) -> Markup {
+    let rest = &html[at..];
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        let end = comment.find("-->").map_or(html.len(), |i| at + 4 + i + 3);
+        return Markup::Skip(end);
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        let end = rest.find('>').map_or(html.len(), |i| at + i + 1);
+        return Markup::Skip(end);
+    }
+    let (closing, name_start) = if rest.starts_with("</") {
+        (true, 2)
+    } else {
+        (false, 1)
+    };
+    let name_len = rest[name_start..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_')))
+        .unwrap_or(rest.len() - name_start);
+    let name = &rest[name_start..name_start + name_len];
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Markup::Text;
+    }
+    let Some(end) = tag_end(rest, name_start + name_len) else {
+        return Markup::Text;
+    };
+    Markup::Tag(Tag {
+        name: name.to_ascii_lowercase(),
+        closing,
+        self_closing: rest[..end].trim_end_matches('>').ends_with('/'),
+        end: at + end,
+    })
+}
+
+/// Byte offset in `tag` just after the `>` that closes it, skipping `>` inside quoted
+/// attribute values (an unclosed quote is ignored).
+fn tag_end(tag: &str, from: usize) -> Option<usize> {
+    let bytes = tag.as_bytes();
+    let mut at = from;
+    let mut after_equals = false;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'>' => return Some(at + 1),
+            b'=' => after_equals = true,
+            quote @ (b'"' | b'\'') if after_equals => {
+                if let Some(close) = tag[at + 1..].find(char::from(quote)) {
+                    at += close + 1;
+                }
+                after_equals = false;
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Skips the content of a hidden element: the byte offset after its end tag, or the
+/// end of the page when it has none.
+fn skip_hidden(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut search = from;
+    while let Some(found) = html[search..].find("</") {
+        let start = search + found + 2;
+        let after = start + name.len();
+        let matches = bytes
+            .get(start..after)
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
+            && bytes.get(after).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if matches {
+            return html[after..].find('>').map_or(html.len(), |i| after + i + 1);
+        }
+        search = start;
+    }
+    html.len()
+}
+
+/// The character of the reference starting at the `&` at `at`, and its length in
+/// bytes (`('&', 1)` when it is none).
+fn entity_at(html: &str, at: usize) -> (char, usize) {
+    let rest = &html[at + 1..];
+    if let Some(number) = rest.strip_prefix('#') {
+        let (digits, radix, prefix) = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 2),
+            None => (number, 10, 1),
+        };
+        let len = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
+        if len == 0 {
+            return ('&', 1);
+        }
+        let value = u32::from_str_radix(&digits[..len], radix).unwrap_or(u32::MAX);
+        let semicolon = usize::from(digits[len..].starts_with(';'));
+        return (numeric_char(value), 1 + prefix + len + semicolon);
+    }
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let name = &rest[..len];
+    if rest[len..].starts_with(';') {
+        if let Ok(index) = ENTITIES.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            return (ENTITIES[index].1, len + 2);
+        }
+    }
+    for legacy in LEGACY {
+        if name.starts_with(legacy) {
+            if let Ok(index) = ENTITIES.binary_search_by(|(n, _)| n.cmp(legacy)) {
+                return (ENTITIES[index].1, legacy.len() + 1);
+            }
+        }
+    }
+    ('&', 1)
+}
+
+/// The character of a numeric reference, as browsers read it.
+fn numeric_char(value: u32) -> char {
+    match value {
+        0x80..=0x9f => CP1252[usize::try_from(value - 0x80).unwrap_or(0)],
+        0 => '\u{fffd}',
+        _ => char::from_u32(value).unwrap_or('\u{fffd}'),
+    }
+}
+
+/// Whether a character is CJK (ideographs, CJK punctuation, full-width forms).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3ffff}')
+}
+
+/// The text being written, with the pending whitespace of the markup.
+#[derive(Default)]
+struct Text {
+    /// The text so far.
+    out: String,
+    /// Whitespace seen since the last character, and whether it held a line break.
+    pending: Option<bool>,
+    /// Depth of open `pre` elements.
+    pre: usize,
+    /// Whether a cell has been opened on the current table row.
+    cell_on_row: bool,
+}
+
+impl Text {
+    /// Whether the next character starts a line or a table cell.
+    fn at_line_start(&self) -> bool {
+        self.out.is_empty() || self.out.ends_with(['\n', '\t'])
+    }
+
+    /// Appends a character of text.
+    fn push(&mut self, c: char) {
+        if self.pre == 0 && matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
+            let newline = matches!(c, '\n' | '\r');
+            self.pending = Some(self.pending.unwrap_or(false) || newline);
+            return;
+        }
+        if let Some(newline) = self.pending.take() {
+            let joined = newline && self.out.chars().next_back().is_some_and(is_cjk) && is_cjk(c);
+            if !self.at_line_start() && !joined {
+                self.out.push(' ');
+            }
+        }
+        self.out.push(c);
+    }
+
+    /// Ends the current line, if it holds anything.
+    fn line_break(&mut self) {
+        self.pending = None;
+        while self.out.ends_with([' ', '\t']) {
+            self.out.pop();
+        }
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    /// A `<br>`: ends the line, leaving at most one blank line.
+    fn hard_break(&mut self) {
+        self.pending = None;
+        while self.out.ends_with([' ', '\t']) {
+            self.out.pop();
+        }
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+    }
+
+    /// A start tag.
+    fn open(&mut self, name: &str) {
+        match name {
+            "br" => self.hard_break(),
+            "td" | "th" => {
+                if self.cell_on_row && !self.at_line_start() {
+                    self.pending = None;
+                    self.out.push('\t');
+                }
+                self.cell_on_row = true;
+            }
+            _ => {
+                if name == "tr" {
+                    self.cell_on_row = false;
+                }
+                if name == "pre" {
+                    self.pre += 1;
+                }
+                if BLOCKS.contains(&name) {
+                    self.line_break();
+                }
+            }
+        }
+    }
+
+    /// An end tag.
+    fn close(&mut self, name: &str) {
+        if name == "pre" {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if name == "br" {
+            self.hard_break();
+        } else if BLOCKS.contains(&name) {
+            self.line_break();
+        }
+    }
+
+    /// The text, without blank lines at its start and end.
+    fn finish(mut self) -> String {
+        self.line_break();
+        let trimmed = self.out.trim_matches(['\n', ' ', '\t']);
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_table_is_sorted() {
+        assert!(ENTITIES.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn markup_becomes_lines() {
+        let page = "<!DOCTYPE html><html><head><title>站名</title>\
+            <script>if (a<b && c>d) { x(\"</p>\"); }</script><style>p{}</style></head>\
+            <body><div class=nav><a href=/>首页</a> &gt; <a href='x'>文件</a></div>\
+            <h1>某市教育局2019年\n工作要点</h1><!-- comment <p>hidden</p> -->\
+            <p>一、总体要求<br>坚持&ldquo;立德树人&rdquo;&nbsp;方针&#65292;R&amp;D&#x3002;</p>\
+            <table><tr><td>学校</td><td>学位</td></tr><tr><td>一小</td><td>1000</td></tr></table>\
+            <p>a < b &unknown; &amp c</p></body></html>";
+        assert_eq!(
+            html_to_text(page),
+            "首页 > 文件\n某市教育局2019年工作要点\n一、总体要求\n\
+             坚持\u{201c}立德树人\u{201d}\u{a0}方针\u{ff0c}R&D\u{3002}\n\
+             学校\t学位\n一小\t1000\na < b &unknown; & c"
+        );
+    }
+
+    #[test]
+    fn pre_keeps_its_whitespace_and_brs_cap_blank_lines() {
+        assert_eq!(
+            html_to_text("<pre>a\n  b</pre>c<br><br><br><br>d"),
+            "a\n  b\nc\n\nd"
+        );
+    }
+
+    #[test]
+    fn broken_markup_does_not_lose_text() {
+        assert_eq!(html_to_text("<p>一<span class=\"x>二</span>三"), "一二三");
+        assert_eq!(html_to_text("x <3 y"), "x <3 y");
+        assert_eq!(html_to_text("<p>a<b"), "a<b");
+        assert_eq!(html_to_text("<script>x"), "");
+        assert_eq!(
+            html_to_text("&#0;&#xD800;&#150;&#99999999999;"),
+            "\u{fffd}\u{fffd}\u{2013}\u{fffd}"
+        );
+    }
+}
