@@ -70,16 +70,15 @@ pub(crate) struct MetadataReader {
 /// Bodies that issue plans: bureaus, committees, schools.
 static ISSUER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?:中共)?[^\s\d年度,，、:：《》()（）]{0,16}?(?:教育和体育局|教育体育局|教体局|教育局|教育厅|教育委员会|教委|教育工委|教育部|教育系统|教育部门|中学|小学|学校|幼儿园|学院|大学)(?:委员会|委|党委)?",
+        r"(?:中共)?[^\s\d年度,，、:：《》()（）]{0,16}?(?:教育\p{Han}{0,4}?(?:局|厅)|教育工作委员会|教育委员会|教体局|教委|教育工委|教育部|教育系统|教育部门|中学|小学|学校|幼儿园|学院|大学)(?:委员会|委|党委)?",
     )
     .ok()
 });
 
 /// A bureau named with its level or place (市教育局, 廊坊市教育局): the only kind
 /// taken from the body of a plan whose title names no issuer.
-static BODY_ISSUER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"[省市区县州旗](?:教育和体育局|教育体育局|教育局|教育厅|教委)").ok()
-});
+static BODY_ISSUER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[省市区县州旗](?:教育\p{Han}{0,4}?(?:局|厅)|教体局|教委)").ok());
 
 /// "X关于印发…的通知": X issues the plan the notice wraps.
 static NOTICE: LazyLock<Option<Regex>> =
@@ -624,6 +623,14 @@ mod tests {
         assert_eq!(
             title_issuer("2021年区教育局工作要点").as_deref(),
             Some("区教育局")
+        );
+        assert_eq!(
+            title_issuer("某县教育科技局2019年工作要点").as_deref(),
+            Some("某县教育科技局")
+        );
+        assert_eq!(
+            title_issuer("中共某市委教育工作委员会2019年工作要点").as_deref(),
+            Some("中共某市委教育工作委员会")
         );
         assert_eq!(title_issuer("昆山市2017年教育工作意见"), None);
         assert_eq!(title_issuer("中学201*—2019学年第二学期学校工作计划"), None);

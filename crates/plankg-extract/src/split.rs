@@ -110,6 +110,9 @@ pub(crate) fn is_compilation_title(line: &str) -> bool {
 /// Lines shorter than this (without spaces) are too common to prove a repeat.
 const REPEAT_KEY_CHARS: usize = 20;
 
+/// A repeated line this long (without spaces) proves a repeat on its own.
+const LONG_REPEAT_CHARS: usize = 80;
+
 /// Body text a segment needs before a title line may start a new plan: a notice
 /// that wraps a plan ("现将《…》印发给你们") or a table of contents is not a plan.
 const MIN_BODY_CHARS: usize = 150;
@@ -200,7 +203,10 @@ fn repeat_starts(text: &str, lines: &[Line], title_starts: &[usize]) -> HashMap<
         // line is enough on its own.
         let same_part = part_of(i) == part_of(j);
         let next_matches = keys.get(j + 1).is_some_and(|n| keys.get(i + 1) == Some(n));
-        if same_part && !(next_matches && i + 1 < j) {
+        // Another part's line proves a repeat when it is long or followed by another
+        // match (two plans may share one boilerplate sentence).
+        let long = k.chars().count() >= LONG_REPEAT_CHARS;
+        if (same_part && !(next_matches && i + 1 < j)) || !(next_matches || long) {
             continue;
         }
         // The copy may start one line earlier, glued to a heading of the page
