@@ -121,8 +121,10 @@ impl OrganizationRecogniser {
                     .policies
                     .iter()
                     .filter(|h| {
-                        matches!(h.entity.kind, PolicyKind::Plenum | PolicyKind::Congress | PolicyKind::Meeting)
-                            || h.range.len() <= SHORT_POLICY
+                        matches!(
+                            h.entity.kind,
+                            PolicyKind::Plenum | PolicyKind::Congress | PolicyKind::Meeting
+                        ) || h.range.len() <= SHORT_POLICY
                     })
                     .map(|h| h.range.clone()),
             )
@@ -134,21 +136,29 @@ impl OrganizationRecogniser {
             if after.is_some_and(|c| self.not_before.contains(&c)) {
                 continue;
             }
-            if before.is_some_and(|c| self.not_after.contains(&c)) && !m.as_str().starts_with("中共")
+            if before.is_some_and(|c| self.not_after.contains(&c))
+                && !m.as_str().starts_with("中共")
                 || self.is_generic_list(text.get(..m.start()).unwrap_or(""))
                 || self.superior.iter().any(|s| s == m.as_str()) && is_administration(context)
             {
                 continue;
             }
-            let start = self.levels.place_ending(text.get(..m.start() + first_len(m.as_str())).unwrap_or(""))
+            let start = self
+                .levels
+                .place_ending(text.get(..m.start() + first_len(m.as_str())).unwrap_or(""))
                 .filter(|&len| len > first_len(m.as_str()))
                 .map_or(m.start(), |len| m.start() + first_len(m.as_str()) - len);
             hits.push(start..m.end());
         }
         for range in self.levels.home_districts(text, context) {
             let clause = text.get(range.end..).unwrap_or("");
-            let clause = clause.split(['。', ',', ';', '、', ':', '\n']).next().unwrap_or("");
-            if !hits.iter().any(|h| overlaps(h, &range)) && !self.place_stop.iter().any(|w| clause.contains(w.as_str())) {
+            let clause = clause
+                .split(['。', ',', ';', '、', ':', '\n'])
+                .next()
+                .unwrap_or("");
+            if !hits.iter().any(|h| overlaps(h, &range))
+                && !self.place_stop.iter().any(|w| clause.contains(w.as_str()))
+            {
                 hits.push(range);
             }
         }
@@ -199,9 +209,9 @@ impl OrganizationRecogniser {
 /// Whether the plan's issuer is itself an administration (局, 厅, 委, 部 …): then a
 /// bare 教育局 is the issuer or any bureau, not a named superior.
 fn is_administration(context: &Context<'_>) -> bool {
-    context
-        .issuer
-        .is_some_and(|issuer| issuer.ends_with(['局', '厅', '委', '部', '办']) || issuer.contains("教育局"))
+    context.issuer.is_some_and(|issuer| {
+        issuer.ends_with(['局', '厅', '委', '部', '办']) || issuer.contains("教育局")
+    })
 }
 
 /// Byte length of the first character of `s`.
@@ -215,7 +225,9 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Whether `name` is (one of) the issuer's bodies, with or without its place.
 fn is_issuer(name: &str, context: &Context<'_>) -> bool {
-    let Some(issuer) = context.issuer else { return false };
+    let Some(issuer) = context.issuer else {
+        return false;
+    };
     // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委".
     let bare = |s: &str| -> String {
         let s = s.trim_start_matches("中共");
@@ -242,7 +254,11 @@ fn is_issuer(name: &str, context: &Context<'_>) -> bool {
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 #[cfg(test)]
@@ -253,15 +269,28 @@ mod tests {
         let recogniser = OrganizationRecogniser::new(&Gazetteer::embedded()).unwrap();
         let mut found = Found::default();
         recogniser.find(text, context, &mut found);
-        found.organizations.into_iter().map(|h| h.entity.name).collect()
+        found
+            .organizations
+            .into_iter()
+            .map(|h| h.entity.name)
+            .collect()
     }
 
     #[test]
     fn bodies_with_a_level_prefix_and_standalone_names() {
         let none = Context::default();
-        assert_eq!(orgs("贯彻落实教育部、国家语委《关于…的通知》", &none), ["教育部", "国家语委"]);
-        assert_eq!(orgs("在市委、市政府的正确领导下", &none), ["市委", "市政府"]);
-        assert_eq!(orgs("配合区政府教育督导室做好督导", &none), ["区政府教育督导室"]);
+        assert_eq!(
+            orgs("贯彻落实教育部、国家语委《关于…的通知》", &none),
+            ["教育部", "国家语委"]
+        );
+        assert_eq!(
+            orgs("在市委、市政府的正确领导下", &none),
+            ["市委", "市政府"]
+        );
+        assert_eq!(
+            orgs("配合区政府教育督导室做好督导", &none),
+            ["区政府教育督导室"]
+        );
         assert_eq!(orgs("依托教科院普教所", &none), ["教科院普教所"]);
         assert_eq!(orgs("发挥市教师发展学院作用", &none), ["市教师发展学院"]);
     }
@@ -278,7 +307,10 @@ mod tests {
         assert!(orgs("各市、省直管县教育局,各高等学校", &context).is_empty());
         assert_eq!(orgs("和县委、县政府", &context), ["县委", "县政府"]);
         assert!(orgs("完善教育部门和学校", &context).is_empty());
-        assert_eq!(orgs("指导县区做好申报,赣榆区通过评估", &context), ["赣榆区"]);
+        assert_eq!(
+            orgs("指导县区做好申报,赣榆区通过评估", &context),
+            ["赣榆区"]
+        );
         let wuwei = Context {
             region: Some("武威"),
             ..Context::default()
@@ -288,6 +320,9 @@ mod tests {
             region: Some("嘉兴市"),
             ..Context::default()
         };
-        assert_eq!(orgs("积极支持嘉兴经济技术开发区做好", &jiaxing), ["嘉兴经济技术开发区"]);
+        assert_eq!(
+            orgs("积极支持嘉兴经济技术开发区做好", &jiaxing),
+            ["嘉兴经济技术开发区"]
+        );
     }
 }

@@ -51,10 +51,12 @@ impl UnitRecogniser {
         }
         roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         let words: Vec<String> = roles.iter().map(|(w, _)| regex::escape(w)).collect();
-        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|"))).map_err(|err| GazetteerError::Row {
-            file: FILE.to_owned(),
-            line: 0,
-            message: err.to_string(),
+        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|"))).map_err(|err| {
+            GazetteerError::Row {
+                file: FILE.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            }
         })?;
         Ok(Self { tag, roles })
     }
@@ -67,7 +69,11 @@ impl UnitRecogniser {
             .filter_map(|caps| {
                 let all = caps.get(0)?;
                 let word = caps.get(1)?.as_str();
-                let role = self.roles.iter().find(|(w, _)| w == word).map(|(_, r)| *r)?;
+                let role = self
+                    .roles
+                    .iter()
+                    .find(|(w, _)| w == word)
+                    .map(|(_, r)| *r)?;
                 Some((all.start(), all.end(), role))
             })
             .collect();
@@ -111,7 +117,11 @@ mod tests {
         let recogniser = UnitRecogniser::new(&Gazetteer::embedded()).unwrap();
         let mut found = Found::default();
         recogniser.find(text, &Context::default(), &mut found);
-        found.units.into_iter().map(|h| (h.entity.name, h.entity.role)).collect()
+        found
+            .units
+            .into_iter()
+            .map(|h| (h.entity.name, h.entity.role))
+            .collect()
     }
 
     #[test]
@@ -129,7 +139,10 @@ mod tests {
 
     #[test]
     fn full_width_tags_and_cooperating_units() {
-        assert_eq!(units("（责任单位：区域教育中心建设专班）"), [("区域教育中心建设专班".to_owned(), UnitRole::Responsible)]);
+        assert_eq!(
+            units("（责任单位：区域教育中心建设专班）"),
+            [("区域教育中心建设专班".to_owned(), UnitRole::Responsible)]
+        );
         assert_eq!(
             units("牵头单位:基础教育科 配合单位:财务科,人事科"),
             [

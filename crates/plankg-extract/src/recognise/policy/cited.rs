@@ -29,7 +29,9 @@ impl Cited {
     pub(crate) fn new(words: &Words) -> Result<Self, regex::Error> {
         let verbs = alternation(words.cite_words());
         let genres = alternation(words.bare_genres());
-        let bare = Regex::new(&format!(r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"))?;
+        let bare = Regex::new(&format!(
+            r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"
+        ))?;
         let quoted = Regex::new(&format!(r#"[“"]([^“”"\n]{{8,40}}?(?:{genres}))[”"]"#))?;
         Ok(Self { bare, quoted })
     }
@@ -50,21 +52,37 @@ impl Cited {
             if caps.get(2).is_some() || NOT_A_TITLE.iter().any(|w| name.as_str().contains(w)) {
                 continue;
             }
-            out.push(Candidate::policies(name.range(), vec![document(name.as_str(), context, table, levels, words)], 0));
+            out.push(Candidate::policies(
+                name.range(),
+                vec![document(name.as_str(), context, table, levels, words)],
+                0,
+            ));
         }
         for caps in self.quoted.captures_iter(text) {
-            let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else { continue };
+            let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
             if NOT_A_TITLE.iter().any(|w| name.as_str().contains(w))
                 || words.stance(text, all.start(), all.end()) == Stance::Draft
             {
                 continue;
             }
-            out.push(Candidate::policies(all.range(), vec![document(name.as_str(), context, table, levels, words)], 0));
+            out.push(Candidate::policies(
+                all.range(),
+                vec![document(name.as_str(), context, table, levels, words)],
+                0,
+            ));
         }
     }
 }
 
-fn document(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Levels, words: &Words) -> plankg_model::PolicyRef {
+fn document(
+    name: &str,
+    context: &Context<'_>,
+    table: &PolicyTable,
+    levels: &Levels,
+    words: &Words,
+) -> plankg_model::PolicyRef {
     let level = levels
         .of_name(name, context)
         .or_else(|| words.is_law(name).then_some(PolicyLevel::Central))
@@ -75,5 +93,9 @@ fn document(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Lev
 fn alternation(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }

@@ -58,7 +58,13 @@ impl Levels {
                 "province" => PolicyLevel::Provincial,
                 "city" => PolicyLevel::Municipal,
                 "district" => PolicyLevel::District,
-                other => return Err(row_error(PLACES, row.line, format!("unknown place level {other:?}"))),
+                other => {
+                    return Err(row_error(
+                        PLACES,
+                        row.line,
+                        format!("unknown place level {other:?}"),
+                    ))
+                }
             };
             let index = places.len();
             let name = row.field(0).to_owned();
@@ -66,11 +72,16 @@ impl Levels {
             // A short name that starts with a level word ("市中" of 市中区) would read
             // every "市中…" as that district.
             let short = row.field(1);
-            if short.chars().count() >= 2 && !short.starts_with(['省', '市', '区', '县', '州']) {
+            if short.chars().count() >= 2 && !short.starts_with(['省', '市', '区', '县', '州'])
+            {
                 by_name.entry(row.field(1).to_owned()).or_insert(index);
             }
             let parent = Some(row.field(3).to_owned()).filter(|p| !p.is_empty());
-            places.push(Place { name, level, parent });
+            places.push(Place {
+                name,
+                level,
+                parent,
+            });
         }
         let full_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -79,13 +90,24 @@ impl Levels {
         let mut prefixes = Vec::new();
         let mut anywhere = Vec::new();
         for row in gazetteer.rows(MARKERS, 3)? {
-            let level = PolicyLevel::from_name(row.field(1))
-                .ok_or_else(|| row_error(MARKERS, row.line, format!("unknown level {:?}", row.field(1))))?;
+            let level = PolicyLevel::from_name(row.field(1)).ok_or_else(|| {
+                row_error(
+                    MARKERS,
+                    row.line,
+                    format!("unknown level {:?}", row.field(1)),
+                )
+            })?;
             let entry = (row.field(0).to_owned(), level);
             match row.field(2) {
                 "prefix" => prefixes.push(entry),
                 "anywhere" => anywhere.push(entry),
-                other => return Err(row_error(MARKERS, row.line, format!("unknown position {other:?}"))),
+                other => {
+                    return Err(row_error(
+                        MARKERS,
+                        row.line,
+                        format!("unknown position {other:?}"),
+                    ))
+                }
             }
         }
         prefixes.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
@@ -120,12 +142,17 @@ impl Levels {
     /// The level given by a level word at the start of `name` (市 resolved against
     /// the plan's region).
     pub(crate) fn prefix_level(&self, name: &str, context: &Context<'_>) -> Option<PolicyLevel> {
-        let (_, level) = self.prefixes.iter().find(|(word, _)| name.starts_with(word.as_str()))?;
-        Some(if *level == PolicyLevel::Municipal && !name.starts_with('州') {
-            self.city_level(context)
-        } else {
-            *level
-        })
+        let (_, level) = self
+            .prefixes
+            .iter()
+            .find(|(word, _)| name.starts_with(word.as_str()))?;
+        Some(
+            if *level == PolicyLevel::Municipal && !name.starts_with('州') {
+                self.city_level(context)
+            } else {
+                *level
+            },
+        )
     }
 
     /// The level of the plan's issuer, when its name or region tells.
@@ -206,7 +233,11 @@ impl Levels {
 
     /// The byte ranges of the districts and counties of the plan's own city named in
     /// `text` (秀洲区 in a 嘉兴市 plan), three characters or more.
-    pub(crate) fn home_districts(&self, text: &str, context: &Context<'_>) -> Vec<std::ops::Range<usize>> {
+    pub(crate) fn home_districts(
+        &self,
+        text: &str,
+        context: &Context<'_>,
+    ) -> Vec<std::ops::Range<usize>> {
         let Some(home) = context.region.and_then(|r| self.place(r)) else {
             return Vec::new();
         };
@@ -228,18 +259,27 @@ impl Levels {
         let region = context.region?;
         let place = self.place(region)?;
         let short = place.name.trim_end_matches(['市', '省', '区', '县']);
-        region.get(..short.len()).filter(|s| *s == short && s.chars().count() >= 2)
+        region
+            .get(..short.len())
+            .filter(|s| *s == short && s.chars().count() >= 2)
     }
 
     /// The byte length of the longest full place name of three characters or more
     /// `head` ends with (two-character names such as 和县 or 城区 are common words).
     pub(crate) fn place_ending(&self, head: &str) -> Option<usize> {
-        let starts: Vec<usize> = head.char_indices().rev().take(LONGEST_PLACE).map(|(i, _)| i).collect();
+        let starts: Vec<usize> = head
+            .char_indices()
+            .rev()
+            .take(LONGEST_PLACE)
+            .map(|(i, _)| i)
+            .collect();
         starts
             .iter()
             .rev()
             .filter_map(|&i| head.get(i..))
-            .find(|tail| tail.chars().count() >= 3 && self.place(tail).is_some_and(|p| p.name == *tail))
+            .find(|tail| {
+                tail.chars().count() >= 3 && self.place(tail).is_some_and(|p| p.name == *tail)
+            })
             .map(str::len)
     }
 
@@ -257,13 +297,22 @@ impl Levels {
 
     /// The longest full or short place name `name` starts with.
     fn place_at_start(&self, name: &str) -> Option<&Place> {
-        let ends: Vec<usize> = name.char_indices().map(|(i, c)| i + c.len_utf8()).take(LONGEST_PLACE).collect();
+        let ends: Vec<usize> = name
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(LONGEST_PLACE)
+            .collect();
         // Short names of counties are common words too ("合作" of 合作市): only
         // provinces and cities are known by their short name here.
-        ends.iter().rev().filter_map(|&end| name.get(..end)).find_map(|prefix| {
-            self.place(prefix)
-                .filter(|p| prefix.chars().count() >= 2 && (p.name == prefix || p.level != PolicyLevel::District))
-        })
+        ends.iter()
+            .rev()
+            .filter_map(|&end| name.get(..end))
+            .find_map(|prefix| {
+                self.place(prefix).filter(|p| {
+                    prefix.chars().count() >= 2
+                        && (p.name == prefix || p.level != PolicyLevel::District)
+                })
+            })
     }
 
     /// The first full place name inside `name`.
@@ -271,7 +320,6 @@ impl Levels {
         let found = self.full_names.find(name)?;
         self.places.get(found.pattern().as_usize())
     }
-
 }
 
 fn row_error(file: &str, line: usize, message: String) -> GazetteerError {
@@ -294,11 +342,26 @@ mod tests {
     fn names_give_their_level() {
         let levels = levels();
         let none = Context::default();
-        assert_eq!(levels.of_name("浙江教育现代化2035行动纲要", &none), Some(PolicyLevel::Provincial));
-        assert_eq!(levels.of_name("省政府中考改革的指导意见", &none), Some(PolicyLevel::Provincial));
-        assert_eq!(levels.of_name("关于福建省2010-2012年教育改革和发展的重点实施意见", &none), Some(PolicyLevel::Provincial));
-        assert_eq!(levels.of_name("国家教育事业发展十一五规划纲要", &none), Some(PolicyLevel::Central));
-        assert_eq!(levels.of_name("区教育工作会议", &none), Some(PolicyLevel::District));
+        assert_eq!(
+            levels.of_name("浙江教育现代化2035行动纲要", &none),
+            Some(PolicyLevel::Provincial)
+        );
+        assert_eq!(
+            levels.of_name("省政府中考改革的指导意见", &none),
+            Some(PolicyLevel::Provincial)
+        );
+        assert_eq!(
+            levels.of_name("关于福建省2010-2012年教育改革和发展的重点实施意见", &none),
+            Some(PolicyLevel::Provincial)
+        );
+        assert_eq!(
+            levels.of_name("国家教育事业发展十一五规划纲要", &none),
+            Some(PolicyLevel::Central)
+        );
+        assert_eq!(
+            levels.of_name("区教育工作会议", &none),
+            Some(PolicyLevel::District)
+        );
         assert_eq!(levels.of_name("学校安全风险预警防控工作指引", &none), None);
     }
 
@@ -309,16 +372,25 @@ mod tests {
             region: Some("东丽"),
             ..Context::default()
         };
-        assert_eq!(levels.of_name("市委九届七次全会", &tianjin), Some(PolicyLevel::Provincial));
+        assert_eq!(
+            levels.of_name("市委九届七次全会", &tianjin),
+            Some(PolicyLevel::Provincial)
+        );
         let kunshan = Context {
             region: Some("昆山市"),
             ..Context::default()
         };
-        assert_eq!(levels.of_name("市委十三届二次全会", &kunshan), Some(PolicyLevel::District));
+        assert_eq!(
+            levels.of_name("市委十三届二次全会", &kunshan),
+            Some(PolicyLevel::District)
+        );
         let jiaxing = Context {
             region: Some("嘉兴市"),
             ..Context::default()
         };
-        assert_eq!(levels.of_name("市委八届八次会议", &jiaxing), Some(PolicyLevel::Municipal));
+        assert_eq!(
+            levels.of_name("市委八届八次会议", &jiaxing),
+            Some(PolicyLevel::Municipal)
+        );
     }
 }

@@ -25,8 +25,10 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits list items.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]*?)\s*(?:、|和|及|与)")
-        .unwrap_or_else(|err| unreachable!("{err}"))
+    Regex::new(
+        r"(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]*?)\s*(?:、|和|及|与)",
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// Finds meetings whose spirit is implemented.
@@ -39,9 +41,13 @@ pub(crate) fn find(
     out: &mut Vec<Candidate>,
 ) {
     for caps in MEETING.captures_iter(text) {
-        let (Some(all), Some(items), Some(scope), Some(modifier), Some(head)) =
-            (caps.get(0), caps.get(1), caps.get(2), caps.get(3), caps.get(4))
-        else {
+        let (Some(all), Some(items), Some(scope), Some(modifier), Some(head)) = (
+            caps.get(0),
+            caps.get(1),
+            caps.get(2),
+            caps.get(3),
+            caps.get(4),
+        ) else {
             continue;
         };
         let head = if head.as_str() == "教育大会" {
@@ -104,7 +110,9 @@ fn meeting(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Leve
         name: name.to_owned(),
         key: name_key(name),
         kind: PolicyKind::Meeting,
-        level: levels.of_name(name, context).unwrap_or(PolicyLevel::Unknown),
+        level: levels
+            .of_name(name, context)
+            .unwrap_or(PolicyLevel::Unknown),
         date: None,
         written: Vec::new(),
         evidence: Vec::new(),

@@ -112,21 +112,57 @@ impl PolicyRecogniser {
             if self.words.is_count(text, &hit.range, hit.entry.kind) {
                 continue;
             }
-            let policy = named::named(&hit.entry.name, hit.entry.kind, hit.entry.level, &self.table);
+            let policy = named::named(
+                &hit.entry.name,
+                hit.entry.kind,
+                hit.entry.level,
+                &self.table,
+            );
             candidates.push(Candidate::policies(hit.range, vec![policy], 2));
         }
         party::find(text, context, &self.table, &self.levels, &mut candidates);
-        meeting::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
-        named::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
-        title::find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
-        self.cited
-            .find(text, context, &self.table, &self.levels, &self.words, &mut candidates);
+        meeting::find(
+            text,
+            context,
+            &self.table,
+            &self.levels,
+            &self.words,
+            &mut candidates,
+        );
+        named::find(
+            text,
+            context,
+            &self.table,
+            &self.levels,
+            &self.words,
+            &mut candidates,
+        );
+        title::find(
+            text,
+            context,
+            &self.table,
+            &self.levels,
+            &self.words,
+            &mut candidates,
+        );
+        self.cited.find(
+            text,
+            context,
+            &self.table,
+            &self.levels,
+            &self.words,
+            &mut candidates,
+        );
         for candidate in resolve(candidates) {
             match candidate.outcome {
-                Outcome::Policies(policies) => found.policies.extend(policies.into_iter().map(|entity| Hit {
-                    range: candidate.range.clone(),
-                    entity,
-                })),
+                Outcome::Policies(policies) => {
+                    found
+                        .policies
+                        .extend(policies.into_iter().map(|entity| Hit {
+                            range: candidate.range.clone(),
+                            entity,
+                        }))
+                }
                 Outcome::Drafted(name) => {
                     found.initiatives.push(Hit {
                         range: candidate.range,

@@ -17,12 +17,14 @@ use super::Candidate;
 
 /// "“科教兴区”和“人才强区”战略": one or more quoted names, then 战略.
 static QUOTED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?:[“"][^“”"\n]{2,12}[”"](?:和|、|与|及)?)+(?:发展)?战略"#).unwrap_or_else(|err| unreachable!("{err}"))
+    Regex::new(r#"(?:[“"][^“”"\n]{2,12}[”"](?:和|、|与|及)?)+(?:发展)?战略"#)
+        .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// One quoted name of a strategy list.
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[“"]([^“”"\n]{2,12})[”"]"#).unwrap_or_else(|err| unreachable!("{err}")));
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[“"]([^“”"\n]{2,12})[”"]"#).unwrap_or_else(|err| unreachable!("{err}"))
+});
 
 /// A strategy governed by an implementing verb: "实施五大功能区域发展战略".
 static GOVERNED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,8 +39,10 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "、考察上海系列重要讲话精神": a further speech in a list after a first one.
 static SPEECH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"、([^,。;、:!?\n“”]{2,30}?(?:重要讲话|重要指示批示|重要指示|重要论述|重要批示)(?:精神)?)")
-        .unwrap_or_else(|err| unreachable!("{err}"))
+    Regex::new(
+        r"、([^,。;、:!?\n“”]{2,30}?(?:重要讲话|重要指示批示|重要指示|重要论述|重要批示)(?:精神)?)",
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// 教育强国, 高教强省 … : aims set above the issuer.
@@ -49,8 +53,10 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "“十四五”学前教育发展提升行动计划", "十二五规划".
 static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[“"]*十[一二三四五]五[”"]*(\p{Han}{0,14}?)(规划纲要|发展规划|规划|行动计划|发展纲要)"#)
-        .unwrap_or_else(|err| unreachable!("{err}"))
+    Regex::new(
+        r#"[“"]*十[一二三四五]五[”"]*(\p{Han}{0,14}?)(规划纲要|发展规划|规划|行动计划|发展纲要)"#,
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
 /// A leader's speech or instruction: person, what it is about, the kind of text.
@@ -71,13 +77,22 @@ pub(crate) fn find(
     out: &mut Vec<Candidate>,
 ) {
     for m in QUOTED_STRATEGY.find_iter(text) {
-        let suffix = if m.as_str().ends_with("发展战略") { "发展战略" } else { "战略" };
+        let suffix = if m.as_str().ends_with("发展战略") {
+            "发展战略"
+        } else {
+            "战略"
+        };
         let policies = QUOTED
             .captures_iter(m.as_str())
             .filter_map(|caps| caps.get(1))
             .map(|inner| {
                 let level = aim_level(inner.as_str(), context, levels);
-                named(&format!("“{}”{suffix}", inner.as_str()), PolicyKind::Strategy, level, table)
+                named(
+                    &format!("“{}”{suffix}", inner.as_str()),
+                    PolicyKind::Strategy,
+                    level,
+                    table,
+                )
             })
             .collect();
         out.push(Candidate::policies(m.range(), policies, 1));
@@ -86,7 +101,10 @@ pub(crate) fn find(
         let Some(name) = caps.get(1) else { continue };
         // "战略机遇期", "全面升级的战略": not the name of a strategy.
         let next = caps.get(2).map_or("", |m| m.as_str());
-        if words.is_stopped(name.as_str()) || name.as_str().contains('的') || !matches!(next, "" | "和" | "与" | "及") {
+        if words.is_stopped(name.as_str())
+            || name.as_str().contains('的')
+            || !matches!(next, "" | "和" | "与" | "及")
+        {
             continue;
         }
         let level = levels
@@ -97,12 +115,20 @@ pub(crate) fn find(
         out.push(Candidate::policies(name.range(), vec![policy], 0));
     }
     for caps in STRONG.captures_iter(text) {
-        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         let level = aim_level(name.as_str(), context, levels);
-        out.push(Candidate::policies(all.range(), vec![named(name.as_str(), PolicyKind::Strategy, level, table)], 0));
+        out.push(Candidate::policies(
+            all.range(),
+            vec![named(name.as_str(), PolicyKind::Strategy, level, table)],
+            0,
+        ));
     }
     for caps in FIVE_YEAR.captures_iter(text) {
-        let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         let start = levels.prefix_start(text, all.start());
         let name = text.get(start..all.end()).unwrap_or("");
         if words.stance(text, start, all.end()) == Stance::Draft {
@@ -116,29 +142,54 @@ pub(crate) fn find(
         } else {
             levels.issuer_level(context)
         };
-        let policy = named(name, PolicyKind::FiveYearPlan, level.unwrap_or(PolicyLevel::Unknown), table);
+        let policy = named(
+            name,
+            PolicyKind::FiveYearPlan,
+            level.unwrap_or(PolicyLevel::Unknown),
+            table,
+        );
         out.push(Candidate::policies(start..all.end(), vec![policy], 1));
     }
     for caps in SPEECH.captures_iter(text) {
-        let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         // "习近平新时代中国特色社会主义思想和…重要论述" is a thought, then a speech.
         if about.as_str().contains("思想") || about.as_str().contains("习近平") {
             continue;
         }
-        let policy = named(all.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);
+        let policy = named(
+            all.as_str(),
+            PolicyKind::Thought,
+            PolicyLevel::Central,
+            table,
+        );
         out.push(Candidate::policies(all.range(), vec![policy], 1));
     }
     for caps in SPEECH_ITEM.captures_iter(text) {
         let Some(item) = caps.get(1) else { continue };
         // An item naming its speaker is found whole by SPEECH.
-        if ["思想", "习近平", "总书记", "胡锦涛"].iter().any(|w| item.as_str().contains(w)) {
+        if ["思想", "习近平", "总书记", "胡锦涛"]
+            .iter()
+            .any(|w| item.as_str().contains(w))
+        {
             continue;
         }
-        let policy = named(item.as_str(), PolicyKind::Thought, PolicyLevel::Central, table);
+        let policy = named(
+            item.as_str(),
+            PolicyKind::Thought,
+            PolicyLevel::Central,
+            table,
+        );
         out.push(Candidate::policies(item.range(), vec![policy], 0));
     }
     for m in NUMBERED.find_iter(text) {
-        let policy = named(m.as_str(), PolicyKind::Document, PolicyLevel::Central, table);
+        let policy = named(
+            m.as_str(),
+            PolicyKind::Document,
+            PolicyLevel::Central,
+            table,
+        );
         out.push(Candidate::policies(m.range(), vec![policy], 1));
     }
 }
@@ -159,7 +210,12 @@ fn aim_level(name: &str, context: &Context<'_>, levels: &Levels) -> PolicyLevel 
 }
 
 /// A policy of the gazetteer when the name is one of its forms, else a new one.
-pub(crate) fn named(name: &str, kind: PolicyKind, level: PolicyLevel, table: &PolicyTable) -> PolicyRef {
+pub(crate) fn named(
+    name: &str,
+    kind: PolicyKind,
+    level: PolicyLevel,
+    table: &PolicyTable,
+) -> PolicyRef {
     if let Some(entry) = table.lookup(name) {
         return PolicyRef {
             name: entry.name.clone(),

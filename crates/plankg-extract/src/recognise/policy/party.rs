@@ -52,7 +52,8 @@ pub(crate) fn find(
 
 fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
     for caps in CENTRAL_LIST.captures_iter(text) {
-        let (Some(all), Some(congress), Some(list)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+        let (Some(all), Some(congress), Some(list)) = (caps.get(0), caps.get(1), caps.get(2))
+        else {
             continue;
         };
         let policies: Vec<PolicyRef> = expand_ordinals(list.as_str(), '中')
@@ -76,14 +77,20 @@ fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
 
 fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut Vec<Candidate>) {
     for caps in LOCAL_PLENUM.captures_iter(text) {
-        let (Some(all), Some(body), Some(term), Some(list), Some(suffix)) =
-            (caps.get(0), caps.get(1), caps.get(2), caps.get(3), caps.get(4))
-        else {
+        let (Some(all), Some(body), Some(term), Some(list), Some(suffix)) = (
+            caps.get(0),
+            caps.get(1),
+            caps.get(2),
+            caps.get(3),
+            caps.get(4),
+        ) else {
             continue;
         };
         let start = extend_with_place(text, all.start(), body.start(), levels);
         let head = text.get(start..term.end()).unwrap_or("");
-        let level = levels.of_name(head, context).unwrap_or(PolicyLevel::Unknown);
+        let level = levels
+            .of_name(head, context)
+            .unwrap_or(PolicyLevel::Unknown);
         let ordinals: Vec<&str> = split_list(list.as_str());
         let policies = if ordinals.len() == 1 {
             let name = text.get(start..all.end()).unwrap_or("");
@@ -93,7 +100,11 @@ fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut V
                 .iter()
                 .map(|ordinal| {
                     let ordinal = ordinal.trim_end_matches(|c| c != '次');
-                    local(&format!("{head}{ordinal}{}", suffix.as_str()), PolicyKind::Plenum, level)
+                    local(
+                        &format!("{head}{ordinal}{}", suffix.as_str()),
+                        PolicyKind::Plenum,
+                        level,
+                    )
                 })
                 .collect()
         };
@@ -114,7 +125,9 @@ fn local_congresses(text: &str, context: &Context<'_>, levels: &Levels, out: &mu
             .split('、')
             .map(|body| {
                 let name = format!("{place}{body}{ordinal}{}", word.as_str());
-                let level = levels.of_name(&name, context).unwrap_or(PolicyLevel::Unknown);
+                let level = levels
+                    .of_name(&name, context)
+                    .unwrap_or(PolicyLevel::Unknown);
                 local(&name, PolicyKind::Plenum, level)
             })
             .collect();
@@ -145,7 +158,9 @@ fn extend_with_place(text: &str, start: usize, body: usize, levels: &Levels) -> 
         return start;
     };
     let head = text.get(..body + level_char.len_utf8()).unwrap_or("");
-    levels.place_ending(head).map_or(start, |len| body + level_char.len_utf8() - len)
+    levels
+        .place_ending(head)
+        .map_or(start, |len| body + level_char.len_utf8() - len)
 }
 
 /// The ordinals of a list such as "三中、四中" or "三中至六中", ranges expanded.
@@ -190,8 +205,14 @@ mod tests {
 
     #[test]
     fn ranges_and_lists_expand() {
-        assert_eq!(expand_ordinals("三中至六中全会", '中'), ["三", "四", "五", "六"]);
-        assert_eq!(expand_ordinals("三中四中五中六中全会", '中'), ["三", "四", "五", "六"]);
+        assert_eq!(
+            expand_ordinals("三中至六中全会", '中'),
+            ["三", "四", "五", "六"]
+        );
+        assert_eq!(
+            expand_ordinals("三中四中五中六中全会", '中'),
+            ["三", "四", "五", "六"]
+        );
         assert_eq!(expand_ordinals("五中、六中全会", '中'), ["五", "六"]);
     }
 }

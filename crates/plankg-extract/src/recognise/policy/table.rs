@@ -59,13 +59,20 @@ impl PolicyTable {
         let rows = gazetteer.rows(FILE, 1)?;
         let mut entries = Vec::with_capacity(rows.len());
         for row in &rows {
-            entries.push(parse_row(row.field(0), row.field(1), row.field(2), row.field(3), row.field(4)).map_err(
-                |message| GazetteerError::Row {
+            entries.push(
+                parse_row(
+                    row.field(0),
+                    row.field(1),
+                    row.field(2),
+                    row.field(3),
+                    row.field(4),
+                )
+                .map_err(|message| GazetteerError::Row {
                     file: FILE.to_owned(),
                     line: row.line,
                     message,
-                },
-            )?);
+                })?,
+            );
         }
         Self::from_entries(entries)
     }
@@ -105,11 +112,16 @@ impl PolicyTable {
 
     /// The policy one of whose forms has the same key as `name`.
     pub(crate) fn lookup(&self, name: &str) -> Option<&Entry> {
-        self.by_key.get(&name_key(name)).and_then(|&i| self.entries.get(i))
+        self.by_key
+            .get(&name_key(name))
+            .and_then(|&i| self.entries.get(i))
     }
 
     /// The leftmost-longest matches of gazetteer forms in `text`.
-    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = TableHit<'a>> + 'a {
+    pub(crate) fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = TableHit<'a>> + 'a {
         self.matcher.find_iter(text).filter_map(move |m| {
             let entry = self
                 .pattern_entry
@@ -123,9 +135,17 @@ impl PolicyTable {
     }
 }
 
-fn parse_row(name: &str, aliases: &str, kind: &str, level: &str, date: &str) -> Result<Entry, String> {
-    let kind = PolicyKind::from_name(kind).ok_or_else(|| format!("unknown policy kind {kind:?}"))?;
-    let level = PolicyLevel::from_name(level).ok_or_else(|| format!("unknown policy level {level:?}"))?;
+fn parse_row(
+    name: &str,
+    aliases: &str,
+    kind: &str,
+    level: &str,
+    date: &str,
+) -> Result<Entry, String> {
+    let kind =
+        PolicyKind::from_name(kind).ok_or_else(|| format!("unknown policy kind {kind:?}"))?;
+    let level =
+        PolicyLevel::from_name(level).ok_or_else(|| format!("unknown policy level {level:?}"))?;
     let date = if date.is_empty() {
         None
     } else if is_year_month(date) {
@@ -152,7 +172,10 @@ fn is_year_month(date: &str) -> bool {
     bytes.len() == 7
         && bytes[4] == b'-'
         && bytes[..4].iter().chain(&bytes[5..]).all(u8::is_ascii_digit)
-        && matches!(&date[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+        && matches!(
+            &date[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }
 
 #[cfg(test)]
@@ -172,8 +195,20 @@ mod tests {
             .filter(|e| matches!(e.kind, PolicyKind::Congress | PolicyKind::Plenum))
             .collect();
         // 十二大 … 二十大, and 7+9+7*6+4 central plenums.
-        assert_eq!(party.iter().filter(|e| e.kind == PolicyKind::Congress).count(), 9);
-        assert_eq!(party.iter().filter(|e| e.kind == PolicyKind::Plenum).count(), 62);
+        assert_eq!(
+            party
+                .iter()
+                .filter(|e| e.kind == PolicyKind::Congress)
+                .count(),
+            9
+        );
+        assert_eq!(
+            party
+                .iter()
+                .filter(|e| e.kind == PolicyKind::Plenum)
+                .count(),
+            62
+        );
         for entry in party {
             assert!(entry.date.is_some(), "{} has no date", entry.name);
             assert_eq!(entry.level, PolicyLevel::Central, "{}", entry.name);
@@ -193,8 +228,14 @@ mod tests {
     fn aliases_resolve_to_the_canonical_plenum() {
         let table = table();
         let text = "贯彻落实十九届六中全会精神和中共十八大";
-        let names: Vec<&str> = table.find_iter(text).map(|h| h.entry.name.as_str()).collect();
+        let names: Vec<&str> = table
+            .find_iter(text)
+            .map(|h| h.entry.name.as_str())
+            .collect();
         assert_eq!(names, ["党的十九届六中全会", "党的十八大"]);
-        assert_eq!(table.lookup("《中国教育现代化2035》").map(|e| e.kind), Some(PolicyKind::Document));
+        assert_eq!(
+            table.lookup("《中国教育现代化2035》").map(|e| e.kind),
+            Some(PolicyKind::Document)
+        );
     }
 }

@@ -23,7 +23,10 @@ fn policies(text: &str) -> Vec<(String, PolicyKind, PolicyLevel)> {
 }
 
 fn names(text: &str) -> Vec<String> {
-    policies(text).into_iter().map(|(name, _, _)| name).collect()
+    policies(text)
+        .into_iter()
+        .map(|(name, _, _)| name)
+        .collect()
 }
 
 #[test]
@@ -31,21 +34,33 @@ fn a_plenum_alias_maps_to_the_canonical_plenum() {
     let found = policies("贯彻落实党的十九届六中全会精神");
     assert_eq!(
         found,
-        [("党的十九届六中全会".to_owned(), PolicyKind::Plenum, PolicyLevel::Central)]
+        [(
+            "党的十九届六中全会".to_owned(),
+            PolicyKind::Plenum,
+            PolicyLevel::Central
+        )]
     );
     assert_eq!(names("以十九届六中全会精神为指导"), ["党的十九届六中全会"]);
 }
 
 #[test]
 fn congresses_and_the_plenums_that_follow_them() {
-    assert_eq!(names("深入学习贯彻党的十九大和历次全会精神"), ["党的十九大"]);
+    assert_eq!(
+        names("深入学习贯彻党的十九大和历次全会精神"),
+        ["党的十九大"]
+    );
     assert_eq!(
         names("认真贯彻党的十七大和十七届三中、四中全会精神"),
         ["党的十七大", "党的十七届三中全会", "党的十七届四中全会"]
     );
     assert_eq!(
         names("十七届三中至六中全会"),
-        ["党的十七届三中全会", "党的十七届四中全会", "党的十七届五中全会", "党的十七届六中全会"]
+        [
+            "党的十七届三中全会",
+            "党的十七届四中全会",
+            "党的十七届五中全会",
+            "党的十七届六中全会"
+        ]
     );
     assert!(names("实施十二大工程").is_empty());
 }
@@ -56,20 +71,38 @@ fn local_plenums_and_congresses() {
     assert_eq!(
         found,
         [
-            ("省委八届九次全会".to_owned(), PolicyKind::Plenum, PolicyLevel::Provincial),
-            ("省委八届十次全会".to_owned(), PolicyKind::Plenum, PolicyLevel::Provincial),
+            (
+                "省委八届九次全会".to_owned(),
+                PolicyKind::Plenum,
+                PolicyLevel::Provincial
+            ),
+            (
+                "省委八届十次全会".to_owned(),
+                PolicyKind::Plenum,
+                PolicyLevel::Provincial
+            ),
         ]
     );
-    assert_eq!(names("市委八届八次会议、区委一届七次会议精神"), ["市委八届八次会议", "区委一届七次会议"]);
+    assert_eq!(
+        names("市委八届八次会议、区委一届七次会议精神"),
+        ["市委八届八次会议", "区委一届七次会议"]
+    );
     assert_eq!(names("和省、市党代会精神"), ["省党代会", "市党代会"]);
 }
 
 #[test]
 fn meetings_share_their_head_in_lists() {
-    assert_eq!(names("要论述和全国、全省教育大会精神"), ["全国教育大会", "全省教育大会"]);
+    assert_eq!(
+        names("要论述和全国、全省教育大会精神"),
+        ["全国教育大会", "全省教育大会"]
+    );
     assert_eq!(
         names("认真贯彻全国农村教育、全国职业教育和全省教育工作会议精神"),
-        ["全国农村教育工作会议", "全国职业教育工作会议", "全省教育工作会议"]
+        [
+            "全国农村教育工作会议",
+            "全国职业教育工作会议",
+            "全省教育工作会议"
+        ]
     );
     // A meeting the plan holds is not a policy.
     assert!(names("组织召开全市教育工作会议").is_empty());
@@ -81,7 +114,11 @@ fn a_drafted_title_is_an_initiative_not_a_policy() {
         "按照《中国教育现代化2035》和《浙江教育现代化2035行动纲要》的要求,研究制定《嘉兴教育现代化2035》",
         &Context::default(),
     );
-    let names: Vec<&str> = found.policies.iter().map(|h| h.entity.name.as_str()).collect();
+    let names: Vec<&str> = found
+        .policies
+        .iter()
+        .map(|h| h.entity.name.as_str())
+        .collect();
     assert_eq!(names, ["中国教育现代化2035", "浙江教育现代化2035行动纲要"]);
     assert_eq!(found.policies[1].entity.level, PolicyLevel::Provincial);
     assert_eq!(found.produces, ["嘉兴教育现代化2035"]);
@@ -92,7 +129,9 @@ fn a_drafted_title_is_an_initiative_not_a_policy() {
 fn the_body_before_a_title_gives_its_level() {
     let found = policies("全面落实市政府《关于强化镇级教育服务功能提升镇村教育品质的意见》");
     assert_eq!(found[0].2, PolicyLevel::Municipal);
-    let found = policies("贯彻落实教育部、国家语委《关于进一步加强学校普及普通话和用字规范化工作的通知》精神");
+    let found = policies(
+        "贯彻落实教育部、国家语委《关于进一步加强学校普及普通话和用字规范化工作的通知》精神",
+    );
     assert_eq!(found[0].2, PolicyLevel::Central);
 }
 
@@ -102,10 +141,17 @@ fn the_issuers_own_documents_are_not_policies() {
         issuer: Some("区教育局"),
         ..Context::default()
     };
-    assert!(find_in("现将《2021年区教育局工作要点》印发给你们", &context).policies.is_empty());
-    assert!(find_in("依据《中共市区教育局委员会、市区教育局关于加强德育的实施意见》", &context)
-        .policies
-        .is_empty());
+    assert!(
+        find_in("现将《2021年区教育局工作要点》印发给你们", &context)
+            .policies
+            .is_empty()
+    );
+    assert!(find_in(
+        "依据《中共市区教育局委员会、市区教育局关于加强德育的实施意见》",
+        &context
+    )
+    .policies
+    .is_empty());
 }
 
 #[test]
@@ -113,15 +159,26 @@ fn strategies_thoughts_and_five_year_plans() {
     assert_eq!(
         policies("实施“科教兴区”和“人才强区”战略"),
         [
-            ("“科教兴区”战略".to_owned(), PolicyKind::Strategy, PolicyLevel::District),
-            ("“人才强区”战略".to_owned(), PolicyKind::Strategy, PolicyLevel::District),
+            (
+                "“科教兴区”战略".to_owned(),
+                PolicyKind::Strategy,
+                PolicyLevel::District
+            ),
+            (
+                "“人才强区”战略".to_owned(),
+                PolicyKind::Strategy,
+                PolicyLevel::District
+            ),
         ]
     );
     assert_eq!(names("积极配合实施乡村振兴战略"), ["乡村振兴战略"]);
     assert!(names("实施学校主动发展战略").is_empty());
     assert_eq!(
         names("深入学习贯彻习近平新时代中国特色社会主义思想和习近平总书记关于教育的重要论述"),
-        ["习近平新时代中国特色社会主义思想", "习近平总书记关于教育的重要论述"]
+        [
+            "习近平新时代中国特色社会主义思想",
+            "习近平总书记关于教育的重要论述"
+        ]
     );
     assert_eq!(names("以“三个代表”重要思想为指导"), ["“三个代表”重要思想"]);
     let found = policies("科学编制“十四五”教育发展规划");

@@ -16,12 +16,14 @@ use super::words::{clause_before, strip_parenthesis, Stance, Words};
 use super::Candidate;
 
 /// A title in 《》 on one line.
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"《([^《》]{1,80})》").unwrap_or_else(|err| unreachable!("{err}")));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《([^《》]{1,80})》").unwrap_or_else(|err| unreachable!("{err}"))
+});
 
 /// "十四五" and the like: a title naming one is a five-year plan.
-static FIVE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"十[一二三四五]五|五年规划").unwrap_or_else(|err| unreachable!("{err}")));
+static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十[一二三四五]五|五年规划").unwrap_or_else(|err| unreachable!("{err}"))
+});
 
 /// The issuing body right before a title: a run of Han characters and 、 ending in a
 /// body word (…政府, …厅, …部, …委, …中央, 国务院 …), after the last verb.
@@ -40,9 +42,15 @@ pub(crate) fn find(
     out: &mut Vec<Candidate>,
 ) {
     for caps in TITLE.captures_iter(text) {
-        let (Some(all), Some(inner)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(all), Some(inner)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         // Scraped pages wrap lines inside titles ("《职业教育\n法》").
-        let written: String = inner.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let written: String = inner
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         let title = written.as_str();
         if is_own(title, context, words) {
             out.push(Candidate::nothing(all.range()));
@@ -52,7 +60,10 @@ pub(crate) fn find(
             out.push(Candidate::drafted(all.range(), title));
             continue;
         }
-        if let Some(entry) = table.lookup(title).or_else(|| table.lookup(strip_parenthesis(title))) {
+        if let Some(entry) = table
+            .lookup(title)
+            .or_else(|| table.lookup(strip_parenthesis(title)))
+        {
             let policy = named(&entry.name, entry.kind, entry.level, table);
             out.push(Candidate::policies(all.range(), vec![policy], 3));
             continue;

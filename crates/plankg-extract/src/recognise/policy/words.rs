@@ -141,7 +141,8 @@ impl Words {
     /// Whether a pattern-found name is a generic phrase or the issuer's own aim
     /// ("国家战略", "学校主动发展战略"), not a policy.
     pub(crate) fn is_stopped(&self, name: &str) -> bool {
-        self.stop.iter().any(|s| s == name) || self.stop_part.iter().any(|s| name.contains(s.as_str()))
+        self.stop.iter().any(|s| s == name)
+            || self.stop_part.iter().any(|s| name.contains(s.as_str()))
     }
 
     /// Whether a gazetteer match at `range` is part of a longer word: a bare
@@ -180,7 +181,6 @@ impl Words {
             .unwrap_or(0);
         clause.get(cut..).unwrap_or(clause)
     }
-
 }
 
 /// Whether byte `pos` of `text` lies outside every 《…》.
@@ -244,7 +244,10 @@ mod tests {
         let last = text.rfind('《').unwrap();
         assert_eq!(words.stance(text, last, text.len()), Stance::Draft);
         let text = "组织召开全市教育工作会议";
-        assert_eq!(words.stance(text, text.find('全').unwrap(), text.len()), Stance::Hold);
+        assert_eq!(
+            words.stance(text, text.find('全').unwrap(), text.len()),
+            Stance::Hold
+        );
     }
 
     #[test]
