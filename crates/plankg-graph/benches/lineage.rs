@@ -6,6 +6,9 @@
 //!
 //! `cargo bench -p plankg-graph --bench lineage -- 1000 10000 50000`
 
+// Generator arithmetic on small counts (years, characters, indices below a bound).
+#![allow(clippy::cast_possible_truncation)]
+
 use std::time::Instant;
 
 use plankg_graph::lineage::{link_tasks, ContinuityOptions, TaskText};

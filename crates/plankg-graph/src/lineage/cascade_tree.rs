@@ -173,14 +173,15 @@ fn build(
     visited[node.index()] = true;
     let iri = graph[node];
     let row = policies.get(iri);
-    let mut children: Vec<CascadeNode> = graph
+    let below: Vec<NodeIndex> = graph
         .neighbors_directed(node, Direction::Incoming)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter_map(|child| {
-            (!visited[child.index()]).then(|| build(graph, child, policies, visited))
-        })
         .collect();
+    let mut children = Vec::with_capacity(below.len());
+    for child in below {
+        if !visited[child.index()] {
+            children.push(build(graph, child, policies, visited));
+        }
+    }
     children.sort_by(|a, b| (&a.label, &a.policy).cmp(&(&b.label, &b.policy)));
     let mut documents = row.map(|r| r.documents.clone()).unwrap_or_default();
     documents.sort();

@@ -193,7 +193,7 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
             }
         }
     }
-    links.sort_by(|a, b| (a.from, a.relation).cmp(&(b.from, b.relation)));
+    links.sort_by_key(|l| (l.from, l.relation));
     links
 }
 
