@@ -226,3 +226,71 @@ fn tenth_score(scores: &HashMap<String, f64>) -> f64 {
     values.sort_by(|a, b| b.total_cmp(a));
     values.get(9).or(values.last()).copied().unwrap_or(0.0)
 }
+
+/// The document nodes of a filtered `policy` view, as (year, region), from its
+/// Cytoscape export.
+fn filtered_documents(
+    store: &Path,
+    out: &Path,
+    filter: &[&str],
+) -> Vec<(Option<i64>, Option<String>)> {
+    export(store, "policy", "cytoscape", out, filter);
+    let cyjs: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    cyjs["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["data"])
+        .filter(|data| data["type"] == "document")
+        .map(|data| {
+            (
+                data["year"].as_i64(),
+                data["region"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn filters_keep_the_documents_of_the_years_and_regions_asked_for() {
+    let (dir, store) = built_store();
+    let out = dir.path().join("filtered.cyjs");
+    let all = filtered_documents(&store, &out, &[]);
+    let years: BTreeSet<i64> = all.iter().filter_map(|(year, _)| *year).collect();
+    let median = *years
+        .iter()
+        .nth(years.len() / 2)
+        .expect("documents with years");
+    let late = filtered_documents(&store, &out, &["--from", &median.to_string()]);
+    assert!(!late.is_empty() && late.len() < all.len());
+    assert!(late
+        .iter()
+        .all(|(year, _)| year.is_some_and(|y| y >= median)));
+
+    // A region's parent (pk:partOf) keeps the region's documents.
+    let query = plankg()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(&store)
+        .arg(
+            "PREFIX pk: <https://w3id.org/plankg/ont#> \
+             PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+             SELECT ?region ?parent WHERE { ?doc a pk:PlanDocument ; pk:region ?r . \
+             ?r skos:prefLabel ?region ; pk:partOf/skos:prefLabel ?parent } ORDER BY ?region LIMIT 1",
+        )
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(query.stdout).unwrap();
+    let Some((region, parent)) = csv
+        .lines()
+        .nth(1)
+        .and_then(|line| line.trim().split_once(','))
+    else {
+        panic!("no document with a region inside another in the sample plans: {csv}");
+    };
+    let inside = filtered_documents(&store, &out, &["--region", parent]);
+    assert!(!inside.is_empty());
+    assert!(inside.iter().any(|(_, r)| r.as_deref() == Some(region)));
+    assert!(inside.iter().all(|(_, r)| r.is_some()));
+    assert!(filtered_documents(&store, &out, &["--region", "不存在的地区"]).is_empty());
+}

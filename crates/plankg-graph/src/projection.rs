@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use oxigraph::model::Term;
+use oxigraph::model::{Literal, Term};
 use oxigraph::sparql::{QueryResults, QuerySolution};
 use plankg_store::PlanStore;
 
@@ -11,20 +11,44 @@ use crate::error::ProjectionError;
 use crate::graph::{Node, NodeKind, ViewGraph};
 use crate::view::{Filter, View};
 
+/// The regions within a region (queries/regions_within.rq).
+const REGIONS_WITHIN: &str = include_str!("../queries/regions_within.rq");
+
 /// How many characters of a task's text make its label.
 const TASK_LABEL_CHARS: usize = 60;
 
 /// Projects a view of the store: runs `view.sparql()` over the union of its graphs
-/// and folds the rows as [`project`] does.
+/// and folds the rows as [`project`] does. A region filter also keeps the documents
+/// of the regions within it (`pk:partOf`, transitively): 浙江省 keeps 嘉兴市's plans.
 ///
 /// # Errors
-/// [`ProjectionError::Store`] when the query fails, and those of [`project`].
+/// [`ProjectionError::Store`] when a query fails, and those of [`project`].
 pub fn load_view(
     store: &PlanStore,
     view: View,
     filter: &Filter,
 ) -> Result<ViewGraph, ProjectionError> {
-    project(store.query(view.sparql())?, view, filter)
+    let within = match &filter.region {
+        Some(region) => regions_within(store, region)?,
+        None => HashSet::new(),
+    };
+    fold(store.query(view.sparql())?, view, filter, &within)
+}
+
+/// The IRIs of the regions within `region` (a label or an IRI), itself included.
+fn regions_within(store: &PlanStore, region: &str) -> Result<HashSet<String>, ProjectionError> {
+    let wanted = Literal::new_simple_literal(region);
+    let sparql = format!("{REGIONS_WITHIN}\nVALUES ?wanted {{ {wanted} }}\n");
+    let QueryResults::Solutions(solutions) = store.query(&sparql)? else {
+        return Err(ProjectionError::NotSolutions);
+    };
+    let mut regions = HashSet::new();
+    for solution in solutions {
+        if let Some(region) = solution?.get("region") {
+            regions.insert(term_text(region));
+        }
+    }
+    Ok(regions)
 }
 
 /// Projects the results of `view.sparql()` (run with the union of all graphs as the
@@ -47,6 +71,17 @@ pub fn project(
     view: View,
     filter: &Filter,
 ) -> Result<ViewGraph, ProjectionError> {
+    fold(results, view, filter, &HashSet::new())
+}
+
+/// [`project`], where documents of the regions in `within` (IRIs) also pass a region
+/// filter.
+fn fold(
+    results: QueryResults<'_>,
+    view: View,
+    filter: &Filter,
+    within: &HashSet<String>,
+) -> Result<ViewGraph, ProjectionError> {
     let QueryResults::Solutions(solutions) = results else {
         return Err(ProjectionError::NotSolutions);
     };
@@ -59,9 +94,15 @@ pub fn project(
             structural.push(row);
             continue;
         }
+        let in_region = row.region.as_ref().is_some_and(|r| within.contains(r));
+        let region = if in_region {
+            [filter.region.as_deref(), None]
+        } else {
+            [row.region_label.as_deref(), row.region.as_deref()]
+        };
         let accepted = filter.accepts(
             row.year,
-            [row.region_label.as_deref(), row.region.as_deref()],
+            region,
             [row.issuer_label.as_deref(), row.issuer.as_deref()],
         );
         if accepted && seen.insert(row.statement_key()) {

@@ -85,7 +85,8 @@ pub struct Filter {
     pub from: Option<i32>,
     /// Documents up to this year.
     pub to: Option<i32>,
-    /// Documents of this region (its label or IRI, exactly).
+    /// Documents of this region (its label or IRI), or, through [`crate::load_view`],
+    /// of a region within it.
     pub region: Option<String>,
     /// Documents of this issuer (its label or IRI, exactly).
     pub issuer: Option<String>,
