@@ -11,7 +11,11 @@ use regex::Regex;
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
-use crate::split::{clean_title, is_compilation_title, is_title_line, Line};
+use crate::split::{clean_title, is_title_line, Line};
+
+mod title;
+
+use title::find_title;
 
 /// The gazetteer file of place names.
 const PLACES: &str = "places.tsv";
@@ -20,8 +24,6 @@ const PLACE_STOPWORDS: &str = "place_short_stopwords.txt";
 /// The gazetteer file of party congress and plenum years.
 const MEETING_YEARS: &str = "meeting_years.tsv";
 
-/// A line at least this long (characters) is body text: the title comes before it.
-const BODY_LINE_CHARS: usize = 80;
 /// How much of the opening (characters, whitespace removed) states the plan's year.
 const OPENING_CHARS: usize = 400;
 
@@ -103,7 +105,8 @@ static OPENING_YEAR: LazyLock<[Option<Regex>; 2]> = LazyLock::new(|| {
 });
 
 /// A four-digit year.
-static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}").ok());
+pub(super) static YEAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}").ok());
 
 /// A school year: 2025-2026学年 (first or second term).
 static SCHOOL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -404,85 +407,6 @@ fn is_generic(issuer: &str) -> bool {
     matches!(issuer, "教育系统" | "教育部门")
 }
 
-/// The title of a plan: the last title line before its body, else a title glued to
-/// the start of the first body line, else a 《…计划/要点》 named in the opening.
-fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
-    let content: Vec<&Line> = lines.iter().filter(|l| !l.chrome).collect();
-    let body_at = content
-        .iter()
-        .position(|l| text[l.range.clone()].chars().count() >= BODY_LINE_CHARS)
-        .unwrap_or(content.len());
-    let mut best: Option<(String, Range<usize>)> = None;
-    for (index, line) in content[..body_at].iter().enumerate() {
-        let candidate = &text[line.range.clone()];
-        if is_title_line(candidate) && !is_compilation_title(candidate) {
-            let mut title = candidate.to_owned();
-            let mut range = line.range.clone();
-            // A year broken onto the line before ("2016" / "年教育局工作要点").
-            if let Some(previous) = index.checked_sub(1).and_then(|i| content.get(i)) {
-                let before = &text[previous.range.clone()];
-                if title.starts_with('年')
-                    && before.len() == 4
-                    && before.bytes().all(|b| b.is_ascii_digit())
-                {
-                    title = format!("{before}{title}");
-                    range = previous.range.start..range.end;
-                }
-            }
-            best = Some((title, range));
-        }
-    }
-    if best.is_some() {
-        return best;
-    }
-    let first = content.get(body_at).or_else(|| content.first())?;
-    glued_title(text, first.range.clone())
-        .or_else(|| quoted_title(text, &content))
-        .or_else(|| headline(text, &content))
-}
-
-/// The first short line before the body that states a year or names a body: the
-/// headline of a page whose title is not of a usual kind ("教育体育局2020年为民办实事").
-fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
-    content.iter().take(3).find_map(|line| {
-        let candidate = &text[line.range.clone()];
-        let short =
-            candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
-        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate))
-            || title_issuer(candidate).is_some();
-        (short && telling && crate::structure::markers::marker_at(candidate).is_none())
-            .then(|| (candidate.to_owned(), line.range.clone()))
-    })
-}
-
-/// "县教育局xx年工作计划方案 一、指导思想…": a title at the start of a body line.
-fn glued_title(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
-    static GLUED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^[^。；;,，:：!！?？《》]{2,40}?(?:工作计划方案|工作计划|工作要点|计划方案|计划|要点)").ok()
-    });
-    let line = &text[range.clone()];
-    let found = GLUED.as_ref()?.find(line)?;
-    Some((
-        found.as_str().to_owned(),
-        range.start..range.start + found.end(),
-    ))
-}
-
-/// 《嘉兴市委教育工委 市教育局 2018年工作要点》 named in the lines before the body.
-fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
-    static QUOTED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"《([^《》]{4,40}?(?:工作计划|工作要点|工作意见))》").ok());
-    let re = QUOTED.as_ref()?;
-    content.iter().take(12).find_map(|line| {
-        let caps = re.captures(&text[line.range.clone()])?;
-        let inner = caps.get(1)?;
-        Some((
-            inner.as_str().to_owned(),
-            line.range.start + inner.start()..line.range.start + inner.end(),
-        ))
-    })
-}
-
 /// The plan year stated in the opening's "YYYY年…总体要求", else in the title (the
 /// last year of a "2021年总结及2022年计划" title; the term's year of a school year),
 /// else in another title line of the page.
@@ -520,7 +444,7 @@ fn title_year(title: &str) -> Option<i32> {
 
 /// The bodies named in a title before its year, or between its year and the kind of
 /// plan ("2021年区教育局工作要点"), joined by a space.
-fn title_issuer(title: &str) -> Option<String> {
+pub(super) fn title_issuer(title: &str) -> Option<String> {
     let re = ISSUER.as_ref()?;
     let compact = title.trim();
     let year_at = YEAR.as_ref().and_then(|y| y.find(compact));

@@ -1,0 +1,93 @@
+//! The title of a plan: a title line, a title glued to the body, a 《…》 title named
+//! in the opening, or a page headline.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{title_issuer, YEAR};
+use crate::split::{is_compilation_title, is_title_line, Line};
+use crate::structure::markers::marker_at;
+
+/// A line at least this long (characters) is body text: the title comes before it.
+const BODY_LINE_CHARS: usize = 80;
+
+/// The title of a plan: the last title line before its body, else a title glued to
+/// the start of the first body line, else a 《…计划/要点》 named in the opening.
+pub(super) fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
+    let content: Vec<&Line> = lines.iter().filter(|l| !l.chrome).collect();
+    let body_at = content
+        .iter()
+        .position(|l| text[l.range.clone()].chars().count() >= BODY_LINE_CHARS)
+        .unwrap_or(content.len());
+    let mut best: Option<(String, Range<usize>)> = None;
+    for (index, line) in content[..body_at].iter().enumerate() {
+        let candidate = &text[line.range.clone()];
+        if is_title_line(candidate) && !is_compilation_title(candidate) {
+            let mut title = candidate.to_owned();
+            let mut range = line.range.clone();
+            // A year broken onto the line before ("2016" / "年教育局工作要点").
+            if let Some(previous) = index.checked_sub(1).and_then(|i| content.get(i)) {
+                let before = &text[previous.range.clone()];
+                if title.starts_with('年')
+                    && before.len() == 4
+                    && before.bytes().all(|b| b.is_ascii_digit())
+                {
+                    title = format!("{before}{title}");
+                    range = previous.range.start..range.end;
+                }
+            }
+            best = Some((title, range));
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    let first = content.get(body_at).or_else(|| content.first())?;
+    glued_title(text, first.range.clone())
+        .or_else(|| quoted_title(text, &content))
+        .or_else(|| headline(text, &content))
+}
+
+/// The first short line before the body that states a year or names a body: the
+/// headline of a page whose title is not of a usual kind ("教育体育局2020年为民办实事").
+fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
+    content.iter().take(3).find_map(|line| {
+        let candidate = &text[line.range.clone()];
+        let short =
+            candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
+        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate))
+            || title_issuer(candidate).is_some();
+        (short && telling && marker_at(candidate).is_none())
+            .then(|| (candidate.to_owned(), line.range.clone()))
+    })
+}
+
+/// "县教育局xx年工作计划方案 一、指导思想…": a title at the start of a body line.
+fn glued_title(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
+    static GLUED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"^[^。；;,，:：!！?？《》]{2,40}?(?:工作计划方案|工作计划|工作要点|计划方案|计划|要点)").ok()
+    });
+    let line = &text[range.clone()];
+    let found = GLUED.as_ref()?.find(line)?;
+    Some((
+        found.as_str().to_owned(),
+        range.start..range.start + found.end(),
+    ))
+}
+
+/// 《嘉兴市委教育工委 市教育局 2018年工作要点》 named in the lines before the body.
+fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
+    static QUOTED: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"《([^《》]{4,40}?(?:工作计划|工作要点|工作意见))》").ok());
+    let re = QUOTED.as_ref()?;
+    content.iter().take(12).find_map(|line| {
+        let caps = re.captures(&text[line.range.clone()])?;
+        let inner = caps.get(1)?;
+        Some((
+            inner.as_str().to_owned(),
+            line.range.start + inner.start()..line.range.start + inner.end(),
+        ))
+    })
+}
