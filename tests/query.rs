@@ -122,8 +122,8 @@ fn every_query_runs_and_shows_what_the_gold_confirms() {
     }
 }
 
+/// Gold: 名师工程 in 000 (2020) and 001 (2023).
 #[test]
-#[ignore = "needs the initiative recogniser: gold has 名师工程 in 000 (2020) and 001 (2023)"]
 fn recurring_initiatives_show_what_the_gold_confirms() {
     let (_dir, store) = built_store();
     let file = |name: &str| {
