@@ -55,6 +55,14 @@ pub(crate) fn find(
         } else {
             format!("{}{}", modifier.as_str(), head.as_str())
         };
+        // "地区教育工作会议", "城区…": a one-character scope inside another word.
+        let before = text.get(..all.start()).and_then(|t| t.chars().last());
+        if items.as_str().is_empty()
+            && scope.as_str().chars().count() == 1
+            && before.is_some_and(|c| words.is_scope_stop(c))
+        {
+            continue;
+        }
         let stance = words.stance(text, all.start(), all.end());
         if matches!(stance, Stance::Hold | Stance::Draft) {
             out.push(Candidate::nothing(all.range()));

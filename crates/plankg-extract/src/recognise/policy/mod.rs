@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub(crate) use key::name_key;
 pub(crate) use level::Levels;
-use plankg_model::{InitiativeRef, PolicyRef};
+use plankg_model::{InitiativeRef, PolicyLevel, PolicyRef};
 
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -153,9 +153,19 @@ impl PolicyRecogniser {
             &self.words,
             &mut candidates,
         );
+        // A ministry's plan cites nothing below the centre: a document whose level
+        // its name does not tell is central there (教育部 plans in the gold).
+        let central_issuer = self.levels.issuer_level(context) == Some(PolicyLevel::Central);
         for candidate in resolve(candidates) {
             match candidate.outcome {
-                Outcome::Policies(policies) => {
+                Outcome::Policies(mut policies) => {
+                    if central_issuer {
+                        for policy in &mut policies {
+                            if policy.level == PolicyLevel::Unknown {
+                                policy.level = PolicyLevel::Central;
+                            }
+                        }
+                    }
                     found
                         .policies
                         .extend(policies.into_iter().map(|entity| Hit {

@@ -104,6 +104,7 @@ fn meetings_share_their_head_in_lists() {
             "全省教育工作会议"
         ]
     );
+    assert!(names("贯彻落实各地区教育工作会议精神").is_empty());
     // A meeting the plan holds is not a policy.
     assert!(names("组织召开全市教育工作会议").is_empty());
 }
@@ -133,6 +134,20 @@ fn the_body_before_a_title_gives_its_level() {
         "贯彻落实教育部、国家语委《关于进一步加强学校普及普通话和用字规范化工作的通知》精神",
     );
     assert_eq!(found[0].2, PolicyLevel::Central);
+}
+
+#[test]
+fn a_ministry_plan_cites_central_documents() {
+    let context = Context {
+        issuer: Some("教育部"),
+        ..Context::default()
+    };
+    let found = find_in(
+        "深入贯彻落实加强高等学校反腐倡廉的意见,大力推进阳光治校",
+        &context,
+    );
+    assert_eq!(found.policies[0].entity.name, "加强高等学校反腐倡廉的意见");
+    assert_eq!(found.policies[0].entity.level, PolicyLevel::Central);
 }
 
 #[test]

@@ -41,6 +41,7 @@ pub(crate) struct Words {
     counted: Vec<String>,
     law_stop: Vec<String>,
     bare_genres: Vec<String>,
+    scope_stop: Vec<String>,
 }
 
 impl Words {
@@ -60,6 +61,7 @@ impl Words {
             counted: Vec::new(),
             law_stop: Vec::new(),
             bare_genres: Vec::new(),
+            scope_stop: Vec::new(),
         };
         for row in gazetteer.rows(FILE, 2)? {
             let list = match row.field(1) {
@@ -73,6 +75,7 @@ impl Words {
                 "counted" => &mut words.counted,
                 "law_stop" => &mut words.law_stop,
                 "bare_genre" => &mut words.bare_genres,
+                "scope_stop" => &mut words.scope_stop,
                 other => {
                     return Err(GazetteerError::Row {
                         file: FILE.to_owned(),
@@ -159,6 +162,14 @@ impl Words {
             && !mention.starts_with("党的")
             && !mention.starts_with("中共")
             && self.counted.iter().any(|w| after.starts_with(w.as_str()))
+    }
+
+    /// Whether `c` before a one-character scope (市, 区 …) makes the scope part of
+    /// another word (地区, 城市).
+    pub(crate) fn is_scope_stop(&self, c: char) -> bool {
+        self.scope_stop
+            .iter()
+            .any(|w| w.starts_with(c) && w.chars().count() == 1)
     }
 
     /// The cite words.
