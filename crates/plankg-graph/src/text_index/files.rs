@@ -362,15 +362,29 @@ struct Suggestion {
     count: usize,
 }
 
-/// Character spans of the non-overlapping occurrences of `term` in `text`.
+/// Character spans of the non-overlapping occurrences of `term` in `text`. A term
+/// without whitespace also matches across whitespace in the text (a word broken
+/// over two lines of the source); the span then covers the break.
 fn char_matches(text: &str, term: &str) -> Vec<(usize, usize)> {
+    if term.is_empty() {
+        return Vec::new();
+    }
+    let skip = |c: char| !term.contains(char::is_whitespace) && c.is_whitespace();
+    let kept: Vec<(usize, char)> = text
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| !skip(c))
+        .collect();
+    let compact: String = kept.iter().map(|&(_, c)| c).collect();
     let term_chars = term.chars().count();
     let mut out = Vec::new();
     let mut chars_before = 0;
     let mut last = 0;
-    for (byte, _) in text.match_indices(term) {
-        chars_before += text[last..byte].chars().count();
-        out.push((chars_before, chars_before + term_chars));
+    for (byte, _) in compact.match_indices(term) {
+        chars_before += compact[last..byte].chars().count();
+        let first = kept[chars_before].0;
+        let end = kept[chars_before + term_chars - 1].0 + 1;
+        out.push((first, end));
         chars_before += term_chars;
         last = byte + term.len();
     }
@@ -458,7 +472,7 @@ mod tests {
         let texts = vec![
             text("t0", 0, "加强师德师风建设，师德师风考核"),
             text("t1", 0, "师德建设与师风建设"),
-            text("t2", 0, "推进县管校聘"),
+            text("t2", 0, "推进县管\n校聘"),
         ];
         let labels = vec![IndexedLabel {
             iri: "i0".into(),
@@ -475,6 +489,9 @@ mod tests {
         assert_eq!(hits[0].matches, [(2, 6), (9, 13)]);
         assert_eq!(index.search("德").unwrap().len(), 2);
         assert!(index.search("智慧教育").unwrap().is_empty());
+        let broken = index.search("县管校聘").unwrap();
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].matches, [(2, 7)]);
         assert_eq!(index.suggest("县管校用", 1).unwrap(), ["县管校聘"]);
     }
 

@@ -1,11 +1,16 @@
 //! The keys of the text index: single characters and character bigrams.
 
-/// Index keys of a text: every character and every pair of adjacent characters,
+/// Index keys of a text: every character and every pair of adjacent characters
+/// (whitespace skipped, so a word broken across lines is still one bigram),
 /// each packed into one `u64` (a bigram is `first << 32 | second`, a single
 /// character is `u32::MAX << 32 | c`, which no bigram can equal since no `char`
 /// reaches `u32::MAX`). Sorted and deduplicated.
 pub(crate) fn keys(text: &str) -> Vec<u64> {
-    let chars: Vec<u32> = text.chars().map(u32::from).collect();
+    let chars: Vec<u32> = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(u32::from)
+        .collect();
     let mut out: Vec<u64> = chars.iter().map(|&c| unigram(c)).collect();
     out.extend(chars.windows(2).map(|w| bigram(w[0], w[1])));
     out.sort_unstable();
@@ -16,7 +21,11 @@ pub(crate) fn keys(text: &str) -> Vec<u64> {
 /// The keys a search for `term` intersects: its bigrams, or the character itself
 /// for a one-character term.
 pub(crate) fn query_keys(term: &str) -> Vec<u64> {
-    let chars: Vec<u32> = term.chars().map(u32::from).collect();
+    let chars: Vec<u32> = term
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(u32::from)
+        .collect();
     let mut out: Vec<u64> = if chars.len() == 1 {
         vec![unigram(chars[0])]
     } else {
