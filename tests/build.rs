@@ -315,3 +315,14 @@ fn read_only_commands_refuse_a_missing_store() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("plankg build"));
 }
+
+#[test]
+fn the_graph_does_not_depend_on_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = root().join("data/plans");
+    let one = dir.path().join("one");
+    let two = dir.path().join("two");
+    build(&plans, &one, &["--quiet", "--jobs", "1"]);
+    build(&plans, &two, &["--quiet", "--jobs", "2"]);
+    assert_eq!(quads_by_graph(&one), quads_by_graph(&two));
+}
