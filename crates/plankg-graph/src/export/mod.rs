@@ -1,6 +1,6 @@
 //! Exports of a view for Gephi, Cytoscape, Graphviz, yEd, networkx and Neo4j: one
-//! [`ExportFormat`] enum, one private module per format, one [`write`] that
-//! dispatches (and [`write_csv`] for the two CSV files).
+//! [`ExportFormat`] enum, one private module per format, one [`write()`] that
+//! dispatches (and [`write_csv()`] for the two CSV files).
 
 mod csv;
 mod cytoscape;
