@@ -48,7 +48,11 @@ print(len(files))
 #[test]
 fn spans_lie_inside_the_emitted_text() {
     let file = sample("002_e94f0fd08c83ca91.txt");
-    let text = plankg().args(["extract", "--emit-text"]).arg(&file).output().unwrap();
+    let text = plankg()
+        .args(["extract", "--emit-text"])
+        .arg(&file)
+        .output()
+        .unwrap();
     let chars = String::from_utf8(text.stdout).unwrap().chars().count();
     let out = plankg().args(["extract"]).arg(&file).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -61,8 +65,14 @@ fn spans_lie_inside_the_emitted_text() {
         .collect();
     while let Some(section) = stack.pop() {
         for task in section["tasks"].as_array().unwrap() {
-            let (start, end) = (task["span"]["start"].as_u64().unwrap(), task["span"]["end"].as_u64().unwrap());
-            assert!(start <= end && end as usize <= chars, "task span {start}..{end} outside {chars} chars");
+            let (start, end) = (
+                task["span"]["start"].as_u64().unwrap(),
+                task["span"]["end"].as_u64().unwrap(),
+            );
+            assert!(
+                start <= end && usize::try_from(end).unwrap() <= chars,
+                "task span {start}..{end} outside {chars} chars"
+            );
             seen += 1;
         }
         stack.extend(section["children"].as_array().unwrap());
@@ -75,8 +85,16 @@ fn a_bad_file_is_reported_and_the_others_are_extracted() {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(sample("004_89347142f8fed752.txt"), dir.path().join("a.txt")).unwrap();
     fs::write(dir.path().join("b.txt"), "").unwrap();
-    fs::write(dir.path().join("c.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest").unwrap();
-    fs::write(dir.path().join("d.txt"), b"\x00\x01\x02\x03binary\x00\x00\xff").unwrap();
+    fs::write(
+        dir.path().join("c.doc"),
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d.txt"),
+        b"\x00\x01\x02\x03binary\x00\x00\xff",
+    )
+    .unwrap();
     let out_dir = dir.path().join("out");
     let out = plankg()
         .args(["extract", "--out-dir"])
@@ -86,8 +104,14 @@ fn a_bad_file_is_reported_and_the_others_are_extracted() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some inputs failed: exit 1");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("b.txt") && stderr.contains("empty"), "{stderr}");
-    assert!(stderr.contains("c.doc") && stderr.contains(".docx"), "{stderr}");
+    assert!(
+        stderr.contains("b.txt") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c.doc") && stderr.contains(".docx"),
+        "{stderr}"
+    );
     assert!(stderr.contains("d.txt"), "{stderr}");
     assert!(stderr.contains("3 of 4 files skipped"), "{stderr}");
     assert!(out_dir.join("a.json").exists());
@@ -99,7 +123,11 @@ fn inputs_sharing_a_stem_are_written_under_their_paths() {
     let input = dir.path().join("in");
     for sub in ["x", "y"] {
         fs::create_dir_all(input.join(sub)).unwrap();
-        fs::copy(sample("001_62672130a47eba40.txt"), input.join(sub).join("plan.txt")).unwrap();
+        fs::copy(
+            sample("001_62672130a47eba40.txt"),
+            input.join(sub).join("plan.txt"),
+        )
+        .unwrap();
     }
     fs::copy(sample("004_89347142f8fed752.txt"), input.join("other.txt")).unwrap();
     let out_dir = dir.path().join("out");
@@ -114,7 +142,10 @@ fn inputs_sharing_a_stem_are_written_under_their_paths() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names, ["other.json", "x__plan.txt.json", "y__plan.txt.json"]);
+    assert_eq!(
+        names,
+        ["other.json", "x__plan.txt.json", "y__plan.txt.json"]
+    );
 }
 
 #[test]
@@ -127,7 +158,10 @@ fn jsonl_prints_one_line_per_input() {
         .unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1]["source"], "004_89347142f8fed752.txt");
 }

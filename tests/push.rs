@@ -21,7 +21,13 @@ struct Virtuoso {
 
 impl Virtuoso {
     fn start(dir: &Path) -> Self {
-        let free = || TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let free = || {
+            TcpListener::bind("127.0.0.1:0")
+                .unwrap()
+                .local_addr()
+                .unwrap()
+                .port()
+        };
         let (sql, http) = (free(), free());
         let sample = fs::read_to_string(SAMPLE_INI)
             .expect("virtuoso-opensource must be installed (scripts/test.sh installs it)");
@@ -38,7 +44,9 @@ impl Virtuoso {
                 match (section.as_str(), key) {
                     ("[Parameters]", "ServerPort") => format!("ServerPort = 127.0.0.1:{sql}"),
                     ("[HTTPServer]", "ServerPort") => format!("ServerPort = 127.0.0.1:{http}"),
-                    ("[Parameters]", "DirsAllowed") => format!("DirsAllowed = ., {db}, /usr/share/virtuoso-opensource-7/vad"),
+                    ("[Parameters]", "DirsAllowed") => {
+                        format!("DirsAllowed = ., {db}, /usr/share/virtuoso-opensource-7/vad")
+                    }
                     _ => line.replace("/var/lib/virtuoso-opensource-7/db", &db),
                 }
             })
@@ -56,10 +64,15 @@ impl Virtuoso {
         let server = Self { child, http };
         let started = Instant::now();
         loop {
-            if TcpStream::connect(("127.0.0.1", http)).is_ok() && server.select_count("ASK { }").is_some() {
+            if TcpStream::connect(("127.0.0.1", http)).is_ok()
+                && server.select_count("ASK { }").is_some()
+            {
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(120), "Virtuoso did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "Virtuoso did not start"
+            );
             thread::sleep(Duration::from_millis(250));
         }
         server
@@ -72,12 +85,21 @@ impl Virtuoso {
     /// Runs a query on Virtuoso's /sparql and returns the CSV answer's body lines.
     fn select_count(&self, query: &str) -> Option<String> {
         let out = Command::new("curl")
-            .args(["-s", "-f", "-G", "-H", "Accept: text/csv", "--data-urlencode"])
+            .args([
+                "-s",
+                "-f",
+                "-G",
+                "-H",
+                "Accept: text/csv",
+                "--data-urlencode",
+            ])
             .arg(format!("query={query}"))
             .arg(format!("{}/sparql", self.base()))
             .output()
             .ok()?;
-        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
 }
 
@@ -90,12 +112,27 @@ impl Drop for Virtuoso {
 
 /// The single number of a one-cell CSV answer.
 fn number(csv: &str) -> u64 {
-    csv.lines().nth(1).unwrap().trim().trim_matches('"').parse().unwrap()
+    csv.lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .parse()
+        .unwrap()
 }
 
 fn local_number(store: &Path, query: &str) -> u64 {
-    let out = plankg().args(["query", "--format", "csv", "--store"]).arg(store).arg(query).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = plankg()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(store)
+        .arg(query)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     number(&String::from_utf8_lossy(&out.stdout))
 }
 
@@ -104,7 +141,10 @@ fn push(store: &Path, server: &Virtuoso, extra: &[&str]) -> String {
         .args(["push", "--store"])
         .arg(store)
         .args(["--endpoint", &format!("{}/sparql", server.base())])
-        .args(["--graph-store", &format!("{}/sparql-graph-crud-auth", server.base())])
+        .args([
+            "--graph-store",
+            &format!("{}/sparql-graph-crud-auth", server.base()),
+        ])
         .args(["--user", "dba", "--password", "dba"])
         .args(extra)
         .output()

@@ -12,7 +12,10 @@ use crate::util::{plankg, root};
 type Rows = Vec<BTreeMap<String, String>>;
 
 /// Whether some row has every (variable, predicate) pair.
-fn any_row(rows: &Rows, checks: &[(&str, &dyn Fn(&str) -> bool)]) -> bool {
+/// One check on a row: the column and what its value must satisfy.
+type Check<'a> = (&'a str, &'a dyn Fn(&str) -> bool);
+
+fn any_row(rows: &Rows, checks: &[Check<'_>]) -> bool {
     rows.iter().any(|row| {
         checks
             .iter()

@@ -27,7 +27,11 @@ fn chromium(page: &Path, profile: &Path, extra: &[&str]) -> (String, String) {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium must be installed (scripts/test.sh installs it)");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -54,13 +58,19 @@ fn the_report_renders_in_chromium_with_every_figure() {
     let (dom, log) = chromium(&page, &dir.path().join("profile-dom"), &["--dump-dom"]);
     assert!(!log.contains("Uncaught"), "script errors: {log}");
     for figure in ["policies", "initiatives", "units", "targets", "cascade"] {
-        let start = dom.find(&format!("<figure id=\"{figure}\"")).unwrap_or_else(|| panic!("no figure {figure}"));
+        let start = dom
+            .find(&format!("<figure id=\"{figure}\""))
+            .unwrap_or_else(|| panic!("no figure {figure}"));
         let section = &dom[start..];
-        let svg_start = section.find("<svg").unwrap_or_else(|| panic!("no svg in {figure}"));
+        let svg_start = section
+            .find("<svg")
+            .unwrap_or_else(|| panic!("no svg in {figure}"));
         let svg_end = section.find("</svg>").unwrap();
         let svg = &section[svg_start..svg_end];
         assert!(
-            ["<rect", "<text", "<polyline", "<path"].iter().any(|shape| svg.contains(shape)),
+            ["<rect", "<text", "<polyline", "<path"]
+                .iter()
+                .any(|shape| svg.contains(shape)),
             "empty svg in {figure}"
         );
     }
@@ -72,8 +82,15 @@ fn the_report_renders_in_chromium_with_every_figure() {
     chromium(
         &page,
         &dir.path().join("profile-shot"),
-        &[&format!("--screenshot={}", shot.display()), "--window-size=1280,2600", "--hide-scrollbars"],
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2600",
+            "--hide-scrollbars",
+        ],
     );
     let png = std::fs::read(&shot).unwrap();
-    assert!(png.len() > 10_000 && png.starts_with(b"\x89PNG"), "no screenshot");
+    assert!(
+        png.len() > 10_000 && png.starts_with(b"\x89PNG"),
+        "no screenshot"
+    );
 }

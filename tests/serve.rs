@@ -17,7 +17,11 @@ struct Server {
 
 impl Server {
     fn start(store: &Path, extra: &[&str]) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let bind = format!("127.0.0.1:{port}");
         let child = Command::new(assert_cmd::cargo::cargo_bin("plankg"))
             .args(["serve", "--quiet", "--bind", &bind, "--store"])
@@ -29,7 +33,10 @@ impl Server {
             .unwrap();
         let started = Instant::now();
         while TcpStream::connect(&bind).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the server did not start"
+            );
             thread::sleep(Duration::from_millis(50));
         }
         Self {
@@ -91,7 +98,10 @@ print(n, len(g))
 "#,
         &[Path::new(&query_url)],
     );
-    let numbers: Vec<usize> = report.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    let numbers: Vec<usize> = report
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
     assert!(numbers[0] >= 12, "documents: {report}");
 
     // curl: GET with the query in the URL, JSON results by content negotiation.
@@ -105,25 +115,63 @@ print(n, len(g))
     ]);
     assert_eq!(status, 200, "{body}");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(json["results"]["bindings"][0]["n"]["value"], numbers[0].to_string());
+    assert_eq!(
+        json["results"]["bindings"][0]["n"]["value"],
+        numbers[0].to_string()
+    );
 
     // /sparql answers too, and unknown parameters (format=json) are ignored.
-    let (status, _) = curl(&["-G", "--data-urlencode", &format!("query={DOCS}"), "--data-urlencode", "format=json", &format!("{}/sparql", server.base)]);
+    let (status, _) = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("query={DOCS}"),
+        "--data-urlencode",
+        "format=json",
+        &format!("{}/sparql", server.base),
+    ]);
     assert_eq!(status, 200);
 
     // Updates and Graph Store writes are refused by a read-only server.
-    let (status, _) = curl(&["-X", "POST", "-H", "Content-Type: application/sparql-update", "--data", "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }", &format!("{}/update", server.base)]);
+    let (status, _) = curl(&[
+        "-X",
+        "POST",
+        "-H",
+        "Content-Type: application/sparql-update",
+        "--data",
+        "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
+        &format!("{}/update", server.base),
+    ]);
     assert_eq!(status, 403);
-    let (status, _) = curl(&["-X", "PUT", "-H", "Content-Type: text/turtle", "--data", "<http://e.org/a> <http://e.org/b> <http://e.org/c> .", &format!("{}/store?graph=http://e.org/g", server.base)]);
+    let (status, _) = curl(&[
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: text/turtle",
+        "--data",
+        "<http://e.org/a> <http://e.org/b> <http://e.org/c> .",
+        &format!("{}/store?graph=http://e.org/g", server.base),
+    ]);
     assert_eq!(status, 403);
 
     // A malformed query: 400 with the parser's message.
-    let (status, body) = curl(&["-X", "POST", "-H", "Content-Type: application/sparql-query", "--data", "SELECT ?x WHERE { ?x", &query_url]);
+    let (status, body) = curl(&[
+        "-X",
+        "POST",
+        "-H",
+        "Content-Type: application/sparql-query",
+        "--data",
+        "SELECT ?x WHERE { ?x",
+        &query_url,
+    ]);
     assert_eq!(status, 400);
     assert!(body.contains("syntax"), "{body}");
 
     // Graph Store read of one document graph, and the service description.
-    let (status, body) = curl(&["-H", "Accept: text/turtle", &format!("{}/store?default", server.base)]);
+    let (status, body) = curl(&[
+        "-H",
+        "Accept: text/turtle",
+        &format!("{}/store?default", server.base),
+    ]);
     assert_eq!(status, 200);
     assert!(body.contains("PlanDocument"));
     let (status, body) = curl(&["-H", "Accept: text/turtle", &query_url]);
@@ -133,7 +181,9 @@ print(n, len(g))
     // CORS headers for browser clients; the page at / lists example queries.
     let (status, body) = curl(&["-i", &format!("{}/", server.base)]);
     assert_eq!(status, 200);
-    assert!(body.to_ascii_lowercase().contains("access-control-allow-origin: *"));
+    assert!(body
+        .to_ascii_lowercase()
+        .contains("access-control-allow-origin: *"));
     assert!(body.contains("policies_per_year"));
 
     // A bounded load: 8 clients in parallel, every request answered 200.
@@ -142,7 +192,9 @@ print(n, len(g))
             let url = query_url.clone();
             thread::spawn(move || {
                 (0..25)
-                    .filter(|_| curl(&["-G", "--data-urlencode", &format!("query={DOCS}"), &url]).0 == 200)
+                    .filter(|_| {
+                        curl(&["-G", "--data-urlencode", &format!("query={DOCS}"), &url]).0 == 200
+                    })
                     .count()
             })
         })
@@ -157,12 +209,22 @@ fn a_query_past_the_timeout_is_stopped_with_503() {
     let server = Server::start(&store, &["--timeout", "0.5"]);
     let heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
     let started = Instant::now();
-    let (status, body) = curl(&["-G", "--data-urlencode", &format!("query={heavy}"), &format!("{}/query", server.base)]);
+    let (status, body) = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("query={heavy}"),
+        &format!("{}/query", server.base),
+    ]);
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("stopped"), "{body}");
     // The evaluation itself stopped: the server still answers at once.
     assert!(started.elapsed() < Duration::from_secs(60));
-    let (status, _) = curl(&["-G", "--data-urlencode", &format!("query={DOCS}"), &format!("{}/query", server.base)]);
+    let (status, _) = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("query={DOCS}"),
+        &format!("{}/query", server.base),
+    ]);
     assert_eq!(status, 200);
 }
 
@@ -172,9 +234,24 @@ fn a_writable_server_accepts_updates_and_graph_writes() {
     let server = Server::start(&store, &["--writable"]);
     let (status, _) = curl(&["-X", "POST", "-H", "Content-Type: application/sparql-update", "--data", "INSERT DATA { GRAPH <http://e.org/g> { <http://e.org/a> <http://e.org/b> <http://e.org/c> } }", &format!("{}/update", server.base)]);
     assert_eq!(status, 204);
-    let (status, _) = curl(&["-X", "PUT", "-H", "Content-Type: text/turtle", "--data", "<http://e.org/x> <http://e.org/y> <http://e.org/z> .", &format!("{}/store?graph=http://e.org/g", server.base)]);
+    let (status, _) = curl(&[
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: text/turtle",
+        "--data",
+        "<http://e.org/x> <http://e.org/y> <http://e.org/z> .",
+        &format!("{}/store?graph=http://e.org/g", server.base),
+    ]);
     assert_eq!(status, 204);
-    let (status, body) = curl(&["-H", "Accept: application/n-triples", &format!("{}/store?graph=http://e.org/g", server.base)]);
+    let (status, body) = curl(&[
+        "-H",
+        "Accept: application/n-triples",
+        &format!("{}/store?graph=http://e.org/g", server.base),
+    ]);
     assert_eq!(status, 200);
-    assert_eq!(body.trim(), "<http://e.org/x> <http://e.org/y> <http://e.org/z> .");
+    assert_eq!(
+        body.trim(),
+        "<http://e.org/x> <http://e.org/y> <http://e.org/z> ."
+    );
 }

@@ -1,12 +1,12 @@
 //! End-to-end tests of the `plankg` binary, one module per theme.
 
-mod extract;
-mod util;
 mod build;
 mod dump;
 mod export;
+mod extract;
+mod push;
 mod query;
+mod report;
 mod serve;
 mod trace;
-mod push;
-mod report;
+mod util;

@@ -129,8 +129,8 @@ fn trace_lists_the_2018_jiaxing_and_2022_lianyungang_plans() {
     for o in occurrences {
         let text: Vec<char> = o["text"].as_str().unwrap().chars().collect();
         let (start, end) = (
-            o["match"][0].as_u64().unwrap() as usize,
-            o["match"][1].as_u64().unwrap() as usize,
+            usize::try_from(o["match"][0].as_u64().unwrap()).unwrap(),
+            usize::try_from(o["match"][1].as_u64().unwrap()).unwrap(),
         );
         assert_eq!(text[start..end].iter().collect::<String>(), "县管校聘");
     }

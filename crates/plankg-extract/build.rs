@@ -19,13 +19,22 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// Files of data/gazetteer/ embedded at build time: (file name, contents).\n");
+    let mut code = String::from(
+        "/// Files of data/gazetteer/ embedded at build time: (file name, contents).\n",
+    );
     code.push_str("pub(crate) static EMBEDDED: &[(&str, &str)] = &[\n");
     for path in &names {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let absolute = fs::canonicalize(path).unwrap_or_else(|_| Path::new(path).to_path_buf());
-        let _ = writeln!(code, "    ({name:?}, include_str!({:?})),", absolute.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            absolute.display().to_string()
+        );
     }
     code.push_str("];\n");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap_or_default()).join("embedded_gazetteer.rs");

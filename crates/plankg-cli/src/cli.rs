@@ -147,7 +147,12 @@ impl From<EncodingArg> for plankg_extract::Encoding {
 #[derive(Debug, Args)]
 pub struct StoreArgs {
     /// The store directory.
-    #[arg(long, env = "PLANKG_STORE", default_value = "plankg-store", value_name = "DIR")]
+    #[arg(
+        long,
+        env = "PLANKG_STORE",
+        default_value = "plankg-store",
+        value_name = "DIR"
+    )]
     pub store: PathBuf,
 }
 
@@ -599,7 +604,12 @@ pub struct PushArgs {
     #[arg(long, requires = "password")]
     pub user: Option<String>,
     /// Password.
-    #[arg(long, requires = "user", env = "PLANKG_PUSH_PASSWORD", hide_env_values = true)]
+    #[arg(
+        long,
+        requires = "user",
+        env = "PLANKG_PUSH_PASSWORD",
+        hide_env_values = true
+    )]
     pub password: Option<String>,
     /// Send only graphs changed since the last push to this server.
     #[arg(long)]

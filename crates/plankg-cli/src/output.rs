@@ -84,8 +84,11 @@ pub(crate) fn write_query_results(
     match (results, output) {
         (QueryResults::Boolean(value), ResultsOutput::Table) => writeln!(out, "{value}")?,
         (QueryResults::Solutions(solutions), ResultsOutput::Table) => {
-            let header: Vec<String> =
-                solutions.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let header: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
             let mut rows = Vec::new();
             for solution in solutions {
                 let solution = solution?;
@@ -100,7 +103,8 @@ pub(crate) fn write_query_results(
             table(&mut out, &header, &rows)?;
         }
         (QueryResults::Boolean(value), ResultsOutput::Results(format)) => {
-            QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut out, value)?;
+            QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(&mut out, value)?;
         }
         (QueryResults::Solutions(solutions), ResultsOutput::Results(format)) => {
             let mut serializer = QueryResultsSerializer::from_format(format)

@@ -16,15 +16,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let extractor = ExtractorBuilder::new().build()?;
     let out = PathBuf::from(output);
     fs::create_dir_all(&out)?;
-    let inputs = collect_inputs(&[PathBuf::from(input)]).map_err(|(p, e)| format!("{}: {e}", p.display()))?;
+    let inputs = collect_inputs(&[PathBuf::from(input)])
+        .map_err(|(p, e)| format!("{}: {e}", p.display()))?;
     for file in inputs {
         let bytes = fs::read(&file.path)?;
-        let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match extractor.extract(&bytes, &name) {
             Ok(documents) => {
-                let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                let extracted = ExtractedFile { source: file.relative, documents };
-                fs::write(out.join(format!("{stem}.json")), serde_json::to_string_pretty(&extracted)?)?;
+                let stem = file
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let extracted = ExtractedFile {
+                    source: file.relative,
+                    documents,
+                };
+                fs::write(
+                    out.join(format!("{stem}.json")),
+                    serde_json::to_string_pretty(&extracted)?,
+                )?;
             }
             Err(err) => eprintln!("{}: {err}", file.path.display()),
         }

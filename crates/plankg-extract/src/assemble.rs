@@ -9,7 +9,11 @@ use crate::recognise::{Context, Hit, Recognisers};
 use crate::structure::Draft;
 
 /// Fills the entity lists of every task and of the document.
-pub(crate) fn attach_entities(draft: Draft, norm: &NormText, recognisers: &Recognisers) -> Document {
+pub(crate) fn attach_entities(
+    draft: Draft,
+    norm: &NormText,
+    recognisers: &Recognisers,
+) -> Document {
     let Draft {
         mut document,
         task_ranges,
@@ -34,14 +38,37 @@ pub(crate) fn attach_entities(draft: Draft, norm: &NormText, recognisers: &Recog
             task: task.id.clone(),
             span: norm.source_span(range.start + hit_range.start..range.start + hit_range.end),
         };
-        task.policies = merge_hits(found.policies, &evidence, |p| p.key.clone(), |p| &mut p.evidence);
-        task.units = merge_hits(found.units, &evidence, |u| u.key.clone(), |u| &mut u.evidence);
-        task.organizations =
-            merge_hits(found.organizations, &evidence, |o| o.key.clone(), |o| &mut o.evidence);
-        task.schools = merge_hits(found.schools, &evidence, |s| s.key.clone(), |s| &mut s.evidence);
+        task.policies = merge_hits(
+            found.policies,
+            &evidence,
+            |p| p.key.clone(),
+            |p| &mut p.evidence,
+        );
+        task.units = merge_hits(
+            found.units,
+            &evidence,
+            |u| u.key.clone(),
+            |u| &mut u.evidence,
+        );
+        task.organizations = merge_hits(
+            found.organizations,
+            &evidence,
+            |o| o.key.clone(),
+            |o| &mut o.evidence,
+        );
+        task.schools = merge_hits(
+            found.schools,
+            &evidence,
+            |s| s.key.clone(),
+            |s| &mut s.evidence,
+        );
         task.targets = merge_hits(found.targets, &evidence, target_key, |t| &mut t.evidence);
-        task.initiatives =
-            merge_hits(found.initiatives, &evidence, |i| i.key.clone(), |i| &mut i.evidence);
+        task.initiatives = merge_hits(
+            found.initiatives,
+            &evidence,
+            |i| i.key.clone(),
+            |i| &mut i.evidence,
+        );
         task.produces = found.produces;
     });
     document.sections = sections;
@@ -59,7 +86,10 @@ fn for_each_task(sections: &mut [Section], visit: &mut impl FnMut(&mut Task)) {
 }
 
 fn target_key(target: &plankg_model::TargetRef) -> String {
-    format!("{}\u{1f}{}\u{1f}{}", target.indicator_key, target.value, target.unit)
+    format!(
+        "{}\u{1f}{}\u{1f}{}",
+        target.indicator_key, target.value, target.unit
+    )
 }
 
 /// Turns hits into entities with evidence, one entity per key.
@@ -88,26 +118,42 @@ fn merge_hits<T>(
 /// concatenated; a unit keeps its strongest role.
 fn collect_document_lists(document: &mut Document) {
     let tasks: Vec<Task> = document.tasks().cloned().collect();
-    document.policies = union(tasks.iter().flat_map(|t| t.policies.clone()), |p| p.key.clone(), |a, b| {
-        a.evidence.extend(b.evidence);
-    });
-    document.units = union(tasks.iter().flat_map(|t| t.units.clone()), |u| u.key.clone(), |a, b| {
-        if b.role.strength() > a.role.strength() {
-            a.role = b.role;
-        }
-        a.evidence.extend(b.evidence);
-    });
+    document.policies = union(
+        tasks.iter().flat_map(|t| t.policies.clone()),
+        |p| p.key.clone(),
+        |a, b| {
+            a.evidence.extend(b.evidence);
+        },
+    );
+    document.units = union(
+        tasks.iter().flat_map(|t| t.units.clone()),
+        |u| u.key.clone(),
+        |a, b| {
+            if b.role.strength() > a.role.strength() {
+                a.role = b.role;
+            }
+            a.evidence.extend(b.evidence);
+        },
+    );
     document.organizations = union(
         tasks.iter().flat_map(|t| t.organizations.clone()),
         |o| o.key.clone(),
         |a, b| a.evidence.extend(b.evidence),
     );
-    document.schools = union(tasks.iter().flat_map(|t| t.schools.clone()), |s| s.key.clone(), |a, b| {
-        a.evidence.extend(b.evidence);
-    });
-    document.targets = union(tasks.iter().flat_map(|t| t.targets.clone()), target_key, |a, b| {
-        a.evidence.extend(b.evidence);
-    });
+    document.schools = union(
+        tasks.iter().flat_map(|t| t.schools.clone()),
+        |s| s.key.clone(),
+        |a, b| {
+            a.evidence.extend(b.evidence);
+        },
+    );
+    document.targets = union(
+        tasks.iter().flat_map(|t| t.targets.clone()),
+        target_key,
+        |a, b| {
+            a.evidence.extend(b.evidence);
+        },
+    );
     document.initiatives = union(
         tasks.iter().flat_map(|t| t.initiatives.clone()),
         |i| i.key.clone(),
@@ -118,7 +164,11 @@ fn collect_document_lists(document: &mut Document) {
     );
 }
 
-fn union<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> String, merge: impl Fn(&mut T, T)) -> Vec<T> {
+fn union<T>(
+    items: impl Iterator<Item = T>,
+    key: impl Fn(&T) -> String,
+    merge: impl Fn(&mut T, T),
+) -> Vec<T> {
     let mut order: Vec<String> = Vec::new();
     let mut by_key: std::collections::HashMap<String, T> = std::collections::HashMap::new();
     for item in items {
@@ -130,5 +180,8 @@ fn union<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> String, merge: i
             by_key.insert(k, item);
         }
     }
-    order.into_iter().filter_map(|k| by_key.remove(&k)).collect()
+    order
+        .into_iter()
+        .filter_map(|k| by_key.remove(&k))
+        .collect()
 }

@@ -99,7 +99,11 @@ impl Gazetteer {
     /// # Errors
     /// [`GazetteerError::MissingFile`], or [`GazetteerError::Row`] naming file and
     /// line of the first row with too few fields.
-    pub(crate) fn rows(&self, file: &str, min_fields: usize) -> Result<Vec<Row<'_>>, GazetteerError> {
+    pub(crate) fn rows(
+        &self,
+        file: &str,
+        min_fields: usize,
+    ) -> Result<Vec<Row<'_>>, GazetteerError> {
         let text = self.text(file)?;
         let mut rows = Vec::new();
         for (index, raw) in text.lines().enumerate() {
@@ -108,7 +112,11 @@ impl Gazetteer {
                 continue;
             }
             let fields: Vec<&str> = trimmed.split('\t').map(str::trim).collect();
-            let filled = fields.iter().take(min_fields).filter(|f| !f.is_empty()).count();
+            let filled = fields
+                .iter()
+                .take(min_fields)
+                .filter(|f| !f.is_empty())
+                .count();
             if filled < min_fields {
                 return Err(GazetteerError::Row {
                     file: file.to_owned(),
@@ -149,7 +157,10 @@ mod tests {
             .files
             .insert("t.tsv".into(), "# header\nA\tB\n\nC\n".into());
         let err = gazetteer.rows("t.tsv", 2).unwrap_err();
-        assert_eq!(err.to_string(), "t.tsv:4: expected at least 2 tab-separated fields");
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:4: expected at least 2 tab-separated fields"
+        );
         let rows = gazetteer.rows("t.tsv", 1).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);

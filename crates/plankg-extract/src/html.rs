@@ -480,7 +480,9 @@ fn skip_hidden(html: &str, from: usize, name: &str) -> usize {
             .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name.as_bytes()))
             && bytes.get(after).is_none_or(|b| !b.is_ascii_alphanumeric());
         if matches {
-            return html[after..].find('>').map_or(html.len(), |i| after + i + 1);
+            return html[after..]
+                .find('>')
+                .map_or(html.len(), |i| after + i + 1);
         }
         search = start;
     }

@@ -125,7 +125,11 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let sizes = if sizes.is_empty() { vec![1000, 10_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![1000, 10_000]
+    } else {
+        sizes
+    };
     println!("documents  tasks      links    seconds  µs/task");
     for documents in sizes {
         let tasks = corpus(documents, 42);

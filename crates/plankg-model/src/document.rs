@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::{
-    InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef,
-};
+use crate::entity::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef};
 use crate::span::Span;
 
 /// Everything extracted from one source file: the JSON object that

@@ -275,7 +275,10 @@ mod tests {
         ] {
             assert_eq!(PolicyKind::from_name(kind.as_str()), Some(kind));
         }
-        assert_eq!(PolicyLevel::from_name("provincial"), Some(PolicyLevel::Provincial));
+        assert_eq!(
+            PolicyLevel::from_name("provincial"),
+            Some(PolicyLevel::Provincial)
+        );
         assert_eq!(PolicyLevel::from_name("national"), None);
     }
 

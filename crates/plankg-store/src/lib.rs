@@ -20,6 +20,8 @@ pub use oxigraph::model;
 pub use oxigraph::sparql::results::QueryResultsFormat;
 pub use oxigraph::sparql::{CancellationToken, QueryResults};
 pub use protocol::GraphTarget;
-pub use push::{Credentials, GraphOutcome, PushError, PushOptions, PushRecord, PushRecords, PushReport};
+pub use push::{
+    Credentials, GraphOutcome, PushError, PushOptions, PushRecord, PushRecords, PushReport,
+};
 pub use state::BuildState;
 pub use store::PlanStore;

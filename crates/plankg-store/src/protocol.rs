@@ -39,9 +39,8 @@ impl PlanStore {
         if !default_graphs.is_empty() || !named_graphs.is_empty() {
             let dataset = prepared.dataset_mut();
             dataset.set_default_graph(default_graphs.iter().cloned().map(Into::into).collect());
-            dataset.set_available_named_graphs(
-                named_graphs.iter().cloned().map(Into::into).collect(),
-            );
+            dataset
+                .set_available_named_graphs(named_graphs.iter().cloned().map(Into::into).collect());
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -163,11 +162,20 @@ mod tests {
         let store = PlanStore::in_memory().unwrap();
         let g = GraphTarget::Named(nn("http://e.org/g"));
         let t = |o: &str| Triple::new(nn("http://e.org/s"), nn("http://e.org/p"), nn(o));
-        assert!(!store.write_graph(&g, vec![t("http://e.org/a")], true).unwrap());
-        assert!(store.write_graph(&g, vec![t("http://e.org/b")], false).unwrap());
+        assert!(!store
+            .write_graph(&g, vec![t("http://e.org/a")], true)
+            .unwrap());
+        assert!(store
+            .write_graph(&g, vec![t("http://e.org/b")], false)
+            .unwrap());
         assert_eq!(store.graph_triples(&g).unwrap().unwrap().len(), 2);
-        store.write_graph(&g, vec![t("http://e.org/c")], true).unwrap();
-        assert_eq!(store.graph_triples(&g).unwrap().unwrap(), vec![t("http://e.org/c")]);
+        store
+            .write_graph(&g, vec![t("http://e.org/c")], true)
+            .unwrap();
+        assert_eq!(
+            store.graph_triples(&g).unwrap().unwrap(),
+            vec![t("http://e.org/c")]
+        );
         assert!(store.delete_graph(&g).unwrap());
         assert_eq!(store.graph_triples(&g).unwrap(), None);
     }
@@ -177,13 +185,24 @@ mod tests {
         let store = PlanStore::in_memory().unwrap();
         let g = GraphTarget::Named(nn("http://e.org/g"));
         let triples = (0..200)
-            .map(|i| Triple::new(nn(&format!("http://e.org/s{i}")), nn("http://e.org/p"), nn("http://e.org/o")))
+            .map(|i| {
+                Triple::new(
+                    nn(&format!("http://e.org/s{i}")),
+                    nn("http://e.org/p"),
+                    nn("http://e.org/o"),
+                )
+            })
             .collect();
         store.write_graph(&g, triples, true).unwrap();
         let token = CancellationToken::new();
         token.cancel();
         let outcome = store
-            .query_with_dataset("SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", &[], &[], token)
+            .query_with_dataset(
+                "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                &[],
+                &[],
+                token,
+            )
             .and_then(|results| match results {
                 QueryResults::Solutions(solutions) => {
                     for solution in solutions {
@@ -201,16 +220,22 @@ mod tests {
         let store = PlanStore::in_memory().unwrap();
         let g = GraphTarget::Named(nn("http://e.org/g"));
         store
-            .write_graph(&g, vec![Triple::new(nn("http://e.org/s"), nn("http://e.org/p"), nn("http://e.org/o"))], true)
+            .write_graph(
+                &g,
+                vec![Triple::new(
+                    nn("http://e.org/s"),
+                    nn("http://e.org/p"),
+                    nn("http://e.org/o"),
+                )],
+                true,
+            )
             .unwrap();
-        let ask = |defaults: &[NamedNode]| {
-            match store
-                .query_with_dataset("ASK { ?s ?p ?o }", defaults, &[], CancellationToken::new())
-                .unwrap()
-            {
-                QueryResults::Boolean(b) => b,
-                _ => panic!("not a boolean"),
-            }
+        let ask = |defaults: &[NamedNode]| match store
+            .query_with_dataset("ASK { ?s ?p ?o }", defaults, &[], CancellationToken::new())
+            .unwrap()
+        {
+            QueryResults::Boolean(b) => b,
+            _ => panic!("not a boolean"),
         };
         assert!(ask(&[]));
         assert!(ask(&[nn("http://e.org/g")]));

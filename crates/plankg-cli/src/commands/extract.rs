@@ -110,7 +110,11 @@ fn extract_one(extractor: &Extractor, input: &InputFile, emit_text: bool) -> Fil
         Ok(bytes) => bytes,
         Err(err) => return FileResult::Failed(err.into()),
     };
-    let name = input.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = input
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if emit_text {
         return match extractor.plain_text(&bytes, &name) {
             Ok(text) => FileResult::Text(text),

@@ -14,16 +14,27 @@ pub(crate) fn run(global: &GlobalArgs, args: &PushArgs) -> anyhow::Result<Outcom
     let dir = &args.store.store;
     let store = PlanStore::open_read_only(dir)
         .with_context(|| format!("cannot open the store {}", dir.display()))?;
-    let graph_store = args.graph_store.clone().unwrap_or_else(|| args.endpoint.clone());
+    let graph_store = args
+        .graph_store
+        .clone()
+        .unwrap_or_else(|| args.endpoint.clone());
     let options = PushOptions {
         graph_store: graph_store.clone(),
-        credentials: args.user.clone().zip(args.password.clone()).map(|(user, password)| Credentials { user, password }),
+        credentials: args
+            .user
+            .clone()
+            .zip(args.password.clone())
+            .map(|(user, password)| Credentials { user, password }),
         since: args.since,
         retries: args.retries,
     };
     let records_path = dir.join(PUSH_RECORDS);
     let mut records = PushRecords::load(&records_path)?;
-    let mut record = records.remotes.get(&graph_store).cloned().unwrap_or_default();
+    let mut record = records
+        .remotes
+        .get(&graph_store)
+        .cloned()
+        .unwrap_or_default();
     let total = store.named_graph_count()?;
     let progress = Progress::new(global.quiet, total as u64, "pushing");
     let report = store
@@ -54,5 +65,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &PushArgs) -> anyhow::Result<Outcom
             report.triples_sent(),
         );
     }
-    Ok(if failed.is_empty() { Outcome::Success } else { Outcome::Partial })
+    Ok(if failed.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Partial
+    })
 }

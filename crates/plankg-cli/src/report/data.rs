@@ -83,7 +83,11 @@ impl ReportData {
         }
         let mut initiatives: HashMap<String, BTreeMap<i64, f64>> = HashMap::new();
         for row in rows(store, INITIATIVE_YEARS)? {
-            if let (Some(label), Some(year), Some(n)) = (text(&row, "label"), integer(&row, "year"), number(&row, "n")) {
+            if let (Some(label), Some(year), Some(n)) = (
+                text(&row, "label"),
+                integer(&row, "year"),
+                number(&row, "n"),
+            ) {
                 initiatives.entry(label).or_default().insert(year, n);
             }
         }
@@ -102,9 +106,12 @@ impl ReportData {
             .collect();
         let mut series: HashMap<String, BTreeMap<i64, Vec<f64>>> = HashMap::new();
         for row in rows(store, TARGET_VALUES)? {
-            if let (Some(key), Some(year), Some(value), Some(unit)) =
-                (text(&row, "key"), integer(&row, "year"), number(&row, "value"), text(&row, "unit"))
-            {
+            if let (Some(key), Some(year), Some(value), Some(unit)) = (
+                text(&row, "key"),
+                integer(&row, "year"),
+                number(&row, "value"),
+                text(&row, "unit"),
+            ) {
                 series
                     .entry(format!("{key} ({unit})"))
                     .or_default()

@@ -15,11 +15,31 @@ use svg::escape;
 pub(crate) fn render(store: &PlanStore, title: &str) -> anyhow::Result<String> {
     let data = ReportData::read(store)?;
     let figures = [
-        ("policies", "各年引用的上级政策（按层级）Policies cited per year, by level", svg::stacked_bars("policies cited per year", &data.citations)),
-        ("initiatives", "反复出现的项目与工程 Most recurrent initiatives × year (documents)", svg::heatmap("initiatives by year", &data.initiatives)),
-        ("units", "承担任务最多的单位 Units by tasks led or carried", svg::horizontal_bars("units by tasks", &data.units)),
-        ("targets", "常见目标指标的数值 Series of the commonest target indicators (mean per year)", svg::line_series("target series", &data.targets)),
-        ("cascade", "政策的地方化 Policy cascade: local policies under the higher ones they adapt", svg::tree("policy cascade", &data.cascade)),
+        (
+            "policies",
+            "各年引用的上级政策（按层级）Policies cited per year, by level",
+            svg::stacked_bars("policies cited per year", &data.citations),
+        ),
+        (
+            "initiatives",
+            "反复出现的项目与工程 Most recurrent initiatives × year (documents)",
+            svg::heatmap("initiatives by year", &data.initiatives),
+        ),
+        (
+            "units",
+            "承担任务最多的单位 Units by tasks led or carried",
+            svg::horizontal_bars("units by tasks", &data.units),
+        ),
+        (
+            "targets",
+            "常见目标指标的数值 Series of the commonest target indicators (mean per year)",
+            svg::line_series("target series", &data.targets),
+        ),
+        (
+            "cascade",
+            "政策的地方化 Policy cascade: local policies under the higher ones they adapt",
+            svg::tree("policy cascade", &data.cascade),
+        ),
     ];
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{}</title>\
@@ -29,7 +49,10 @@ pub(crate) fn render(store: &PlanStore, title: &str) -> anyhow::Result<String> {
         escape(title)
     );
     for (id, caption, figure) in figures {
-        html.push_str(&format!("<figure id=\"{id}\"><figcaption>{}</figcaption>{figure}</figure>\n", escape(caption)));
+        html.push_str(&format!(
+            "<figure id=\"{id}\"><figcaption>{}</figcaption>{figure}</figure>\n",
+            escape(caption)
+        ));
     }
     html.push_str("</body></html>\n");
     Ok(html)

@@ -6,10 +6,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// The font family of every label.
-const FONT: &str = "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
+const FONT: &str =
+    "'Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','Microsoft YaHei',sans-serif";
 
 /// Colours of series, in order.
-const PALETTE: [&str; 8] = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f"];
+const PALETTE: [&str; 8] = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f",
+];
 
 /// Escapes text for XML content and attributes.
 pub(crate) fn escape(text: &str) -> String {
@@ -40,7 +43,11 @@ pub(crate) fn stacked_bars(title: &str, data: &BTreeMap<i64, BTreeMap<String, f6
         return empty(title);
     }
     let series: BTreeSet<&String> = data.values().flat_map(BTreeMap::keys).collect();
-    let max = data.values().map(|s| s.values().sum::<f64>()).fold(0.0, f64::max).max(1.0);
+    let max = data
+        .values()
+        .map(|s| s.values().sum::<f64>())
+        .fold(0.0, f64::max)
+        .max(1.0);
     let (left, top, plot_h, bar_w, gap) = (50.0, 20.0, 220.0, 28.0, 12.0);
     let width = left + (bar_w + gap) * data.len() as f64 + 160.0;
     let mut svg = open(width, top + plot_h + 50.0, title);
@@ -59,9 +66,19 @@ pub(crate) fn stacked_bars(title: &str, data: &BTreeMap<i64, BTreeMap<String, f6
                 escape(name)
             );
         }
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>", x + bar_w / 2.0, top + plot_h + 16.0);
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>",
+            x + bar_w / 2.0,
+            top + plot_h + 16.0
+        );
     }
-    legend(&mut svg, width - 150.0, top, series.iter().map(|s| s.as_str()));
+    legend(
+        &mut svg,
+        width - 150.0,
+        top,
+        series.iter().map(|s| s.as_str()),
+    );
     svg.push_str("</svg>");
     svg
 }
@@ -73,7 +90,11 @@ pub(crate) fn horizontal_bars(title: &str, data: &[(String, f64)]) -> String {
     }
     let max = data.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1.0);
     let (left, row_h, plot_w) = (220.0, 22.0, 360.0);
-    let mut svg = open(left + plot_w + 60.0, row_h * data.len() as f64 + 20.0, title);
+    let mut svg = open(
+        left + plot_w + 60.0,
+        row_h * data.len() as f64 + 20.0,
+        title,
+    );
     for (index, (label, value)) in data.iter().enumerate() {
         let y = 10.0 + index as f64 * row_h;
         let w = value / max * plot_w;
@@ -101,18 +122,41 @@ pub(crate) fn heatmap(title: &str, rows: &[(String, BTreeMap<i64, f64>)]) -> Str
     if rows.is_empty() || years.is_empty() {
         return empty(title);
     }
-    let max = rows.iter().flat_map(|(_, y)| y.values().copied()).fold(0.0, f64::max).max(1.0);
+    let max = rows
+        .iter()
+        .flat_map(|(_, y)| y.values().copied())
+        .fold(0.0, f64::max)
+        .max(1.0);
     let (left, top, cell) = (260.0, 30.0, 26.0);
-    let mut svg = open(left + cell * years.len() as f64 + 20.0, top + cell * rows.len() as f64 + 10.0, title);
+    let mut svg = open(
+        left + cell * years.len() as f64 + 20.0,
+        top + cell * rows.len() as f64 + 10.0,
+        title,
+    );
     for (column, year) in years.iter().enumerate() {
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\">{year}</text>", left + (column as f64 + 0.5) * cell, top - 8.0);
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\">{year}</text>",
+            left + (column as f64 + 0.5) * cell,
+            top - 8.0
+        );
     }
     for (row, (label, values)) in rows.iter().enumerate() {
         let y = top + row as f64 * cell;
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>", left - 6.0, y + cell * 0.65, escape(label));
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            left - 6.0,
+            y + cell * 0.65,
+            escape(label)
+        );
         for (column, year) in years.iter().enumerate() {
             let value = values.get(year).copied().unwrap_or(0.0);
-            let shade = if value > 0.0 { 0.2 + 0.8 * value / max } else { 0.0 };
+            let shade = if value > 0.0 {
+                0.2 + 0.8 * value / max
+            } else {
+                0.0
+            };
             let _ = write!(
                 svg,
                 "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" fill-opacity=\"{shade:.2}\" stroke=\"#ddd\"><title>{} {year}: {value}</title></rect>",
@@ -134,15 +178,31 @@ pub(crate) fn line_series(title: &str, series: &[(String, BTreeMap<i64, f64>)]) 
         return empty(title);
     }
     let years: BTreeSet<i64> = series.iter().flat_map(|(_, s)| s.keys().copied()).collect();
-    let (first, last) = (years.first().copied().unwrap_or(0), years.last().copied().unwrap_or(0));
+    let (first, last) = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
     let span = ((last - first) as f64).max(1.0);
     let (panel_w, panel_h, pad) = (300.0, 150.0, 40.0);
-    let mut svg = open((panel_w + pad) * series.len().min(3) as f64 + pad, (panel_h + pad + 20.0) * series.len().div_ceil(3) as f64, title);
+    let mut svg = open(
+        (panel_w + pad) * series.len().min(3) as f64 + pad,
+        (panel_h + pad + 20.0) * series.len().div_ceil(3) as f64,
+        title,
+    );
     for (index, (name, values)) in series.iter().enumerate() {
         let ox = pad + (index % 3) as f64 * (panel_w + pad);
         let oy = 30.0 + (index / 3) as f64 * (panel_h + pad + 20.0);
-        let max = values.values().copied().fold(0.0, f64::max).max(f64::MIN_POSITIVE);
-        let _ = write!(svg, "<text x=\"{ox:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>", oy - 10.0, escape(name));
+        let max = values
+            .values()
+            .copied()
+            .fold(0.0, f64::max)
+            .max(f64::MIN_POSITIVE);
+        let _ = write!(
+            svg,
+            "<text x=\"{ox:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>",
+            oy - 10.0,
+            escape(name)
+        );
         let _ = write!(svg, "<rect x=\"{ox:.1}\" y=\"{oy:.1}\" width=\"{panel_w}\" height=\"{panel_h}\" fill=\"none\" stroke=\"#ccc\"/>");
         let points: Vec<(f64, f64, i64, f64)> = values
             .iter()
@@ -152,8 +212,16 @@ pub(crate) fn line_series(title: &str, series: &[(String, BTreeMap<i64, f64>)]) 
                 (x, y, *year, *value)
             })
             .collect();
-        let path: Vec<String> = points.iter().map(|(x, y, _, _)| format!("{x:.1},{y:.1}")).collect();
-        let _ = write!(svg, "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>", path.join(" "), PALETTE[index % PALETTE.len()]);
+        let path: Vec<String> = points
+            .iter()
+            .map(|(x, y, _, _)| format!("{x:.1},{y:.1}"))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
+            path.join(" "),
+            PALETTE[index % PALETTE.len()]
+        );
         for (x, y, year, value) in points {
             let _ = write!(svg, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"{}\"><title>{year}: {value}</title></circle><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{year}</text>", PALETTE[index % PALETTE.len()], oy + panel_h + 14.0);
         }
@@ -172,7 +240,11 @@ pub(crate) fn tree(title: &str, roots: &BTreeMap<String, BTreeSet<String>>) -> S
     let mut svg = open(640.0, row_h * lines as f64 + 20.0, title);
     let mut y = 20.0;
     for (root, children) in roots {
-        let _ = write!(svg, "<text x=\"10\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>", escape(root));
+        let _ = write!(
+            svg,
+            "<text x=\"10\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>",
+            escape(root)
+        );
         let top = y + 4.0;
         for child in children {
             y += row_h;
@@ -190,11 +262,20 @@ pub(crate) fn tree(title: &str, roots: &BTreeMap<String, BTreeSet<String>>) -> S
 }
 
 fn axis_y(svg: &mut String, left: f64, top: f64, height: f64, max: f64) {
-    let _ = write!(svg, "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{:.1}\" stroke=\"#333\"/>", top + height);
+    let _ = write!(
+        svg,
+        "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{:.1}\" stroke=\"#333\"/>",
+        top + height
+    );
     for step in 0..=4 {
         let value = max * f64::from(step) / 4.0;
         let y = top + height - height * f64::from(step) / 4.0;
-        let _ = write!(svg, "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\">{value:.0}</text>", left - 4.0, y + 4.0);
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\">{value:.0}</text>",
+            left - 4.0,
+            y + 4.0
+        );
     }
 }
 
@@ -219,12 +300,18 @@ mod tests {
     #[test]
     fn charts_escape_labels_and_close_their_svg() {
         let mut data = BTreeMap::new();
-        data.insert(2018, BTreeMap::from([("central".to_owned(), 3.0), ("<a&b>".to_owned(), 1.0)]));
+        data.insert(
+            2018,
+            BTreeMap::from([("central".to_owned(), 3.0), ("<a&b>".to_owned(), 1.0)]),
+        );
         let svg = stacked_bars("t", &data);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("&lt;a&amp;b&gt;"));
         assert_eq!(svg.matches("<rect").count(), 2 + 2);
-        let rows = vec![("名师工程".to_owned(), BTreeMap::from([(2018, 1.0), (2022, 2.0)]))];
+        let rows = vec![(
+            "名师工程".to_owned(),
+            BTreeMap::from([(2018, 1.0), (2022, 2.0)]),
+        )];
         assert!(heatmap("h", &rows).contains("名师工程"));
         assert!(line_series("l", &rows).contains("<polyline"));
         assert!(empty("e").contains("no data"));

@@ -5,14 +5,14 @@ use std::sync::mpsc;
 use std::thread;
 
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
+use oxigraph::io::{RdfParser, RdfSerializer};
+use oxigraph::sparql::results::QueryResultsSerializer;
+use oxigraph::sparql::QueryEvaluationError;
 use plankg_store::model::{NamedNode, Triple};
 use plankg_store::{
     CancellationToken, GraphTarget, PlanStore, QueryResults, QueryResultsFormat, RdfFormat,
     StoreError,
 };
-use oxigraph::io::{RdfParser, RdfSerializer};
-use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::QueryEvaluationError;
 
 use super::negotiate::{negotiate, GRAPH_FORMATS, RESULT_FORMATS};
 use super::page;
@@ -20,12 +20,20 @@ use super::response::{empty, error, with_body};
 use super::ServerConfig;
 
 /// Answers one request.
-pub(crate) fn handle(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+pub(crate) fn handle(
+    store: &PlanStore,
+    config: &ServerConfig,
+    request: &mut Request<Body>,
+) -> Response<Body> {
     let path = request.uri().path().to_owned();
     let method = request.method().clone();
     match (path.as_str(), method) {
         (_, Method::OPTIONS) => empty(StatusCode::NO_CONTENT),
-        ("/", Method::GET) => with_body(StatusCode::OK, "text/html; charset=utf-8", page::html().into_bytes()),
+        ("/", Method::GET) => with_body(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            page::html().into_bytes(),
+        ),
         ("/query" | "/sparql", Method::GET | Method::HEAD) => {
             let params = query_params(request);
             match param(&params, "query") {
@@ -36,14 +44,22 @@ pub(crate) fn handle(store: &PlanStore, config: &ServerConfig, request: &mut Req
                 None => service_description(request, config),
             }
         }
-        ("/query" | "/sparql", Method::POST) => post_query(store, config, request, path == "/sparql"),
+        ("/query" | "/sparql", Method::POST) => {
+            post_query(store, config, request, path == "/sparql")
+        }
         ("/update", Method::POST) => post_update(store, config, request),
         ("/store", Method::GET | Method::HEAD) => store_read(store, request),
-        ("/store", Method::PUT | Method::POST | Method::DELETE) => store_write(store, config, request),
-        ("/query" | "/sparql" | "/update" | "/store" | "/", _) => {
-            error(StatusCode::METHOD_NOT_ALLOWED, format!("{} is not allowed on {path}", request.method()))
+        ("/store", Method::PUT | Method::POST | Method::DELETE) => {
+            store_write(store, config, request)
         }
-        _ => error(StatusCode::NOT_FOUND, format!("no such resource: {path}; try /query, /update, /store or /")),
+        ("/query" | "/sparql" | "/update" | "/store" | "/", _) => error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{} is not allowed on {path}", request.method()),
+        ),
+        _ => error(
+            StatusCode::NOT_FOUND,
+            format!("no such resource: {path}; try /query, /update, /store or /"),
+        ),
     }
 }
 
@@ -58,15 +74,23 @@ fn query_params(request: &Request<Body>) -> Params {
 }
 
 fn param(params: &Params, name: &str) -> Option<String> {
-    params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
 }
 
-fn graph_params(params: &Params, name: &str) -> Result<Vec<NamedNode>, Response<Body>> {
+fn graph_params(params: &Params, name: &str) -> Result<Vec<NamedNode>, Box<Response<Body>>> {
     params
         .iter()
         .filter(|(k, _)| k == name)
         .map(|(_, v)| {
-            NamedNode::new(v.as_str()).map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid {name} {v}: {e}")))
+            NamedNode::new(v.as_str()).map_err(|e| {
+                Box::new(error(
+                    StatusCode::BAD_REQUEST,
+                    format!("invalid {name} {v}: {e}"),
+                ))
+            })
         })
         .collect()
 }
@@ -86,27 +110,42 @@ fn content_type(request: &Request<Body>) -> String {
 }
 
 /// Reads the request body, refusing more than the configured size.
-fn read_body(request: &mut Request<Body>, config: &ServerConfig) -> Result<Vec<u8>, Response<Body>> {
+fn read_body(
+    request: &mut Request<Body>,
+    config: &ServerConfig,
+) -> Result<Vec<u8>, Box<Response<Body>>> {
     let mut body = Vec::new();
-    let limit = u64::try_from(config.max_body).unwrap_or(u64::MAX).saturating_add(1);
+    let limit = u64::try_from(config.max_body)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     request
         .body_mut()
         .take(limit)
         .read_to_end(&mut body)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}")))?;
+        .map_err(|e| {
+            Box::new(error(
+                StatusCode::BAD_REQUEST,
+                format!("cannot read the request body: {e}"),
+            ))
+        })?;
     if body.len() > config.max_body {
-        return Err(error(
+        return Err(Box::new(error(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("request body larger than {} bytes", config.max_body),
-        ));
+        )));
     }
     Ok(body)
 }
 
-fn post_query(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>, also_update: bool) -> Response<Body> {
+fn post_query(
+    store: &PlanStore,
+    config: &ServerConfig,
+    request: &mut Request<Body>,
+    also_update: bool,
+) -> Response<Body> {
     let body = match read_body(request, config) {
         Ok(body) => body,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let mut params = query_params(request);
     match content_type(request).as_str() {
@@ -132,13 +171,20 @@ fn post_query(store: &PlanStore, config: &ServerConfig, request: &mut Request<Bo
     }
 }
 
-fn post_update(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+fn post_update(
+    store: &PlanStore,
+    config: &ServerConfig,
+    request: &mut Request<Body>,
+) -> Response<Body> {
     if !config.writable {
-        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow updates");
+        return error(
+            StatusCode::FORBIDDEN,
+            "this endpoint is read-only; start `plankg serve --writable` to allow updates",
+        );
     }
     let body = match read_body(request, config) {
         Ok(body) => body,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     match content_type(request).as_str() {
         "application/sparql-update" => update_text(store, config, body),
@@ -149,7 +195,10 @@ fn post_update(store: &PlanStore, config: &ServerConfig, request: &mut Request<B
                 None => error(StatusCode::BAD_REQUEST, "no update parameter in the form"),
             }
         }
-        other => error(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported content type {other:?}")),
+        other => error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("unsupported content type {other:?}"),
+        ),
     }
 }
 
@@ -162,11 +211,16 @@ fn update_text(store: &PlanStore, config: &ServerConfig, body: Vec<u8>) -> Respo
 
 fn run_update(store: &PlanStore, config: &ServerConfig, update: &str) -> Response<Body> {
     if !config.writable {
-        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow updates");
+        return error(
+            StatusCode::FORBIDDEN,
+            "this endpoint is read-only; start `plankg serve --writable` to allow updates",
+        );
     }
     match store.update(update) {
         Ok(()) => empty(StatusCode::NO_CONTENT),
-        Err(StoreError::Syntax(e)) => error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
+        Err(StoreError::Syntax(e)) => {
+            error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}"))
+        }
         Err(StoreError::ReadOnly) => error(StatusCode::FORBIDDEN, "the store is open read-only"),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -188,18 +242,21 @@ fn run_query(
 ) -> Response<Body> {
     let defaults = match graph_params(params, "default-graph-uri") {
         Ok(g) => g,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let named = match graph_params(params, "named-graph-uri") {
         Ok(g) => g,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let accept = header(request, "accept").map(str::to_owned);
     let token = CancellationToken::new();
     let watchdog = start_watchdog(token.clone(), config.timeout);
     let answer = match store.query_with_dataset(query, &defaults, &named, token) {
         Ok(results) => serialise(results, accept.as_deref(), config),
-        Err(StoreError::Syntax(e)) => Answer::Failed(error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}"))),
+        Err(StoreError::Syntax(e)) => Answer::Failed(error(
+            StatusCode::BAD_REQUEST,
+            format!("SPARQL syntax error: {e}"),
+        )),
         Err(StoreError::Evaluation(e)) => Answer::Failed(evaluation_error(&e, config)),
         Err(e) => Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
     };
@@ -208,9 +265,10 @@ fn run_query(
         Answer::Body(media, body, truncated) => {
             let mut response = with_body(StatusCode::OK, media, body);
             if truncated {
-                response
-                    .headers_mut()
-                    .insert("x-plankg-truncated", oxhttp::model::HeaderValue::from_static("true"));
+                response.headers_mut().insert(
+                    "x-plankg-truncated",
+                    oxhttp::model::HeaderValue::from_static("true"),
+                );
             }
             response
         }
@@ -233,37 +291,54 @@ fn evaluation_error(e: &QueryEvaluationError, config: &ServerConfig) -> Response
     if matches!(e, QueryEvaluationError::Cancelled) {
         error(
             StatusCode::SERVICE_UNAVAILABLE,
-            format!("the query ran longer than {} s and was stopped", config.timeout.as_secs_f64()),
+            format!(
+                "the query ran longer than {} s and was stopped",
+                config.timeout.as_secs_f64()
+            ),
         )
     } else {
-        error(StatusCode::INTERNAL_SERVER_ERROR, format!("query evaluation failed: {e}"))
+        error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("query evaluation failed: {e}"),
+        )
     }
 }
 
-fn serialise(results: QueryResults<'static>, accept: Option<&str>, config: &ServerConfig) -> Answer {
+fn serialise(
+    results: QueryResults<'static>,
+    accept: Option<&str>,
+    config: &ServerConfig,
+) -> Answer {
     let not_acceptable = |kind: &str, example: &str| {
         Answer::Failed(error(
             StatusCode::NOT_ACCEPTABLE,
             format!("no acceptable format for {kind} results; try Accept: {example}"),
         ))
     };
-    let io_failure = |e: std::io::Error| Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()));
+    let io_failure =
+        |e: std::io::Error| Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()));
     match results {
         QueryResults::Boolean(value) => {
-            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type) else {
+            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type)
+            else {
                 return not_acceptable("ASK", "application/sparql-results+json");
             };
-            match QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(Vec::new(), value) {
+            match QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(Vec::new(), value)
+            {
                 Ok(body) => Answer::Body(format.media_type(), body, false),
                 Err(e) => io_failure(e),
             }
         }
         QueryResults::Solutions(solutions) => {
-            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type) else {
+            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type)
+            else {
                 return not_acceptable("SELECT", "application/sparql-results+json");
             };
             let serializer = QueryResultsSerializer::from_format(format);
-            let mut writer = match serializer.serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec()) {
+            let mut writer = match serializer
+                .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+            {
                 Ok(w) => w,
                 Err(e) => return io_failure(e),
             };
@@ -311,7 +386,11 @@ fn serialise(results: QueryResults<'static>, accept: Option<&str>, config: &Serv
 }
 
 fn service_description(request: &Request<Body>, config: &ServerConfig) -> Response<Body> {
-    let Some(format) = negotiate(header(request, "accept"), &GRAPH_FORMATS, RdfFormat::media_type) else {
+    let Some(format) = negotiate(
+        header(request, "accept"),
+        &GRAPH_FORMATS,
+        RdfFormat::media_type,
+    ) else {
         return error(StatusCode::NOT_ACCEPTABLE, "try Accept: text/turtle");
     };
     let base = format!("http://{}", config.bind);
@@ -334,23 +413,38 @@ fn service_description(request: &Request<Body>, config: &ServerConfig) -> Respon
     }
 }
 
-fn graph_target(request: &Request<Body>) -> Result<GraphTarget, Response<Body>> {
+fn graph_target(request: &Request<Body>) -> Result<GraphTarget, Box<Response<Body>>> {
     let params = query_params(request);
-    match (param(&params, "graph"), params.iter().any(|(k, _)| k == "default")) {
+    match (
+        param(&params, "graph"),
+        params.iter().any(|(k, _)| k == "default"),
+    ) {
         (Some(iri), false) => NamedNode::new(iri.as_str())
             .map(GraphTarget::Named)
-            .map_err(|e| error(StatusCode::BAD_REQUEST, format!("invalid graph IRI {iri}: {e}"))),
+            .map_err(|e| {
+                Box::new(error(
+                    StatusCode::BAD_REQUEST,
+                    format!("invalid graph IRI {iri}: {e}"),
+                ))
+            }),
         (None, true) => Ok(GraphTarget::Default),
-        _ => Err(error(StatusCode::BAD_REQUEST, "give exactly one of ?graph=IRI or ?default")),
+        _ => Err(Box::new(error(
+            StatusCode::BAD_REQUEST,
+            "give exactly one of ?graph=IRI or ?default",
+        ))),
     }
 }
 
 fn store_read(store: &PlanStore, request: &Request<Body>) -> Response<Body> {
     let target = match graph_target(request) {
         Ok(t) => t,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
-    let Some(format) = negotiate(header(request, "accept"), &GRAPH_FORMATS, RdfFormat::media_type) else {
+    let Some(format) = negotiate(
+        header(request, "accept"),
+        &GRAPH_FORMATS,
+        RdfFormat::media_type,
+    ) else {
         return error(StatusCode::NOT_ACCEPTABLE, "try Accept: text/turtle");
     };
     match store.graph_triples(&target) {
@@ -371,13 +465,20 @@ fn store_read(store: &PlanStore, request: &Request<Body>) -> Response<Body> {
     }
 }
 
-fn store_write(store: &PlanStore, config: &ServerConfig, request: &mut Request<Body>) -> Response<Body> {
+fn store_write(
+    store: &PlanStore,
+    config: &ServerConfig,
+    request: &mut Request<Body>,
+) -> Response<Body> {
     if !config.writable {
-        return error(StatusCode::FORBIDDEN, "this endpoint is read-only; start `plankg serve --writable` to allow writes");
+        return error(
+            StatusCode::FORBIDDEN,
+            "this endpoint is read-only; start `plankg serve --writable` to allow writes",
+        );
     }
     let target = match graph_target(request) {
         Ok(t) => t,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     if request.method() == Method::DELETE {
         return match store.delete_graph(&target) {
@@ -388,17 +489,25 @@ fn store_write(store: &PlanStore, config: &ServerConfig, request: &mut Request<B
     }
     let media = content_type(request);
     let Some(format) = RdfFormat::from_media_type(&media) else {
-        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("unsupported RDF media type {media:?}"));
+        return error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("unsupported RDF media type {media:?}"),
+        );
     };
     let body = match read_body(request, config) {
         Ok(body) => body,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let mut triples = Vec::new();
     for quad in RdfParser::from_format(format).for_slice(&body) {
         match quad {
             Ok(quad) => triples.push(Triple::from(quad)),
-            Err(e) => return error(StatusCode::BAD_REQUEST, format!("cannot parse the body: {e}")),
+            Err(e) => {
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!("cannot parse the body: {e}"),
+                )
+            }
         }
     }
     let replace = request.method() == Method::PUT;

@@ -51,10 +51,12 @@ pub(crate) fn negotiate<F: Copy>(
                 || wanted.strip_suffix("/*").is_some_and(|k| k == kind);
             // Prefer higher quality, then exact matches over wildcards (by the order of
             // candidates for a wildcard), then earlier candidates.
-            let rank = if wanted == offered { position } else { position + candidates.len() };
-            if matches
-                && best.is_none_or(|(q, r, _)| quality > q || (quality == q && rank < r))
-            {
+            let rank = if wanted == offered {
+                position
+            } else {
+                position + candidates.len()
+            };
+            if matches && best.is_none_or(|(q, r, _)| quality > q || (quality == q && rank < r)) {
                 best = Some((quality, rank, *candidate));
             }
         }
@@ -80,7 +82,9 @@ mod tests {
     fn exact_types_and_quality_values_are_honoured() {
         assert_eq!(results(Some("text/csv")), Some(QueryResultsFormat::Csv));
         assert_eq!(
-            results(Some("application/sparql-results+json;q=0.5, application/sparql-results+xml")),
+            results(Some(
+                "application/sparql-results+json;q=0.5, application/sparql-results+xml"
+            )),
             Some(QueryResultsFormat::Xml)
         );
         assert_eq!(

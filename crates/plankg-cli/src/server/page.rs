@@ -8,7 +8,10 @@ pub(crate) fn html() -> String {
     let mut options = String::new();
     let mut texts = String::from("[");
     for (index, (name, text)) in EXAMPLE_QUERIES.iter().enumerate() {
-        options.push_str(&format!("<option value=\"{index}\">{}</option>", escape_html(name)));
+        options.push_str(&format!(
+            "<option value=\"{index}\">{}</option>",
+            escape_html(name)
+        ));
         if index > 0 {
             texts.push(',');
         }
@@ -22,7 +25,7 @@ pub(crate) fn html() -> String {
 /// The SPARQL 1.1 Service Description of the endpoint, in Turtle.
 pub(crate) fn service_description(base: &str, writable: bool) -> String {
     let update = if writable {
-        format!("sd:supportedLanguage sd:SPARQL11Update ;\n  ")
+        "sd:supportedLanguage sd:SPARQL11Update ;\n  ".to_owned()
     } else {
         String::new()
     };
@@ -38,7 +41,10 @@ pub(crate) fn service_description(base: &str, writable: bool) -> String {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn json_string(text: &str) -> String {

@@ -64,7 +64,9 @@ impl GraphStoreClient {
         loop {
             let outcome = self.send_once(&method, url, content_type, body);
             match outcome {
-                Ok((status, www_authenticate, text)) if status == StatusCode::UNAUTHORIZED && !challenged => {
+                Ok((status, www_authenticate, text))
+                    if status == StatusCode::UNAUTHORIZED && !challenged =>
+                {
                     challenged = true;
                     self.accept_challenge(url, www_authenticate.as_deref())?;
                     let _ = text;
@@ -97,7 +99,11 @@ impl GraphStoreClient {
             });
         }
         let header = header.unwrap_or("");
-        if header.trim_start().to_ascii_lowercase().starts_with("digest") {
+        if header
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("digest")
+        {
             let parsed = digest_auth::parse(header).map_err(|e| PushError::Unauthorized {
                 url: url.to_owned(),
                 message: format!("cannot read the digest challenge: {e}"),
@@ -124,10 +130,12 @@ impl GraphStoreClient {
                 None::<&[u8]>,
                 digest_auth::HttpMethod::from(method.as_str()),
             );
-            let answer = challenge.respond(&context).map_err(|e| PushError::Unauthorized {
-                url: url.to_owned(),
-                message: format!("cannot answer the digest challenge: {e}"),
-            })?;
+            let answer = challenge
+                .respond(&context)
+                .map_err(|e| PushError::Unauthorized {
+                    url: url.to_owned(),
+                    message: format!("cannot answer the digest challenge: {e}"),
+                })?;
             return Ok(Some(answer.to_header_string()));
         }
         if self.basic {
@@ -145,7 +153,9 @@ impl GraphStoreClient {
         content_type: Option<&str>,
         body: &[u8],
     ) -> Result<(StatusCode, Option<String>, String), std::io::Error> {
-        let authorization = self.authorization(method, url).map_err(std::io::Error::other)?;
+        let authorization = self
+            .authorization(method, url)
+            .map_err(std::io::Error::other)?;
         let mut request = Request::builder().method(method.clone()).uri(url);
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
@@ -164,7 +174,10 @@ impl GraphStoreClient {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let mut text = String::new();
-        let _ = response.body_mut().take(64 * 1024).read_to_string(&mut text);
+        let _ = response
+            .body_mut()
+            .take(64 * 1024)
+            .read_to_string(&mut text);
         Ok((response.status(), www_authenticate, text))
     }
 }
@@ -185,7 +198,9 @@ mod tests {
     #[test]
     fn the_request_target_is_path_and_query() {
         assert_eq!(
-            request_target("http://127.0.0.1:8890/sparql-graph-crud-auth?graph=http%3A%2F%2Fe.org%2Fg"),
+            request_target(
+                "http://127.0.0.1:8890/sparql-graph-crud-auth?graph=http%3A%2F%2Fe.org%2Fg"
+            ),
             "/sparql-graph-crud-auth?graph=http%3A%2F%2Fe.org%2Fg"
         );
         assert_eq!(request_target("http://host"), "/");

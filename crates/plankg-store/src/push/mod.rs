@@ -209,9 +209,13 @@ impl PlanStore {
             let answer = client.send(Method::PUT, &url, Some("text/turtle"), &body)?;
             if answer.status.is_success() {
                 now.insert(iri.clone(), hash);
-                report.graphs.push((iri.clone(), GraphOutcome::Sent(triples)));
+                report
+                    .graphs
+                    .push((iri.clone(), GraphOutcome::Sent(triples)));
             } else {
-                report.graphs.push((iri.clone(), failure(answer.status, &answer.body)));
+                report
+                    .graphs
+                    .push((iri.clone(), failure(answer.status, &answer.body)));
             }
             on_graph(&iri);
         }
@@ -239,10 +243,12 @@ impl PlanStore {
     /// the number of triples.
     fn graph_as_ntriples(&self, graph: &NamedNode) -> Result<(Vec<u8>, usize), StoreError> {
         let mut triples: Vec<Triple> = Vec::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
-        {
+        for quad in self.store.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
             triples.push(Triple::from(quad?));
         }
         let mut lines: Vec<Vec<u8>> = Vec::with_capacity(triples.len());
@@ -286,7 +292,9 @@ mod tests {
             graph_url("http://h/sparql-graph-crud-auth", "https://w3id.org/plankg/id/doc/a b#x"),
             "http://h/sparql-graph-crud-auth?graph=https%3A%2F%2Fw3id.org%2Fplankg%2Fid%2Fdoc%2Fa+b%23x"
         );
-        assert!(graph_url("http://h/store?x=1", "http://g").starts_with("http://h/store?x=1&graph="));
+        assert!(
+            graph_url("http://h/store?x=1", "http://g").starts_with("http://h/store?x=1&graph=")
+        );
     }
 
     #[test]
