@@ -366,18 +366,14 @@ fn serialise(
             let Some(format) = negotiate(accept, &GRAPH_FORMATS, RdfFormat::media_type) else {
                 return not_acceptable("CONSTRUCT", "text/turtle");
             };
-            let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+            let mut collected = Vec::new();
             for triple in triples {
                 match triple {
-                    Ok(triple) => {
-                        if let Err(e) = writer.serialize_triple(&triple) {
-                            return io_failure(e);
-                        }
-                    }
+                    Ok(triple) => collected.push(triple),
                     Err(e) => return Answer::Failed(evaluation_error(&e, config)),
                 }
             }
-            match writer.finish() {
+            match triples_body(format, &collected) {
                 Ok(body) => Answer::Body(format.media_type(), body, false),
                 Err(e) => io_failure(e),
             }
@@ -395,22 +391,26 @@ fn service_description(request: &Request<Body>, config: &ServerConfig) -> Respon
     };
     let base = format!("http://{}", config.bind);
     let description = page::service_description(&base, config.writable);
-    let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
-    let parsed = RdfParser::from_format(RdfFormat::Turtle).for_slice(description.as_bytes());
-    for quad in parsed {
-        match quad {
-            Ok(quad) => {
-                if let Err(e) = writer.serialize_triple(&Triple::from(quad)) {
-                    return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-                }
-            }
-            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        }
-    }
-    match writer.finish() {
+    let parsed: Result<Vec<Triple>, _> = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(description.as_bytes())
+        .map(|quad| quad.map(Triple::from))
+        .collect();
+    match parsed
+        .map_err(|e| e.to_string())
+        .and_then(|triples| triples_body(format, &triples).map_err(|e| e.to_string()))
+    {
         Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
+}
+
+/// The triples serialised in `format`.
+fn triples_body(format: RdfFormat, triples: &[Triple]) -> std::io::Result<Vec<u8>> {
+    let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
+    for triple in triples {
+        writer.serialize_triple(triple)?;
+    }
+    writer.finish()
 }
 
 fn graph_target(request: &Request<Body>) -> Result<GraphTarget, Box<Response<Body>>> {
@@ -448,18 +448,10 @@ fn store_read(store: &PlanStore, request: &Request<Body>) -> Response<Body> {
         return error(StatusCode::NOT_ACCEPTABLE, "try Accept: text/turtle");
     };
     match store.graph_triples(&target) {
-        Ok(Some(triples)) => {
-            let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
-            for triple in &triples {
-                if let Err(e) = writer.serialize_triple(triple) {
-                    return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-                }
-            }
-            match writer.finish() {
-                Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
-                Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            }
-        }
+        Ok(Some(triples)) => match triples_body(format, &triples) {
+            Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
+            Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
         Ok(None) => error(StatusCode::NOT_FOUND, "no such graph"),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
