@@ -461,6 +461,32 @@ mod tests {
     }
 
     #[test]
+    fn a_traditional_copy_of_a_sample_plan_normalises_to_the_same_text() {
+        let simplified = include_str!("../../../data/plans/004_89347142f8fed752.txt");
+        let normaliser = Normaliser::embedded();
+        // The table backwards, preferring characters used only in traditional text.
+        let mut reverse: HashMap<char, char> = HashMap::new();
+        for (&t, &s) in &normaliser.t2s {
+            let only = normaliser.evidence.get(&t) == Some(&Script::Traditional);
+            let better = reverse.get(&s).is_none_or(|&old| {
+                let old_only = normaliser.evidence.get(&old) == Some(&Script::Traditional);
+                (only, std::cmp::Reverse(t)) > (old_only, std::cmp::Reverse(old))
+            });
+            if better {
+                reverse.insert(s, t);
+            }
+        }
+        let traditional: String = simplified
+            .chars()
+            .map(|c| reverse.get(&c).copied().unwrap_or(c))
+            .collect();
+        assert_ne!(traditional, simplified);
+        let (expected, actual) = (norm(simplified), norm(&traditional));
+        assert!(!expected.traditional && actual.traditional);
+        assert_eq!(actual.text, expected.text);
+    }
+
+    #[test]
     fn simplified_documents_are_not_converted() {
         // 乾 and 著 are table keys, but this text is simplified.
         let source = "乾坤朗朗，著名学校发展";
@@ -497,5 +523,29 @@ mod tests {
         let n = norm("\u{0}\u{1}a\u{7f}");
         assert_eq!(n.text, "a");
         assert_eq!(n.source_span(0..1), Span::new(2, 3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_stay_within_the_source(
+            source in "([學习發展(（)）\\[\\]【】{}:：繁体xuéàng \u{3000}\u{a0}\t\r\n\u{200b}\u{0}１Ａ，。a-z]|\\PC){0,120}",
+            ranges in proptest::collection::vec((0_usize..600, 0_usize..600), 0..16),
+        ) {
+            let n = norm(&source);
+            let chars = source.chars().count();
+            for (start, end) in ranges.into_iter().chain([(0, usize::MAX), (0, n.text.len())]) {
+                let span = n.source_span(start..end);
+                proptest::prop_assert!(span.start <= span.end && span.end <= chars, "{span:?} of {chars}");
+            }
+        }
+
+        #[test]
+        fn decoded_arbitrary_bytes_normalise(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            if let Ok(source) = crate::decode::decode_text(&bytes, None, false) {
+                let n = norm(&source);
+                let span = n.source_span(0..n.text.len());
+                proptest::prop_assert!(span.end <= source.chars().count());
+            }
+        }
     }
 }
