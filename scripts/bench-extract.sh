@@ -23,7 +23,7 @@ echo "corpus: $(find "$corpus" -type f | wc -l) files, $bytes bytes"
 for jobs in 1 2; do
   for mode in "" "--structure-only"; do
     json=$(mktemp)
-    hyperfine --runs 5 --warmup 1 --export-json "$json" \
+    hyperfine --runs 3 --warmup 1 --export-json "$json" \
       "$plankg extract --quiet $mode --jobs $jobs --out-dir $out $corpus" >/dev/null
     median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$json")
     python3 -c "import sys; b,m=float(sys.argv[1]),float(sys.argv[2]); print(f'jobs={sys.argv[3]} {sys.argv[4] or \"full\":>16}: median {m:.2f} s, {b/m/1e6:.1f} MB/s')" \
