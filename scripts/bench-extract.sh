@@ -12,7 +12,7 @@ corpus=$(mktemp -d)
 out=$(mktemp -d)
 trap 'rm -rf "$corpus" "$out"' EXIT
 copy=0
-while [ "$(du -sm "$corpus" | cut -f1)" -lt "$want_mb" ]; do
+while [ "$(du -sb "$corpus" | cut -f1)" -lt "$((want_mb * 1000000))" ]; do
   for f in data/plans/*; do
     cp "$f" "$corpus/$(printf '%05d' "$copy")_$(basename "$f")"
   done

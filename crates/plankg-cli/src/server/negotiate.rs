@@ -1,6 +1,7 @@
 //! Content negotiation: the best of the formats a response can take for a request's
 //! `Accept` header (q-values and wildcards), driven by oxigraph's format enums.
 
+use oxigraph::io::JsonLdProfileSet;
 use plankg_store::{QueryResultsFormat, RdfFormat};
 
 /// Result formats a SELECT or ASK answer can take, the default first.
@@ -13,10 +14,13 @@ pub(crate) const RESULT_FORMATS: [QueryResultsFormat; 4] = [
 
 /// RDF formats a CONSTRUCT or DESCRIBE answer (or a Graph Store read) can take,
 /// the default first.
-pub(crate) const GRAPH_FORMATS: [RdfFormat; 4] = [
+pub(crate) const GRAPH_FORMATS: [RdfFormat; 5] = [
     RdfFormat::Turtle,
     RdfFormat::NTriples,
     RdfFormat::RdfXml,
+    RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    },
     RdfFormat::N3,
 ];
 
@@ -100,5 +104,7 @@ mod tests {
             negotiate(Some("text/turtle"), &GRAPH_FORMATS, RdfFormat::media_type),
             Some(RdfFormat::Turtle)
         );
+        let json_ld = negotiate(Some("application/ld+json"), &GRAPH_FORMATS, RdfFormat::media_type);
+        assert_eq!(json_ld.map(RdfFormat::file_extension), Some("jsonld"));
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn service_description(base: &str, writable: bool) -> String {
          sd:supportedLanguage sd:SPARQL11Query ;\n  {update}\
          sd:feature sd:UnionDefaultGraph , sd:BasicFederatedQuery ;\n  \
          sd:resultFormat formats:SPARQL_Results_JSON , formats:SPARQL_Results_XML , \
-         formats:SPARQL_Results_CSV , formats:SPARQL_Results_TSV , formats:Turtle , formats:N-Triples , formats:RDF_XML .\n"
+         formats:SPARQL_Results_CSV , formats:SPARQL_Results_TSV , formats:Turtle , formats:N-Triples , formats:RDF_XML , formats:JSON-LD .\n"
     )
 }
 
