@@ -104,7 +104,11 @@ mod tests {
             negotiate(Some("text/turtle"), &GRAPH_FORMATS, RdfFormat::media_type),
             Some(RdfFormat::Turtle)
         );
-        let json_ld = negotiate(Some("application/ld+json"), &GRAPH_FORMATS, RdfFormat::media_type);
+        let json_ld = negotiate(
+            Some("application/ld+json"),
+            &GRAPH_FORMATS,
+            RdfFormat::media_type,
+        );
         assert_eq!(json_ld.map(RdfFormat::file_extension), Some("jsonld"));
     }
 }
