@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{plankg, root};
+use crate::util::{plankg, root, succeed};
 
 /// Copies data/plans into `dir/plans` (writable) and returns that directory.
 pub fn copy_plans(dir: &Path) -> PathBuf {
@@ -61,15 +61,10 @@ pub fn summary_value(summary: &str, name: &str) -> u64 {
 
 /// The store's N-Quads, grouped by graph, each graph's lines sorted.
 pub fn quads_by_graph(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let out = plankg()
-        .args(["dump", "--format", "nquads", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .args(["dump", "--format", "nquads", "--store"])
+            .arg(store),
     );
     let mut graphs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in String::from_utf8(out.stdout).unwrap().lines() {
@@ -86,17 +81,12 @@ pub fn quads_by_graph(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
 
 /// A SELECT query's rows as JSON objects (variable -> value).
 pub fn select(store: &Path, query: &[&str]) -> Vec<BTreeMap<String, String>> {
-    let out = plankg()
-        .arg("query")
-        .args(query)
-        .args(["--format", "json", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .arg("query")
+            .args(query)
+            .args(["--format", "json", "--store"])
+            .arg(store),
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["results"]["bindings"]

@@ -9,7 +9,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::build::built_store;
-use crate::util::plankg;
+use crate::util::{plankg, succeed};
 
 /// The sample configuration the Debian package installs.
 const SAMPLE_INI: &str = "/etc/virtuoso-opensource-7/virtuoso.ini";
@@ -122,16 +122,11 @@ fn number(csv: &str) -> u64 {
 }
 
 fn local_number(store: &Path, query: &str) -> u64 {
-    let out = plankg()
-        .args(["query", "--format", "csv", "--store"])
-        .arg(store)
-        .arg(query)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(store)
+            .arg(query),
     );
     number(&String::from_utf8_lossy(&out.stdout))
 }

@@ -65,6 +65,19 @@ fn curl(args: &[&str]) -> (u16, String) {
     (status.trim().parse().unwrap(), body.to_owned())
 }
 
+/// Sends `body` with `method` and a content type; returns (HTTP status, body).
+fn send(method: &str, content_type: &str, body: &str, url: &str) -> (u16, String) {
+    curl(&[
+        "-X",
+        method,
+        "-H",
+        &format!("Content-Type: {content_type}"),
+        "--data",
+        body,
+        url,
+    ])
+}
+
 const DOCS: &str = "PREFIX pk: <https://w3id.org/plankg/ont#> SELECT (COUNT(?d) AS ?n) WHERE { ?d a pk:PlanDocument }";
 
 #[test]
@@ -132,37 +145,28 @@ print(n, len(g))
     assert_eq!(status, 200);
 
     // Updates and Graph Store writes are refused by a read-only server.
-    let (status, _) = curl(&[
-        "-X",
+    let (status, _) = send(
         "POST",
-        "-H",
-        "Content-Type: application/sparql-update",
-        "--data",
+        "application/sparql-update",
         "INSERT DATA { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
         &format!("{}/update", server.base),
-    ]);
+    );
     assert_eq!(status, 403);
-    let (status, _) = curl(&[
-        "-X",
+    let (status, _) = send(
         "PUT",
-        "-H",
-        "Content-Type: text/turtle",
-        "--data",
+        "text/turtle",
         "<http://e.org/a> <http://e.org/b> <http://e.org/c> .",
         &format!("{}/store?graph=http://e.org/g", server.base),
-    ]);
+    );
     assert_eq!(status, 403);
 
     // A malformed query: 400 with the parser's message.
-    let (status, body) = curl(&[
-        "-X",
+    let (status, body) = send(
         "POST",
-        "-H",
-        "Content-Type: application/sparql-query",
-        "--data",
+        "application/sparql-query",
         "SELECT ?x WHERE { ?x",
         &query_url,
-    ]);
+    );
     assert_eq!(status, 400);
     assert!(body.contains("syntax"), "{body}");
 
@@ -232,17 +236,14 @@ fn a_query_past_the_timeout_is_stopped_with_503() {
 fn a_writable_server_accepts_updates_and_graph_writes() {
     let (_dir, store) = built_store();
     let server = Server::start(&store, &["--writable"]);
-    let (status, _) = curl(&["-X", "POST", "-H", "Content-Type: application/sparql-update", "--data", "INSERT DATA { GRAPH <http://e.org/g> { <http://e.org/a> <http://e.org/b> <http://e.org/c> } }", &format!("{}/update", server.base)]);
+    let (status, _) = send("POST", "application/sparql-update", "INSERT DATA { GRAPH <http://e.org/g> { <http://e.org/a> <http://e.org/b> <http://e.org/c> } }", &format!("{}/update", server.base));
     assert_eq!(status, 204);
-    let (status, _) = curl(&[
-        "-X",
+    let (status, _) = send(
         "PUT",
-        "-H",
-        "Content-Type: text/turtle",
-        "--data",
+        "text/turtle",
         "<http://e.org/x> <http://e.org/y> <http://e.org/z> .",
         &format!("{}/store?graph=http://e.org/g", server.base),
-    ]);
+    );
     assert_eq!(status, 204);
     let (status, body) = curl(&[
         "-H",

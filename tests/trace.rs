@@ -6,43 +6,23 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{plankg, root};
+use crate::build::build;
+use crate::util::{plankg, root, succeed};
 
 const PK: &str = "https://w3id.org/plankg/ont#";
-
-/// Builds `plans` into `store`, quietly.
-fn build(plans: &Path, store: &Path) {
-    let out = plankg()
-        .args(["build", "-q"])
-        .arg(plans)
-        .arg("--store")
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A store built from data/plans.
 fn sample_store(dir: &Path) -> std::path::PathBuf {
     let store = dir.join("store");
-    build(&root().join("data/plans"), &store);
+    build(&root().join("data/plans"), &store, &["-q"]);
     store
 }
 
 fn trace_json(store: &Path, term: &str) -> Value {
-    let out = plankg()
-        .args(["trace", term, "--format", "json", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .args(["trace", term, "--format", "json", "--store"])
+            .arg(store),
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -58,15 +38,10 @@ fn years(report: &Value) -> Vec<i64> {
 
 /// Rows of a SELECT over the store, as maps from variable to value.
 fn select(store: &Path, sparql: &str) -> Vec<serde_json::Map<String, Value>> {
-    let out = plankg()
-        .args(["query", sparql, "--format", "json", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .args(["query", sparql, "--format", "json", "--store"])
+            .arg(store),
     );
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     json["results"]["bindings"]
@@ -226,21 +201,16 @@ fn trace_draws_a_timeline() {
 fn cascade_puts_zhejiang_2035_under_china_2035() {
     let dir = tempfile::tempdir().unwrap();
     let store = sample_store(dir.path());
-    let out = plankg()
-        .args([
-            "cascade",
-            "中国教育现代化2035",
-            "--format",
-            "json",
-            "--store",
-        ])
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        plankg()
+            .args([
+                "cascade",
+                "中国教育现代化2035",
+                "--format",
+                "json",
+                "--store",
+            ])
+            .arg(&store),
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["root"]["label"], "中国教育现代化2035");
@@ -314,7 +284,7 @@ fn a_plan_continues_its_previous_year() {
     let dir = tempfile::tempdir().unwrap();
     let plans = two_years_of_one_issuer(dir.path());
     let store = dir.path().join("store");
-    build(&plans, &store);
+    build(&plans, &store, &["-q"]);
     let links = links(&store);
     let continues: Vec<_> = links.iter().filter(|l| l.0 == "continues").collect();
     assert!(continues.len() >= 8, "{links:?}");

@@ -1,13 +1,25 @@
 //! Helpers shared by the end-to-end tests.
 
 use std::path::{Path, PathBuf};
-use std::process::Command as ProcessCommand;
+use std::process::{Command as ProcessCommand, Output};
 
 use assert_cmd::Command;
 
 /// The `plankg` binary under test.
 pub fn plankg() -> Command {
     Command::cargo_bin("plankg").unwrap()
+}
+
+/// Runs a configured `plankg` command, asserts that it succeeded (showing its
+/// stderr when it did not) and returns its output.
+pub fn succeed(command: &mut Command) -> Output {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }
 
 /// The repository root (where data/ and ontology/ are).
