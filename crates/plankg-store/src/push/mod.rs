@@ -11,7 +11,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use oxhttp::model::Method;
-use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -242,31 +241,20 @@ impl PlanStore {
     /// The graph as N-Triples, lines sorted (so equal content hashes equal), and
     /// the number of triples.
     fn graph_as_ntriples(&self, graph: &NamedNode) -> Result<(Vec<u8>, usize), StoreError> {
-        let mut triples: Vec<Triple> = Vec::new();
+        // A triple's Display is its N-Triples form.
+        let mut lines: Vec<String> = Vec::new();
         for quad in self.store.quads_for_pattern(
             None,
             None,
             None,
             Some(GraphNameRef::NamedNode(graph.as_ref())),
         ) {
-            triples.push(Triple::from(quad?));
-        }
-        let mut lines: Vec<Vec<u8>> = Vec::with_capacity(triples.len());
-        for triple in &triples {
-            let mut writer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
-            writer
-                .serialize_triple(triple)
-                .and_then(|()| writer.finish())
-                .map(|line| lines.push(line))
-                .map_err(|source| StoreError::Serialize {
-                    format: RdfFormat::NTriples,
-                    source,
-                })?;
+            lines.push(format!("{} .\n", Triple::from(quad?)));
         }
         lines.sort_unstable();
         lines.dedup();
         let count = lines.len();
-        Ok((lines.concat(), count))
+        Ok((lines.concat().into_bytes(), count))
     }
 }
 
