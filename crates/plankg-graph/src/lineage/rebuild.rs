@@ -93,7 +93,7 @@ pub fn rebuild(
     let mut quads = Vec::new();
     let graph = minter.graph_lineage();
     for link in &links {
-        continuation_quads(&tasks, link, &graph, &mut quads)?;
+        continuation_quads(minter, &tasks, link, &graph, &mut quads)?;
     }
     for Localization { local, higher } in &localizations {
         quads.push(Quad::new(
@@ -135,6 +135,7 @@ pub fn rebuild(
 /// a task has at most one link of each kind, and the IRI stays stable across
 /// builds as long as the link does.
 fn continuation_quads(
+    minter: &IriMinter,
     tasks: &[TaskText],
     link: &Continuation,
     graph: &NamedNode,
@@ -142,11 +143,11 @@ fn continuation_quads(
 ) -> Result<(), LineageError> {
     let from = NamedNode::new(&tasks[link.from].task)?;
     let to = NamedNode::new(&tasks[link.to].task)?;
-    let (relation, suffix) = match link.relation {
-        Relation::Continues => (pk::CONTINUES, "continues"),
-        Relation::Echoes => (pk::ECHOES, "echoes"),
+    let relation = match link.relation {
+        Relation::Continues => pk::CONTINUES,
+        Relation::Echoes => pk::ECHOES,
     };
-    let node = NamedNode::new(format!("{}/{suffix}", from.as_str()))?;
+    let node = minter.continuation(&from, relation);
     let similarity = Literal::new_typed_literal(format!("{:.3}", link.similarity), xsd::DECIMAL);
     out.push(Quad::new(
         node.clone(),
