@@ -12,6 +12,10 @@ use crate::document::DocumentQuads;
 use crate::error::StoreError;
 use crate::store::PlanStore;
 
+/// New quads of a shared graph above which [`PlanStore::replace_graph`] adds them
+/// through the bulk loader instead of a transaction.
+pub const BULK_INSERT_THRESHOLD: usize = 50_000;
+
 /// What loading a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -100,8 +104,17 @@ impl PlanStore {
         Ok(outcomes)
     }
 
-    /// Replaces the whole content of `graph` with `quads` in one transaction (for
-    /// the shared graphs that each build rewrites), writing only the difference.
+    /// Replaces the whole content of `graph` with `quads` (for the shared graphs
+    /// that each build rewrites), writing only the difference.
+    ///
+    /// A small difference is written in one transaction: readers see the old graph
+    /// or the new one. Above [`BULK_INSERT_THRESHOLD`] new quads (a first build's
+    /// lineage graph holds millions), the stale quads are removed in one
+    /// transaction and the new ones are added through the bulk loader in one
+    /// atomic commit, since a transaction of millions of inserts is slow and holds
+    /// them all in memory; a reader between the two commits sees the graph without
+    /// its stale quads and without the new ones yet, and an interrupted build leaves
+    /// the graph for the next build to complete.
     ///
     /// Returns whether anything changed. Quads naming another graph are put into
     /// `graph`.
@@ -133,8 +146,15 @@ impl PlanStore {
         for quad in stale {
             transaction.remove(quad);
         }
-        transaction.extend(new);
-        transaction.commit()?;
+        if new.len() <= BULK_INSERT_THRESHOLD {
+            transaction.extend(new);
+            transaction.commit()?;
+        } else {
+            transaction.commit()?;
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(new.into_iter().cloned())?;
+            loader.commit()?;
+        }
         Ok(true)
     }
 
@@ -299,6 +319,39 @@ mod tests {
         );
         assert_eq!(store.len().unwrap(), 6);
         assert_eq!(store.document_graphs().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn replace_graph_bulk_loads_a_large_difference() {
+        let store = PlanStore::in_memory().unwrap();
+        let shared = node("http://e.org/graph/lineage");
+        let quads = |range: std::ops::Range<usize>| -> Vec<Quad> {
+            range
+                .map(|i| {
+                    Quad::new(
+                        node(&format!("http://e.org/t{i}")),
+                        node("http://e.org/p"),
+                        Literal::from(i.to_string()),
+                        shared.clone(),
+                    )
+                })
+                .collect()
+        };
+        let first = quads(0..BULK_INSERT_THRESHOLD + 10);
+        assert!(store.replace_graph(&shared, &first).unwrap());
+        assert_eq!(store.len().unwrap(), BULK_INSERT_THRESHOLD + 10);
+        // The first write took the bulk path; this one (half stale, fewer new quads
+        // than the threshold) one transaction: both leave exactly the wanted set.
+        let half = BULK_INSERT_THRESHOLD / 2;
+        let second = quads(half..half + BULK_INSERT_THRESHOLD + 10);
+        assert!(store.replace_graph(&shared, &second).unwrap());
+        assert_eq!(store.len().unwrap(), BULK_INSERT_THRESHOLD + 10);
+        let stored: HashSet<Quad> = store
+            .store
+            .quads_for_pattern(None, None, None, None)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(stored, second.into_iter().collect::<HashSet<_>>());
     }
 
     #[test]

@@ -8,9 +8,11 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use plankg_extract::{collect_inputs, Extractor, InputFile};
+use plankg_graph::lineage::LineageTimings;
 use plankg_model::Document;
 use plankg_rdf::{document_quads, EntityGraph, IriMinter, DEFAULT_BASE};
 use plankg_store::model::NamedNode;
@@ -73,6 +75,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
         .build()
         .context("cannot start worker threads")?;
 
+    let started = Instant::now();
     let progress = Progress::new(global.quiet, inputs.len() as u64, "building");
     let mut tally = Tally::default();
     let mut entities = EntityGraph::new(&minter);
@@ -111,6 +114,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     }
     progress.finish();
     tally.failed = failed.len() as u64;
+    let documents_time = started.elapsed();
 
     store.replace_graph(&minter.graph_entities(), &entities.into_quads())?;
     if args.prune {
@@ -119,8 +123,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     }
     // Lineage and the text index are functions of the whole document set, so they
     // are recomputed from the store after every document graph is in place.
+    let entities_time = started.elapsed() - documents_time;
     let index_dir = plankg_graph::text_index::TextIndex::dir_of_store(&args.store.store);
-    plankg_graph::lineage::rebuild(&store, &minter, &index_dir)?;
+    let lineage = plankg_graph::lineage::rebuild(&store, &minter, &index_dir)?;
     store.flush()?;
     let triples = store.len()?;
     store.set_build_state(&BuildState {
@@ -133,7 +138,12 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
         quads: triples as u64,
     })?;
     if !global.quiet {
-        messages::build_summary(&summary(&tally, triples, &entity_counts(&store)?));
+        let mut lines = summary(&tally, triples, &entity_counts(&store)?);
+        lines.push((
+            "time".to_owned(),
+            times(documents_time, entities_time, &lineage.timings),
+        ));
+        messages::build_summary(&lines);
     }
     if failed.is_empty() {
         Ok(Outcome::Success)
@@ -226,6 +236,20 @@ fn graphs_of_failed(
                 .any(|p| graph.as_str().starts_with(p.as_str()))
         })
         .collect())
+}
+
+/// Where a build's time went, as one line of the summary.
+fn times(documents: Duration, entities: Duration, lineage: &LineageTimings) -> String {
+    let s = |d: Duration| format!("{:.1} s", d.as_secs_f64());
+    format!(
+        "documents {}, entities and pruning {}, lineage: reading {}, linking {}, graph {}, text index {}",
+        s(documents),
+        s(entities),
+        s(lineage.read),
+        s(lineage.link),
+        s(lineage.graph),
+        s(lineage.index),
+    )
 }
 
 /// The lines of the summary printed at the end of a build.

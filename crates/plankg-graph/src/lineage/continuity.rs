@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::minhash::{band_keys, jaccard, mix64, shingles, NUM_BANDS};
@@ -102,6 +103,8 @@ struct Prepared {
 /// # Complexity
 /// Time O(n · b · w) for n tasks, b LSH bands and bucket window w, plus the sort;
 /// extra space O(n · (b + s)) for s shingles per task.
+/// Runs on rayon's current thread pool; the result does not depend on the number
+/// of threads.
 #[must_use]
 pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Continuation> {
     let mut order: Vec<usize> = (0..tasks.len()).collect();
@@ -109,19 +112,29 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
         let (x, y) = (&tasks[a], &tasks[b]);
         (x.year, &x.document, &x.task).cmp(&(y.year, &y.document, &y.task))
     });
+    // Shingles and band keys are the costly part of preparation: computed in
+    // parallel, then numbered in order so issuer numbers do not depend on threads.
+    let signatures: Vec<Option<(Vec<u32>, Vec<u64>)>> = order
+        .par_iter()
+        .map(|&i| {
+            let shingles = shingles(&tasks[i].text);
+            (shingles.len() >= options.min_shingles).then(|| {
+                let bands = band_keys(&shingles).to_vec();
+                (shingles, bands)
+            })
+        })
+        .collect();
     let mut issuers: HashMap<&str, u32> = HashMap::new();
     let mut prepared: Vec<Prepared> = Vec::with_capacity(order.len());
-    for &i in &order {
-        let shingles = shingles(&tasks[i].text);
-        if shingles.len() < options.min_shingles {
+    for (&i, signature) in order.iter().zip(signatures) {
+        let Some((shingles, bands)) = signature else {
             continue;
-        }
+        };
         let next = u32::try_from(issuers.len()).unwrap_or(u32::MAX);
         let issuer = tasks[i]
             .issuer
             .as_deref()
             .map(|key| *issuers.entry(key).or_insert(next));
-        let bands = band_keys(&shingles).to_vec();
         prepared.push(Prepared {
             input: i,
             issuer,
@@ -130,45 +143,83 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
         });
     }
 
-    // Buckets are runs of (key, position) pairs sorted by key then position: one
-    // flat array instead of a map of small vectors. Positions index `prepared`,
-    // which is sorted by year, so "earlier" is "before" inside a bucket.
-    let mut open: Vec<(u64, u32)> = Vec::with_capacity(prepared.len() * NUM_BANDS);
-    let mut own: Vec<(u64, u32)> = Vec::with_capacity(prepared.len() * NUM_BANDS);
-    for (pos, p) in prepared.iter().enumerate() {
-        let pos = u32::try_from(pos).unwrap_or(u32::MAX);
-        for &band in &p.bands {
-            open.push((band, pos));
-            if let Some(issuer) = p.issuer {
-                own.push((own_key(band, issuer), pos));
-            }
-        }
-    }
-    open.sort_unstable();
-    own.sort_unstable();
-
-    let mut links = Vec::new();
     // Year and issuer of each prepared task side by side: the bucket scans read
     // them for every entry, and a compact array keeps those reads in cache.
     let meta: Vec<(i32, u32)> = prepared
         .iter()
         .map(|p| (tasks[p.input].year, p.issuer.unwrap_or(u32::MAX)))
         .collect();
-    let mut candidates: Vec<u32> = Vec::new();
-    let mut votes: Vec<(u32, u32)> = Vec::new();
-    for (pos, p) in prepared.iter().enumerate() {
-        let own_issuer = p.issuer.unwrap_or(u32::MAX);
-        let year = tasks[p.input].year;
-        for relation in [Relation::Continues, Relation::Echoes] {
-            candidates.clear();
-            for &band in &p.bands {
-                let bucket = match (relation, p.issuer) {
-                    (Relation::Continues, Some(issuer)) => bucket(&own, own_key(band, issuer)),
-                    (Relation::Continues, None) => continue,
-                    (Relation::Echoes, _) => bucket(&open, band),
+    let buckets = Buckets {
+        open: BandIndex::build(prepared.len(), |pos, band| Some(prepared[pos].bands[band])),
+        own: BandIndex::build(prepared.len(), |pos, band| {
+            let p = &prepared[pos];
+            p.issuer.map(|issuer| own_key(p.bands[band], issuer))
+        }),
+        meta: &meta,
+    };
+    // Each task's links depend only on the tasks before it: the tasks are linked
+    // in parallel, each thread with its own scratch vectors.
+    let mut links: Vec<Continuation> = prepared
+        .par_iter()
+        .enumerate()
+        .map_init(Scratch::default, |scratch, (pos, p)| {
+            [Relation::Continues, Relation::Echoes].map(|relation| {
+                buckets.candidates(pos, p, relation, options, scratch);
+                let threshold = match relation {
+                    Relation::Continues => options.continues_threshold,
+                    Relation::Echoes => options.echoes_threshold,
                 };
-                collect_window(bucket, pos, options.bucket_window, &mut candidates, |c| {
-                    let (other_year, other_issuer) = meta[c as usize];
+                best_candidate(tasks, &prepared, p, &scratch.candidates, threshold).map(
+                    |(to, similarity)| Continuation {
+                        from: p.input,
+                        to,
+                        similarity,
+                        relation,
+                    },
+                )
+            })
+        })
+        .flat_map_iter(|pair| pair.into_iter().flatten())
+        .collect();
+    links.sort_by_key(|l| (l.from, l.relation));
+    links
+}
+
+/// Scratch space of one thread of the linking loop.
+#[derive(Default)]
+struct Scratch {
+    candidates: Vec<u32>,
+    votes: Vec<(u32, u32)>,
+}
+
+/// The LSH buckets of all prepared tasks, with the year and issuer of each.
+struct Buckets<'a> {
+    /// Buckets keyed by band, for echoes.
+    open: BandIndex,
+    /// Buckets keyed by band and issuer, for continues.
+    own: BandIndex,
+    /// (year, issuer number or `u32::MAX`) of each prepared task.
+    meta: &'a [(i32, u32)],
+}
+
+impl Buckets<'_> {
+    /// Fills `scratch.candidates` with the shortlisted earlier tasks that task
+    /// `pos` may have `relation` to: up to `bucket_window` eligible entries of
+    /// each of its buckets, looking back at most four windows' worth.
+    fn candidates(
+        &self,
+        pos: usize,
+        p: &Prepared,
+        relation: Relation,
+        options: &ContinuityOptions,
+        scratch: &mut Scratch,
+    ) {
+        let own_issuer = p.issuer.unwrap_or(u32::MAX);
+        let year = self.meta[pos].0;
+        let eligible = |c: u32| {
+            self.meta
+                .get(c as usize)
+                .is_some_and(|&(other_year, other_issuer)| {
                     other_year < year
                         && match relation {
                             Relation::Continues => true,
@@ -176,37 +227,80 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
                                 other_issuer == u32::MAX || other_issuer != own_issuer
                             }
                         }
-                });
-            }
-            shortlist(&mut candidates, &mut votes, MAX_SCORED);
-            let threshold = match relation {
-                Relation::Continues => options.continues_threshold,
-                Relation::Echoes => options.echoes_threshold,
-            };
-            if let Some(best) = best_candidate(tasks, &prepared, p, &candidates, threshold) {
-                links.push(Continuation {
-                    from: p.input,
-                    to: best.0,
-                    similarity: best.1,
-                    relation,
-                });
+                })
+        };
+        let index = match relation {
+            Relation::Continues => &self.own,
+            Relation::Echoes => &self.open,
+        };
+        scratch.candidates.clear();
+        for band in 0..NUM_BANDS {
+            scratch.candidates.extend(
+                index
+                    .earlier(pos, band, options.bucket_window * 4)
+                    .filter(|&c| eligible(c))
+                    .take(options.bucket_window),
+            );
+        }
+        shortlist(&mut scratch.candidates, &mut scratch.votes, MAX_SCORED);
+    }
+}
+
+/// LSH buckets as one flat array instead of a map of small vectors: entries
+/// (key, slot), slot = position · [`NUM_BANDS`] + band, sorted by key then slot, so
+/// a bucket is a run of equal keys ordered by position — and positions follow
+/// years, so "earlier" is "before". `at` gives each task's own entry in every band,
+/// so the earlier members of its bucket are read backwards from there, without a
+/// search through the whole array (whose random accesses would miss the cache).
+///
+/// Limit: 2³² entries (134 million tasks); tasks past it get no candidates.
+struct BandIndex {
+    entries: Vec<(u64, usize)>,
+    at: Vec<u32>,
+}
+
+impl BandIndex {
+    /// The index of `n` tasks, `key(position, band)` giving a task's bucket key in
+    /// a band, `None` when the task has no bucket in this index.
+    fn build(n: usize, key: impl Fn(usize, usize) -> Option<u64> + Sync) -> Self {
+        let mut entries: Vec<(u64, usize)> = (0..n * NUM_BANDS)
+            .into_par_iter()
+            .filter_map(|slot| key(slot / NUM_BANDS, slot % NUM_BANDS).map(|k| (k, slot)))
+            .collect();
+        entries.par_sort_unstable();
+        let mut at = vec![u32::MAX; n * NUM_BANDS];
+        for (i, &(_, slot)) in entries.iter().enumerate() {
+            if let (Some(cell), Ok(i)) = (at.get_mut(slot), u32::try_from(i)) {
+                *cell = i;
             }
         }
+        Self { entries, at }
     }
-    links.sort_by_key(|l| (l.from, l.relation));
-    links
+
+    /// Positions of the entries before task `pos`'s own in its bucket of `band`,
+    /// nearest first, at most `limit`.
+    fn earlier(&self, pos: usize, band: usize, limit: usize) -> impl Iterator<Item = u32> + '_ {
+        let own = self
+            .at
+            .get(pos * NUM_BANDS + band)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| i as usize);
+        let (key, before) = match own {
+            Some(i) => (self.entries[i].0, &self.entries[..i]),
+            None => (0, &self.entries[..0]),
+        };
+        before
+            .iter()
+            .rev()
+            .take(limit)
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, slot)| u32::try_from(slot / NUM_BANDS).unwrap_or(u32::MAX))
+    }
 }
 
 /// The key of a band within one issuer's own buckets.
 fn own_key(band: u64, issuer: u32) -> u64 {
     mix64(band ^ u64::from(issuer).rotate_left(32))
-}
-
-/// The run of `entries` (sorted) with key `key`.
-fn bucket(entries: &[(u64, u32)], key: u64) -> &[(u64, u32)] {
-    let start = entries.partition_point(|&(k, _)| k < key);
-    let len = entries[start..].partition_point(|&(k, _)| k == key);
-    &entries[start..start + len]
 }
 
 /// Keeps in `candidates` the `keep` entries found in the most bands (a pair with
@@ -228,29 +322,6 @@ fn shortlist(candidates: &mut Vec<u32>, votes: &mut Vec<(u32, u32)>, keep: usize
     candidates.sort_unstable();
 }
 
-/// Adds to `out` up to `window` entries of `bucket` before position `pos` that
-/// pass `eligible`, scanning back at most four windows' worth.
-fn collect_window(
-    bucket: &[(u64, u32)],
-    pos: usize,
-    window: usize,
-    out: &mut Vec<u32>,
-    eligible: impl Fn(u32) -> bool,
-) {
-    let pos = u32::try_from(pos).unwrap_or(u32::MAX);
-    let end = bucket.partition_point(|&(_, c)| c < pos);
-    let mut taken = 0;
-    for &(_, c) in bucket[..end].iter().rev().take(window * 4) {
-        if eligible(c) {
-            out.push(c);
-            taken += 1;
-            if taken == window {
-                break;
-            }
-        }
-    }
-}
-
 /// The most similar candidate at or above `threshold`: (input index, similarity).
 fn best_candidate(
     tasks: &[TaskText],
@@ -262,6 +333,16 @@ fn best_candidate(
     let mut best: Option<(usize, f64)> = None;
     for &c in candidates {
         let other = &prepared[c as usize];
+        // Jaccard similarity is at most the ratio of the set sizes: skip the exact
+        // count when even that bound, rounded as the result would be, falls short.
+        let (small, large) = if p.shingles.len() < other.shingles.len() {
+            (p.shingles.len(), other.shingles.len())
+        } else {
+            (other.shingles.len(), p.shingles.len())
+        };
+        if round3(small as f64 / large as f64) < threshold {
+            continue;
+        }
         let similarity = round3(jaccard(&p.shingles, &other.shingles));
         if similarity < threshold {
             continue;

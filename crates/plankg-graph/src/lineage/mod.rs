@@ -17,6 +17,6 @@ pub use cascade::{Localiser, Localization, PolicyName, Rank};
 pub use cascade_tree::{cascade, CascadeNode, CascadeReport, CitingDocument};
 pub use continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
 pub use error::LineageError;
-pub use rebuild::{rebuild, LineageSummary};
+pub use rebuild::{rebuild, LineageSummary, LineageTimings};
 pub use timeline::timeline_svg;
 pub use trace::{normalise_term, trace, Occurrence, TraceQuery, TraceReport, Variant};

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use oxigraph::model::{Literal, NamedNode, Quad};
 use plankg_rdf::vocab::{pk, rdf, skos, xsd};
@@ -18,6 +19,19 @@ use super::error::LineageError;
 use super::initiatives::merges;
 use super::source::Corpus;
 use crate::text_index::{IndexedDocument, IndexedLabel, IndexedText, TextIndex};
+
+/// Where the time of a lineage rebuild went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct LineageTimings {
+    /// Reading tasks, documents and labels from the store.
+    pub read: Duration,
+    /// Task continuity, localizations and initiative merges.
+    pub link: Duration,
+    /// Rewriting the lineage graph.
+    pub graph: Duration,
+    /// Rewriting the text index.
+    pub index: Duration,
+}
 
 /// What a lineage rebuild wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -34,6 +48,8 @@ pub struct LineageSummary {
     pub close_matches: usize,
     /// Texts in the text index.
     pub indexed_texts: usize,
+    /// Time spent in each step.
+    pub timings: LineageTimings,
 }
 
 /// Rewrites the lineage graph of `store` and the text index in `index_dir` from
@@ -50,7 +66,9 @@ pub fn rebuild(
     minter: &IriMinter,
     index_dir: &Path,
 ) -> Result<LineageSummary, LineageError> {
+    let started = Instant::now();
     let corpus = Corpus::read(store)?;
+    let read = started.elapsed();
 
     let tasks: Vec<TaskText> = corpus
         .texts
@@ -89,6 +107,7 @@ pub fn rebuild(
         .filter_map(|(iri, e)| Some((iri.as_str(), e.pref.as_deref()?)))
         .collect();
     let close = merges(&initiatives);
+    let link = started.elapsed() - read;
 
     let mut quads = Vec::new();
     let graph = minter.graph_lineage();
@@ -112,8 +131,15 @@ pub fn rebuild(
         ));
     }
     store.replace_graph(&graph, &quads)?;
+    let graph = started.elapsed() - read - link;
 
     let indexed = write_index(&corpus, &tasks, &links, &close, index_dir)?;
+    let timings = LineageTimings {
+        read,
+        link,
+        graph,
+        index: started.elapsed() - read - link - graph,
+    };
     Ok(LineageSummary {
         tasks: tasks.len(),
         continues: links
@@ -127,6 +153,7 @@ pub fn rebuild(
         localizes: localizations.len(),
         close_matches: close.len(),
         indexed_texts: indexed,
+        timings,
     })
 }
 
