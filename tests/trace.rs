@@ -127,11 +127,15 @@ fn trace_finds_shide_shifeng_in_exactly_2018_2020_2022() {
     let report = trace_json(&store, "师德师风");
     assert_eq!(years(&report), [2018, 2020, 2022]);
     assert_eq!(report["longest_run"], 1);
-    // Full-width input is folded like the documents' text.
+    // Full-width input is folded like the documents' text, and a term typed in
+    // traditional characters finds the simplified texts.
     assert_eq!(
         years(&trace_json(&store, " 师德师风　")),
         [2018, 2020, 2022]
     );
+    let traditional = trace_json(&store, "師德師風");
+    assert_eq!(traditional["term"], "师德师风");
+    assert_eq!(years(&traditional), [2018, 2020, 2022]);
     // Filters narrow the documents that count.
     let out = plankg()
         .args([

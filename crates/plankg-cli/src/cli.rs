@@ -540,7 +540,9 @@ pub enum TraceFormat {
 /// Arguments of `plankg trace`.
 #[derive(Debug, Args)]
 pub struct TraceArgs {
-    /// The term: matched exactly in every plan's text (tasks, headings, preamble).
+    /// The term: matched exactly in every plan's text (tasks, headings, preamble),
+    /// after folding as texts are folded (full-width forms; traditional characters
+    /// to simplified).
     pub term: String,
     /// The store.
     #[command(flatten)]

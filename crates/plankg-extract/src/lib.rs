@@ -17,9 +17,11 @@ mod offsets;
 mod recognise;
 mod split;
 mod structure;
+mod term;
 
 pub use decode::Encoding;
 pub use error::{ExtractError, GazetteerError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::Gazetteer;
 pub use input::{collect_inputs, InputFile};
+pub use term::TermNormaliser;

@@ -26,7 +26,7 @@ pub(crate) fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Stats(args) => stats::run(&args),
         Command::Rank(args) => rank::run(&cli.global, &args),
         Command::Export(args) => export::run(&cli.global, &args),
-        Command::Trace(args) => trace::run(&args),
+        Command::Trace(args) => trace::run(&cli.global, &args),
         Command::Cascade(args) => cascade::run(&args),
         Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Push(args) => push::run(&cli.global, &args),

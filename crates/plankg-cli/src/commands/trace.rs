@@ -3,18 +3,19 @@
 use std::io::{self, Write};
 
 use anyhow::Context as _;
-use plankg_graph::lineage::{normalise_term, trace, Occurrence, TraceQuery, TraceReport};
+use plankg_extract::{Gazetteer, TermNormaliser};
+use plankg_graph::lineage::{trace, Occurrence, TraceQuery, TraceReport};
 use plankg_graph::text_index::TextIndex;
 use serde::Serialize;
 
-use crate::cli::{TraceArgs, TraceFormat};
+use crate::cli::{GlobalArgs, TraceArgs, TraceFormat};
 use crate::output;
 use crate::Outcome;
 
 /// Characters of a task's text shown on each side of the match in the table.
 const CONTEXT_CHARS: usize = 24;
 
-pub(crate) fn run(args: &TraceArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> anyhow::Result<Outcome> {
     let dir = TextIndex::dir_of_store(&args.store.store);
     let index = TextIndex::open(&dir).with_context(|| {
         format!(
@@ -23,7 +24,7 @@ pub(crate) fn run(args: &TraceArgs) -> anyhow::Result<Outcome> {
         )
     })?;
     let query = TraceQuery {
-        term: normalise_term(&args.term),
+        term: term_normaliser(global)?.normalise(&args.term),
         issuer: args.issuer.clone(),
         region: args.region.clone(),
         from: args.from,
@@ -43,6 +44,16 @@ pub(crate) fn run(args: &TraceArgs) -> anyhow::Result<Outcome> {
         TraceFormat::Table => write_table(&report)?,
     }
     Ok(Outcome::Success)
+}
+
+/// Folds the term with the character tables of the gazetteer the options name.
+fn term_normaliser(global: &GlobalArgs) -> anyhow::Result<TermNormaliser> {
+    let gazetteer = match &global.gazetteer {
+        Some(dir) => Gazetteer::load(dir)
+            .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?,
+        None => Gazetteer::embedded(),
+    };
+    TermNormaliser::new(&gazetteer).context("invalid gazetteer")
 }
 
 /// One CSV record: the occurrence's JSON fields, the match as `start-end`.

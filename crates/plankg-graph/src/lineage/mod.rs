@@ -19,4 +19,4 @@ pub use continuity::{link_tasks, Continuation, ContinuityOptions, Relation, Task
 pub use error::LineageError;
 pub use rebuild::{rebuild, LineageSummary, LineageTimings};
 pub use timeline::timeline_svg;
-pub use trace::{normalise_term, trace, Occurrence, TraceQuery, TraceReport, Variant};
+pub use trace::{trace, Occurrence, TraceQuery, TraceReport, Variant};

@@ -15,7 +15,8 @@ use crate::text_index::{Hit, TextIndex, TextIndexError};
 /// What to trace and which documents count.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TraceQuery {
-    /// The term, already normalised ([`normalise_term`]).
+    /// The term, already normalised as document texts are (plankg-extract's
+    /// `TermNormaliser`).
     pub term: String,
     /// Keep documents whose issuer label contains this.
     pub issuer: Option<String>,
@@ -92,21 +93,6 @@ pub struct TraceReport {
     pub occurrences: Vec<Occurrence>,
     /// Closest known labels, when nothing matched.
     pub suggestions: Vec<String>,
-}
-
-/// Folds a term the way document texts are folded: full-width ASCII and the
-/// ideographic space to ASCII, whitespace trimmed.
-#[must_use]
-pub fn normalise_term(term: &str) -> String {
-    term.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect::<String>()
-        .trim()
-        .to_owned()
 }
 
 /// Traces `query.term` through the text index.
@@ -366,6 +352,5 @@ mod tests {
     fn runs_count_consecutive_years() {
         assert_eq!(longest_run(&[2018, 2019, 2020, 2022]), 3);
         assert_eq!(gaps(&[2018, 2021]), [2019, 2020]);
-        assert_eq!(normalise_term(" 县管校聘（试点）　"), "县管校聘(试点)");
     }
 }
