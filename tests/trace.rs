@@ -333,3 +333,48 @@ fn a_plan_continues_its_previous_year() {
         "{report}"
     );
 }
+
+/// A long series of annual reports, one per file, the year in the first line
+/// (tests/fixtures/series: sentences of the sample plans rearranged into reports of
+/// 1954–2021; two have a site disclaimer pasted inside a paragraph). For terms
+/// taken from every report, the years trace reports are exactly the years of the
+/// files containing the term: none missed, none invented.
+#[test]
+fn trace_years_are_exactly_the_years_whose_reports_contain_the_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let series = root().join("tests/fixtures/series");
+    let store = dir.path().join("store");
+    build(&series, &store, &["-q"]);
+    let mut reports: Vec<(i64, String)> = fs::read_dir(&series)
+        .unwrap()
+        .map(|entry| {
+            let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+            let year = text[..4].parse().unwrap();
+            (year, text)
+        })
+        .collect();
+    reports.sort();
+    assert_eq!(reports.len(), 9);
+
+    let mut terms: Vec<String> = Vec::new();
+    for (_, text) in &reports {
+        let chars: Vec<char> = text.chars().collect();
+        // Four-character Han windows spread over each report.
+        for start in (0..chars.len().saturating_sub(4)).step_by(211) {
+            let window = &chars[start..start + 4];
+            if window.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+                terms.push(window.iter().collect());
+            }
+        }
+    }
+    terms.push("申明敬告".to_owned());
+    assert!(terms.len() > 40, "{} terms", terms.len());
+    for term in &terms {
+        let expected: Vec<i64> = reports
+            .iter()
+            .filter(|(_, text)| text.contains(term.as_str()))
+            .map(|(year, _)| *year)
+            .collect();
+        assert_eq!(years(&trace_json(&store, term)), expected, "{term}");
+    }
+}

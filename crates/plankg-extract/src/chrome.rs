@@ -70,6 +70,13 @@ static SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
 /// Lines this long or longer are plan text even when they carry a chrome word.
 const SHORT_LINE_CHARS: usize = 60;
 
+/// A line whose sentences without chrome words hold this many characters, in at
+/// least [`PARAGRAPH_SENTENCES`] sentences, is a paragraph of the plan even when a
+/// chrome phrase sits inside it (a disclaimer pasted into the text): losing the
+/// paragraph's text would cost more than keeping the phrase.
+const PARAGRAPH_CHARS: usize = 40;
+const PARAGRAPH_SENTENCES: usize = 2;
+
 fn build_set(patterns: &[&str]) -> RegexSet {
     // The patterns are literals of this module: a failure is a programming error
     // caught by the unit tests below, so fall back to an empty set rather than panic.
@@ -83,10 +90,22 @@ pub(crate) fn is_chrome(line: &str) -> bool {
         return true;
     }
     let line = strip_bullet(line);
-    if ANY_LENGTH.is_match(line) || SHAPES.is_match(line) {
+    if SHAPES.is_match(line) || (ANY_LENGTH.is_match(line) && !is_paragraph(line)) {
         return true;
     }
     line.chars().count() < SHORT_LINE_CHARS && SHORT_LINE.is_match(line)
+}
+
+/// Whether a line is a paragraph of plan sentences around a chrome phrase.
+fn is_paragraph(line: &str) -> bool {
+    let (mut sentences, mut chars) = (0, 0);
+    for sentence in line.split_inclusive(['。', '！', '？', '!', '?']) {
+        if !ANY_LENGTH.is_match(sentence) {
+            sentences += 1;
+            chars += sentence.chars().count();
+        }
+    }
+    sentences >= PARAGRAPH_SENTENCES && chars >= PARAGRAPH_CHARS
 }
 
 /// The line without a leading list bullet of a viewer ("• ", "- ", "1. " before a
@@ -131,6 +150,16 @@ mod tests {
         ] {
             assert!(is_chrome(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_paragraph_holding_a_disclaimer_is_kept() {
+        let paragraph = "加强课程改革,推动综合素质评价改革,减轻学生过重课业负担,提高学生创新能力和实践能力。\
+            其次,优化教育资源配置,将优质教育资源更广泛地普及到农村和贫困地区。\
+            申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。\
+            把立德树人融入到思想道德教育、文化知识教育、社会实践教育各环节,\
+            构建德智体美劳全面培养的教育体系,健全学校家庭社会协同育人机制。";
+        assert!(!is_chrome(paragraph));
     }
 
     #[test]

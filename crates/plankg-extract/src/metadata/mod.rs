@@ -2,6 +2,7 @@
 //! of one plan, read from its title lines, the notice that may wrap it, its opening
 //! and its body (ANNOTATION.md, "Document fields").
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -423,7 +424,10 @@ fn stated_year(opening: &str, title: &str, titles: &[String]) -> Option<i32> {
 
 /// The plan year a title states.
 fn title_year(title: &str) -> Option<i32> {
-    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = with_arabic_years(title)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if let Some(caps) = SCHOOL_YEAR.as_ref().and_then(|re| re.captures(&compact)) {
         let second_term = caps[3].contains("第二") || caps[3].contains('下');
         let first: Option<i32> = caps[1].parse().ok();
@@ -440,6 +444,34 @@ fn title_year(title: &str) -> Option<i32> {
         .as_str()
         .parse()
         .ok()
+}
+
+/// The text with years written in Chinese numerals ("一九五七年", "二〇〇三年") in
+/// Arabic digits, so the year patterns read them.
+pub(super) fn with_arabic_years(text: &str) -> Cow<'_, str> {
+    static CHINESE_YEAR: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"[一二][〇零○OＯ0一二三四五六七八九]{3}年").ok());
+    let Some(re) = CHINESE_YEAR.as_ref() else {
+        return Cow::Borrowed(text);
+    };
+    re.replace_all(text, |caps: &regex::Captures<'_>| {
+        caps[0]
+            .chars()
+            .map(|c| match c {
+                '一' => '1',
+                '二' => '2',
+                '三' => '3',
+                '四' => '4',
+                '五' => '5',
+                '六' => '6',
+                '七' => '7',
+                '八' => '8',
+                '九' => '9',
+                '年' => '年',
+                _ => '0',
+            })
+            .collect::<String>()
+    })
 }
 
 /// The bodies named in a title before its year, or between its year and the kind of
@@ -532,6 +564,8 @@ mod tests {
             Some(2019)
         );
         assert_eq!(title_year("2020度市教育局工作计划"), Some(2020));
+        assert_eq!(title_year("一九五七年政府工作报告"), Some(1957));
+        assert_eq!(title_year("二〇〇三年政府工作报告"), Some(2003));
     }
 
     #[test]

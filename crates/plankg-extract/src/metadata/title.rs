@@ -6,15 +6,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{title_issuer, YEAR};
+use super::{title_issuer, with_arabic_years, YEAR};
 use crate::split::{is_compilation_title, is_title_line, Line};
 use crate::structure::markers::marker_at;
 
 /// A line at least this long (characters) is body text: the title comes before it.
 const BODY_LINE_CHARS: usize = 80;
 
-/// The title of a plan: the last title line before its body, else a title glued to
-/// the start of the first body line, else a 《…计划/要点》 named in the opening.
+/// The title of a plan: the last title line before its body, else a headline before
+/// the body, else a title glued to the start of the first body line, else a
+/// 《…计划/要点》 named in the opening.
 pub(super) fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
     let content: Vec<&Line> = lines.iter().filter(|l| !l.chrome).collect();
     let body_at = content
@@ -44,6 +45,12 @@ pub(super) fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<us
     if best.is_some() {
         return best;
     }
+    // A headline before the body ("1957年政府工作报告", "教育体育局2020年为民办实事")
+    // names the document itself; a title glued to the body's first sentence may be
+    // a quotation of another plan.
+    if let Some(found) = headline(text, &content[..body_at]) {
+        return Some(found);
+    }
     let first = content.get(body_at).or_else(|| content.first())?;
     glued_title(text, first.range.clone())
         .or_else(|| quoted_title(text, &content))
@@ -57,9 +64,11 @@ fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
         let candidate = &text[line.range.clone()];
         let short =
             candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
-        let telling = YEAR.as_ref().is_some_and(|re| re.is_match(candidate))
+        let telling = YEAR
+            .as_ref()
+            .is_some_and(|re| re.is_match(&with_arabic_years(candidate)))
             || title_issuer(candidate).is_some();
-        (short && telling && marker_at(candidate).is_none())
+        (short && telling && marker_at(candidate).is_none() && !is_compilation_title(candidate))
             .then(|| (candidate.to_owned(), line.range.clone()))
     })
 }
