@@ -4,7 +4,8 @@
 //! national boilerplate shared, lightly edited, by many issuers (the crowded LSH
 //! buckets that the bucket window bounds).
 //!
-//! `cargo bench -p plankg-graph --bench lineage -- 1000 10000 50000`
+//! `cargo bench --profile dev -p plankg-graph --bench lineage -- 1000 10000 50000 --runs 3`
+//! (median of the runs; rayon's threads: `RAYON_NUM_THREADS=1` for one)
 
 // Generator arithmetic on small counts (years, characters, indices below a bound).
 #![allow(clippy::cast_possible_truncation)]
@@ -121,25 +122,43 @@ fn corpus(documents: usize, seed: u64) -> Vec<TaskText> {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let sizes: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || args[i - 1] != "--runs")
+        .filter_map(|(_, a)| a.parse().ok())
         .collect();
     let sizes = if sizes.is_empty() {
         vec![1000, 10_000]
     } else {
         sizes
     };
+    println!(
+        "median of {runs} runs on {} threads",
+        rayon::current_num_threads()
+    );
     println!("documents  tasks      links    seconds  µs/task");
     for documents in sizes {
         let tasks = corpus(documents, 42);
-        let start = Instant::now();
-        let links = link_tasks(&tasks, &ContinuityOptions::default());
-        let secs = start.elapsed().as_secs_f64();
+        let mut times = Vec::with_capacity(runs);
+        let mut links = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            links = link_tasks(&tasks, &ContinuityOptions::default()).len();
+            times.push(start.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        let secs = times[times.len() / 2];
         println!(
-            "{documents:<10} {:<10} {:<8} {secs:<8.2} {:.1}",
+            "{documents:<10} {:<10} {links:<8} {secs:<8.2} {:.1}",
             tasks.len(),
-            links.len(),
             secs * 1e6 / tasks.len() as f64
         );
     }

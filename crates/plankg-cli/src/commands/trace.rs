@@ -1,5 +1,6 @@
 //! `plankg trace TERM`: since when, where and how continuously a term appears.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use anyhow::Context as _;
@@ -139,13 +140,14 @@ fn write_table(report: &TraceReport) -> anyhow::Result<()> {
     .map(|h| (*h).to_owned())
     .collect();
     // Links are shown by row number when they point at another row, else as IRIs.
-    let row_of = |iri: &str| {
-        report
-            .occurrences
-            .iter()
-            .position(|o| o.task == iri)
-            .map(|i| i + 1)
-    };
+    let rows_by_task: HashMap<&str, usize> = report
+        .occurrences
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, o)| (o.task.as_str(), i + 1))
+        .collect();
+    let row_of = |iri: &str| rows_by_task.get(iri).copied();
     let link = |kind: &str, target: &Option<String>| {
         target.as_deref().map(|t| match row_of(t) {
             Some(row) => format!("{kind} #{row}"),

@@ -188,8 +188,9 @@ impl TextIndex {
             }
         }
         let mut hits = Vec::new();
+        let mut texts = self.texts()?;
         for unit in candidates {
-            let text = self.read_text(unit)?;
+            let text = texts.read(unit)?;
             let matches = char_matches(&text.text, term);
             if !matches.is_empty() {
                 hits.push(Hit {
@@ -265,8 +266,9 @@ impl TextIndex {
         let mut units: Vec<(usize, u32)> = votes.into_iter().map(|(u, v)| (v, u)).collect();
         units.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut best: HashMap<String, (f64, usize)> = HashMap::new();
+        let mut texts = self.texts()?;
         for &(_, unit) in units.iter().take(SUGGEST_TEXTS) {
-            let text = self.read_text(unit)?;
+            let text = texts.read(unit)?;
             let chars: Vec<char> = text.text.chars().collect();
             let mut seen_here: Vec<String> = Vec::new();
             for width in [len - 1, len, len + 1] {
@@ -332,24 +334,47 @@ impl TextIndex {
             .collect())
     }
 
-    fn read_text(&self, unit: u32) -> Result<IndexedText, TextIndexError> {
-        let offsets = self.dir.join(OFFSETS);
-        let mut file = File::open(&offsets).map_err(io(&offsets))?;
-        file.seek(SeekFrom::Start(u64::from(unit) * 8))
-            .map_err(io(&offsets))?;
+    /// The texts file, opened for a run of reads.
+    fn texts(&self) -> Result<TextReader, TextIndexError> {
+        let offsets_path = self.dir.join(OFFSETS);
+        let texts_path = self.dir.join(TEXTS);
+        Ok(TextReader {
+            offsets: File::open(&offsets_path).map_err(io(&offsets_path))?,
+            texts: File::open(&texts_path).map_err(io(&texts_path))?,
+            offsets_path,
+            texts_path,
+        })
+    }
+}
+
+/// `texts.jsonl` and `texts.offsets`, open: a search reads thousands of texts, and
+/// opening the files once for all of them saves two system calls per text.
+struct TextReader {
+    offsets: File,
+    texts: File,
+    offsets_path: PathBuf,
+    texts_path: PathBuf,
+}
+
+impl TextReader {
+    /// The text at position `unit`.
+    fn read(&mut self, unit: u32) -> Result<IndexedText, TextIndexError> {
+        let offsets = &self.offsets_path;
+        self.offsets
+            .seek(SeekFrom::Start(u64::from(unit) * 8))
+            .map_err(io(offsets))?;
         let mut pair = [0u8; 16];
-        file.read_exact(&mut pair).map_err(io(&offsets))?;
+        self.offsets.read_exact(&mut pair).map_err(io(offsets))?;
         let (a, b) = pair.split_at(8);
-        let start = u64::from_le_bytes(a.try_into().map_err(|_| damaged(&offsets))?);
-        let end = u64::from_le_bytes(b.try_into().map_err(|_| damaged(&offsets))?);
-        let path = self.dir.join(TEXTS);
-        let mut file = File::open(&path).map_err(io(&path))?;
-        file.seek(SeekFrom::Start(start)).map_err(io(&path))?;
-        let len = usize::try_from(end.saturating_sub(start)).map_err(|_| damaged(&path))?;
+        let start = u64::from_le_bytes(a.try_into().map_err(|_| damaged(offsets))?);
+        let end = u64::from_le_bytes(b.try_into().map_err(|_| damaged(offsets))?);
+        let path = &self.texts_path;
+        self.texts.seek(SeekFrom::Start(start)).map_err(io(path))?;
+        let len = usize::try_from(end.saturating_sub(start)).map_err(|_| damaged(path))?;
         let mut line = vec![0u8; len];
-        file.read_exact(&mut line).map_err(io(&path))?;
+        self.texts.read_exact(&mut line).map_err(io(path))?;
         serde_json::from_slice(&line).map_err(|e| TextIndexError::Damaged {
-            path,
+            path: path.clone(),
             source: Some(e),
         })
     }
@@ -369,7 +394,8 @@ fn char_matches(text: &str, term: &str) -> Vec<(usize, usize)> {
     if term.is_empty() {
         return Vec::new();
     }
-    let skip = |c: char| !term.contains(char::is_whitespace) && c.is_whitespace();
+    let term_has_space = term.contains(char::is_whitespace);
+    let skip = |c: char| !term_has_space && c.is_whitespace();
     let kept: Vec<(usize, char)> = text
         .chars()
         .enumerate()
