@@ -14,7 +14,7 @@ mod store;
 
 pub use document::DocumentQuads;
 pub use error::StoreError;
-pub use load::{LoadOutcome, BULK_INSERT_THRESHOLD};
+pub use load::{LoadOutcome, BULK_INSERT_THRESHOLD, REMOVALS_PER_TRANSACTION};
 pub use oxigraph::io::RdfFormat;
 pub use oxigraph::model;
 pub use oxigraph::sparql::results::QueryResultsFormat;

@@ -3,6 +3,7 @@
 //! pruned.
 
 use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 
@@ -15,6 +16,21 @@ use crate::store::PlanStore;
 /// New quads of a shared graph above which [`PlanStore::replace_graph`] adds them
 /// through the bulk loader instead of a transaction.
 pub const BULK_INSERT_THRESHOLD: usize = 50_000;
+
+/// Stale quads removed per transaction by [`PlanStore::rewrite_graph`].
+pub const REMOVALS_PER_TRANSACTION: usize = 100_000;
+
+/// A 128-bit hash of a quad: two independent 64-bit hashes, so that millions of
+/// quads compare by hash without a collision in practice.
+fn quad_hash(quad: &Quad) -> u128 {
+    let half = |salt: u8| {
+        let mut hasher = DefaultHasher::new();
+        salt.hash(&mut hasher);
+        quad.hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
 
 /// What loading a document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -156,6 +172,85 @@ impl PlanStore {
             loader.commit()?;
         }
         Ok(true)
+    }
+
+    /// Rewrites `graph` to hold exactly the quads `quads` yields, for a derived graph
+    /// too large to hold twice in memory (the lineage graph of a large store).
+    ///
+    /// Only 128-bit hashes of the stored and the wanted quads are kept, never the
+    /// quads themselves: the new quads are streamed into the bulk loader (one
+    /// atomic commit), then the stale ones are removed in transactions of
+    /// [`REMOVALS_PER_TRANSACTION`]. A reader in between sees both; an interrupted
+    /// build leaves the graph for the next build to rewrite. Quads naming another
+    /// graph are put into `graph`.
+    ///
+    /// Returns whether anything changed.
+    ///
+    /// # Errors
+    /// [`StoreError::Storage`] if the store cannot be read or written.
+    pub fn rewrite_graph(
+        &self,
+        graph: &NamedNode,
+        quads: impl IntoIterator<Item = Quad>,
+    ) -> Result<bool, StoreError> {
+        let name = GraphNameRef::NamedNode(graph.as_ref());
+        let stored: HashSet<u128> = self
+            .store
+            .quads_for_pattern(None, None, None, Some(name))
+            .map(|quad| quad.map(|q| quad_hash(&q)))
+            .collect::<Result<_, _>>()?;
+        let mut wanted: HashSet<u128> = HashSet::with_capacity(stored.len());
+        let (mut added, mut kept) = (0usize, 0usize);
+        let new = quads.into_iter().filter_map(|q| {
+            let quad = Quad::new(q.subject, q.predicate, q.object, name);
+            let hash = quad_hash(&quad);
+            if !wanted.insert(hash) {
+                return None;
+            }
+            if stored.contains(&hash) {
+                kept += 1;
+                return None;
+            }
+            added += 1;
+            Some(quad)
+        });
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(new)?;
+        loader.commit()?;
+        if kept == stored.len() {
+            // Every stored quad is still wanted: nothing to remove, and no second
+            // pass over the graph (each quad read costs term lookups).
+            return Ok(added > 0);
+        }
+
+        let mut removed = 0usize;
+        let mut stale: Vec<Quad> = Vec::new();
+        for quad in self.store.quads_for_pattern(None, None, None, Some(name)) {
+            let quad = quad?;
+            if !wanted.contains(&quad_hash(&quad)) {
+                stale.push(quad);
+            }
+            if stale.len() == REMOVALS_PER_TRANSACTION {
+                removed += self.remove_quads(&mut stale)?;
+            }
+        }
+        removed += self.remove_quads(&mut stale)?;
+        Ok(added > 0 || removed > 0)
+    }
+
+    /// Removes `quads` in one transaction and empties the vector; returns how many.
+    fn remove_quads(&self, quads: &mut Vec<Quad>) -> Result<usize, StoreError> {
+        if quads.is_empty() {
+            return Ok(0);
+        }
+        let mut transaction = self.store.start_transaction()?;
+        for quad in quads.iter() {
+            transaction.remove(quad);
+        }
+        transaction.commit()?;
+        let n = quads.len();
+        quads.clear();
+        Ok(n)
     }
 
     /// Removes the graphs of documents not in `keep`, and returns them sorted.
@@ -352,6 +447,42 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(stored, second.into_iter().collect::<HashSet<_>>());
+    }
+
+    #[test]
+    fn rewrite_graph_streams_the_new_quads_and_removes_the_stale() {
+        let store = PlanStore::in_memory().unwrap();
+        let lineage = node("http://e.org/graph/lineage");
+        let other = node("http://e.org/graph/other");
+        let q = |i: usize, graph: &NamedNode| {
+            Quad::new(
+                node(&format!("http://e.org/t{i}")),
+                node("http://e.org/p"),
+                Literal::from(i.to_string()),
+                graph.clone(),
+            )
+        };
+        store.replace_graph(&other, &[q(0, &other)]).unwrap();
+        assert!(store
+            .rewrite_graph(&lineage, (0..100).map(|i| q(i, &lineage)))
+            .unwrap());
+        assert!(!store
+            .rewrite_graph(&lineage, (0..100).map(|i| q(i, &lineage)))
+            .unwrap());
+        // Quads naming another graph land in the rewritten one; 0..50 go stale.
+        assert!(store
+            .rewrite_graph(&lineage, (50..120).map(|i| q(i, &other)))
+            .unwrap());
+        let stored: HashSet<Quad> = store
+            .store
+            .quads_for_pattern(None, None, None, None)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let expected: HashSet<Quad> = (50..120)
+            .map(|i| q(i, &lineage))
+            .chain([q(0, &other)])
+            .collect();
+        assert_eq!(stored, expected);
     }
 
     #[test]

@@ -183,9 +183,18 @@ fn top_scheme(candidates: &[Candidate]) -> Option<Scheme> {
         one: bool,
         free: bool,
     }
-    let mut seen: HashMap<Scheme, Seen> = HashMap::new();
+    // In order of first appearance: of two schemes of the same rank (1. and 1.1),
+    // the one the text uses first is the top, on every run.
+    let mut seen: Vec<(Scheme, Seen)> = Vec::new();
     for c in candidates {
-        let entry = seen.entry(c.marker.scheme).or_default();
+        let at = match seen.iter().position(|(s, _)| *s == c.marker.scheme) {
+            Some(at) => at,
+            None => {
+                seen.push((c.marker.scheme, Seen::default()));
+                seen.len() - 1
+            }
+        };
+        let entry = &mut seen[at].1;
         let free = c.strong || c.marker.scheme == Scheme::CnComma;
         entry.one |= c.marker.number == 1;
         entry.free |= free && c.marker.number <= 2;

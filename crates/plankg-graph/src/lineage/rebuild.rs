@@ -109,13 +109,13 @@ pub fn rebuild(
     let close = merges(&initiatives);
     let link = started.elapsed() - read;
 
-    let mut quads = Vec::new();
     let graph = minter.graph_lineage();
-    for link in &links {
-        continuation_quads(minter, &tasks, link, &graph, &mut quads)?;
-    }
+    // Millions of quads on a large store: made one link at a time while the store
+    // takes them, never held all at once.
+    let nodes = link_nodes(&tasks, &links)?;
+    let mut small = Vec::new();
     for Localization { local, higher } in &localizations {
-        quads.push(Quad::new(
+        small.push(Quad::new(
             NamedNode::new(local)?,
             pk::LOCALIZES,
             NamedNode::new(higher)?,
@@ -123,14 +123,17 @@ pub fn rebuild(
         ));
     }
     for (a, b) in &close {
-        quads.push(Quad::new(
+        small.push(Quad::new(
             NamedNode::new(*a)?,
             skos::CLOSE_MATCH,
             NamedNode::new(*b)?,
             graph.clone(),
         ));
     }
-    store.replace_graph(&graph, &quads)?;
+    let continuations = links
+        .iter()
+        .flat_map(|link| continuation_quads(minter, &nodes, link, &graph));
+    store.rewrite_graph(&graph, continuations.chain(small))?;
     let graph = started.elapsed() - read - link;
 
     let indexed = write_index(&corpus, &tasks, &links, &close, index_dir)?;
@@ -157,47 +160,49 @@ pub fn rebuild(
     })
 }
 
+/// The IRIs of the tasks that links name, checked once (`None` for the others).
+fn link_nodes(
+    tasks: &[TaskText],
+    links: &[Continuation],
+) -> Result<Vec<Option<NamedNode>>, LineageError> {
+    let mut nodes: Vec<Option<NamedNode>> = vec![None; tasks.len()];
+    for link in links {
+        for i in [link.from, link.to] {
+            if nodes[i].is_none() {
+                nodes[i] = Some(NamedNode::new(&tasks[i].task)?);
+            }
+        }
+    }
+    Ok(nodes)
+}
+
 /// The qualified `pk:Continuation` node of a link and the direct shortcut triple.
 /// The node's IRI is the later task's IRI with `/continues` or `/echoes` appended:
 /// a task has at most one link of each kind, and the IRI stays stable across
 /// builds as long as the link does.
 fn continuation_quads(
     minter: &IriMinter,
-    tasks: &[TaskText],
+    nodes: &[Option<NamedNode>],
     link: &Continuation,
     graph: &NamedNode,
-    out: &mut Vec<Quad>,
-) -> Result<(), LineageError> {
-    let from = NamedNode::new(&tasks[link.from].task)?;
-    let to = NamedNode::new(&tasks[link.to].task)?;
+) -> Vec<Quad> {
+    let (Some(from), Some(to)) = (&nodes[link.from], &nodes[link.to]) else {
+        return Vec::new();
+    };
     let relation = match link.relation {
         Relation::Continues => pk::CONTINUES,
         Relation::Echoes => pk::ECHOES,
     };
-    let node = minter.continuation(&from, relation);
+    let node = minter.continuation(from, relation);
     let similarity = Literal::new_typed_literal(format!("{:.3}", link.similarity), xsd::DECIMAL);
-    out.push(Quad::new(
-        node.clone(),
-        rdf::TYPE,
-        pk::CONTINUATION,
-        graph.clone(),
-    ));
-    out.push(Quad::new(
-        node.clone(),
-        pk::FROM,
-        from.clone(),
-        graph.clone(),
-    ));
-    out.push(Quad::new(node.clone(), pk::TO, to.clone(), graph.clone()));
-    out.push(Quad::new(
-        node.clone(),
-        pk::SIMILARITY,
-        similarity,
-        graph.clone(),
-    ));
-    out.push(Quad::new(node, pk::RELATION, relation, graph.clone()));
-    out.push(Quad::new(from, relation, to, graph.clone()));
-    Ok(())
+    vec![
+        Quad::new(node.clone(), rdf::TYPE, pk::CONTINUATION, graph.clone()),
+        Quad::new(node.clone(), pk::FROM, from.clone(), graph.clone()),
+        Quad::new(node.clone(), pk::TO, to.clone(), graph.clone()),
+        Quad::new(node.clone(), pk::SIMILARITY, similarity, graph.clone()),
+        Quad::new(node, pk::RELATION, relation, graph.clone()),
+        Quad::new(from.clone(), relation, to.clone(), graph.clone()),
+    ]
 }
 
 /// `pk:central` … `pk:district` to a rank; unknown levels have none.
