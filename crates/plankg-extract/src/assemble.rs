@@ -117,16 +117,16 @@ fn merge_hits<T>(
 /// The document's lists: the union over its tasks, one entry per key, evidence
 /// concatenated; a unit keeps its strongest role.
 fn collect_document_lists(document: &mut Document) {
-    let tasks: Vec<Task> = document.tasks().cloned().collect();
-    document.policies = union(
-        tasks.iter().flat_map(|t| t.policies.clone()),
+    let tasks: Vec<&Task> = document.tasks().collect();
+    let policies = union(
+        tasks.iter().flat_map(|t| t.policies.iter().cloned()),
         |p| p.key.clone(),
         |a, b| {
             a.evidence.extend(b.evidence);
         },
     );
-    document.units = union(
-        tasks.iter().flat_map(|t| t.units.clone()),
+    let units = union(
+        tasks.iter().flat_map(|t| t.units.iter().cloned()),
         |u| u.key.clone(),
         |a, b| {
             if b.role.strength() > a.role.strength() {
@@ -135,33 +135,39 @@ fn collect_document_lists(document: &mut Document) {
             a.evidence.extend(b.evidence);
         },
     );
-    document.organizations = union(
-        tasks.iter().flat_map(|t| t.organizations.clone()),
+    let organizations = union(
+        tasks.iter().flat_map(|t| t.organizations.iter().cloned()),
         |o| o.key.clone(),
         |a, b| a.evidence.extend(b.evidence),
     );
-    document.schools = union(
-        tasks.iter().flat_map(|t| t.schools.clone()),
+    let schools = union(
+        tasks.iter().flat_map(|t| t.schools.iter().cloned()),
         |s| s.key.clone(),
         |a, b| {
             a.evidence.extend(b.evidence);
         },
     );
-    document.targets = union(
-        tasks.iter().flat_map(|t| t.targets.clone()),
+    let targets = union(
+        tasks.iter().flat_map(|t| t.targets.iter().cloned()),
         target_key,
         |a, b| {
             a.evidence.extend(b.evidence);
         },
     );
-    document.initiatives = union(
-        tasks.iter().flat_map(|t| t.initiatives.clone()),
+    let initiatives = union(
+        tasks.iter().flat_map(|t| t.initiatives.iter().cloned()),
         |i| i.key.clone(),
         |a, b| {
             a.drafted |= b.drafted;
             a.evidence.extend(b.evidence);
         },
     );
+    document.policies = policies;
+    document.units = units;
+    document.organizations = organizations;
+    document.schools = schools;
+    document.targets = targets;
+    document.initiatives = initiatives;
 }
 
 fn union<T>(

@@ -16,6 +16,7 @@ mod quoted;
 use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::InitiativeRef;
 
+use super::cover::Cover;
 use super::names::{self, NameBoundaries};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -47,8 +48,8 @@ pub(crate) struct InitiativeRecogniser {
     /// The suffixes, by pattern index.
     suffix_words: Vec<String>,
     boundaries: NameBoundaries,
-    /// Words that make no name before a suffix, longest first.
-    generic: Vec<String>,
+    /// Words that make no name before a suffix.
+    generic: Cover,
     /// Endings of plans and meetings of the issuer (工作计划).
     endings: Vec<String>,
     /// Scope words dropped from the start of a name (全市, 自治区).
@@ -98,7 +99,6 @@ impl InitiativeRecogniser {
                 }
             }
         }
-        generic.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         scopes.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let boundaries = NameBoundaries::new(gazetteer, &[BOUNDARIES_FILE])?;
         Ok(Self {
@@ -111,7 +111,7 @@ impl InitiativeRecogniser {
             ),
             suffix_words,
             boundaries,
-            generic,
+            generic: Cover::new(generic.iter().map(String::as_str)),
             endings,
             scopes,
             keys: Keys::new(gazetteer)?,
@@ -274,20 +274,7 @@ impl InitiativeRecogniser {
         if modifier.chars().filter(|c| names::is_han(*c)).count() < 2 {
             return false;
         }
-        // covered[i]: the first i bytes split into generic words.
-        let mut covered = vec![false; modifier.len() + 1];
-        covered[0] = true;
-        for i in 0..modifier.len() {
-            if !covered[i] || !modifier.is_char_boundary(i) {
-                continue;
-            }
-            for word in &self.generic {
-                if modifier[i..].starts_with(word.as_str()) {
-                    covered[i + word.len()] = true;
-                }
-            }
-        }
-        !covered[modifier.len()]
+        !self.generic.covers(modifier)
     }
 
     /// An initiative hit with its key.

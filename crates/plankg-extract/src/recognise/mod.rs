@@ -1,7 +1,9 @@
 //! Recognisers of the six entity categories of ANNOTATION.md. Each module owns one
 //! category; this module only declares them and runs them over one piece of text.
 
+mod cover;
 mod initiative;
+mod literal;
 mod names;
 mod organization;
 mod policy;

@@ -3,7 +3,7 @@
 //! punctuation mark, digit or boundary word (name_boundaries.txt: 推进, 实施, 和 …)
 //! before its suffix.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -19,6 +19,9 @@ pub(crate) struct NameBoundaries {
     words: HashSet<String>,
     /// The longest word, in characters.
     longest: usize,
+    /// Last character of a word -> the lengths in characters of the words that end
+    /// with it, as bits (bit n: n characters; bit 63: 63 or more).
+    lengths_by_last: HashMap<char, u64>,
 }
 
 impl NameBoundaries {
@@ -32,16 +35,37 @@ impl NameBoundaries {
             words.extend(gazetteer.list(file)?.into_iter().map(str::to_owned));
         }
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        Ok(Self { words, longest })
+        let mut lengths_by_last: HashMap<char, u64> = HashMap::new();
+        for word in &words {
+            if let Some(last) = word.chars().next_back() {
+                *lengths_by_last.entry(last).or_default() |= length_bit(word.chars().count());
+            }
+        }
+        Ok(Self {
+            words,
+            longest,
+            lengths_by_last,
+        })
     }
 
     /// Whether `before` ends with one of the words.
     pub(crate) fn ends_with_word(&self, before: &str) -> bool {
+        // Only the lengths of the words ending with the last character can match.
+        let Some(lengths) = before
+            .chars()
+            .next_back()
+            .and_then(|last| self.lengths_by_last.get(&last))
+        else {
+            return false;
+        };
         before
             .char_indices()
             .rev()
             .take(self.longest)
-            .any(|(i, _)| self.words.contains(&before[i..]))
+            .enumerate()
+            .any(|(n, (i, _))| {
+                lengths & length_bit(n + 1) != 0 && self.words.contains(&before[i..])
+            })
     }
 
     /// The start of the name that ends at `end` (where its suffix starts), reading
@@ -66,6 +90,11 @@ impl NameBoundaries {
         }
         pos
     }
+}
+
+/// The bit that stands for words of `chars` characters.
+fn length_bit(chars: usize) -> u64 {
+    1 << chars.min(63)
 }
 
 /// Characters a name is made of.

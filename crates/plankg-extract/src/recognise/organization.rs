@@ -162,7 +162,12 @@ impl OrganizationRecogniser {
                 hits.push(range);
             }
         }
-        if let Some(short) = self.levels.home_short(context) {
+        // Every zone's name starts with the short name: look for them only where it is.
+        if let Some(short) = self
+            .levels
+            .home_short(context)
+            .filter(|short| text.contains(short))
+        {
             for zone in &self.zones {
                 let name = format!("{short}{zone}");
                 for (start, _) in text.match_indices(name.as_str()) {

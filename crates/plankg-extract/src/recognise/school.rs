@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::SchoolRef;
 use regex::Regex;
 
+use super::cover::Cover;
 use super::names::{self, NameBoundaries};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -38,6 +39,8 @@ pub(crate) struct SchoolRecogniser {
     boundaries: NameBoundaries,
     /// Kind words and determiners, longest first, with whether they are determiners.
     generic: Vec<(String, bool)>,
+    /// The same words, indexed for [`Cover::covers`].
+    kind_words: Cover,
     /// Bodies that may stand before a school's name (教育科学研究院同乐实验学校).
     organizations: Vec<String>,
     /// "五中", "总场一中": a Chinese numeral and 中.
@@ -105,6 +108,7 @@ impl SchoolRecogniser {
                 gazetteer,
                 &[names::BOUNDARIES_FILE, names::VERBS_FILE],
             )?,
+            kind_words: Cover::new(generic.iter().map(|(word, _)| word.as_str())),
             generic,
             organizations,
             abbreviation,
@@ -235,20 +239,7 @@ impl SchoolRecogniser {
 
     /// Whether `modifier` is entirely made of kind words and determiners.
     fn only_kind_words(&self, modifier: &str) -> bool {
-        // covered[i]: the first i bytes split into generic words.
-        let mut covered = vec![false; modifier.len() + 1];
-        covered[0] = true;
-        for i in 0..modifier.len() {
-            if !covered[i] || !modifier.is_char_boundary(i) {
-                continue;
-            }
-            for (word, _) in &self.generic {
-                if modifier[i..].starts_with(word.as_str()) {
-                    covered[i + word.len()] = true;
-                }
-            }
-        }
-        covered[modifier.len()]
+        self.kind_words.covers(modifier)
     }
 
     /// An abbreviated school (五中, 总场一中) at `start..end`, unless it is a

@@ -22,6 +22,10 @@ const NOT_A_TITLE: &[&str] = &["精神", "会议", "大会", "全会", "思想",
 pub(crate) struct Cited {
     bare: Regex,
     quoted: Regex,
+    /// Any cite word: `bare` needs one.
+    verb: Regex,
+    /// Any genre word: both patterns need one.
+    genre: Regex,
 }
 
 impl Cited {
@@ -33,7 +37,12 @@ impl Cited {
             r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"
         ))?;
         let quoted = Regex::new(&format!(r#"[“"]([^“”"\n]{{8,40}}?(?:{genres}))[”"]"#))?;
-        Ok(Self { bare, quoted })
+        Ok(Self {
+            bare,
+            quoted,
+            verb: Regex::new(&verbs)?,
+            genre: Regex::new(&genres)?,
+        })
     }
 
     /// Finds cited documents without title marks.
@@ -46,7 +55,14 @@ impl Cited {
         words: &Words,
         out: &mut Vec<Candidate>,
     ) {
-        for caps in self.bare.captures_iter(text) {
+        if !self.genre.is_match(text) {
+            return;
+        }
+        let bare = self
+            .verb
+            .is_match(text)
+            .then(|| self.bare.captures_iter(text));
+        for caps in bare.into_iter().flatten() {
             let Some(name) = caps.get(1) else { continue };
             // The name must end there: "…意见," or "…意见精神,", not "…方案设计".
             if caps.get(2).is_some() || NOT_A_TITLE.iter().any(|w| name.as_str().contains(w)) {

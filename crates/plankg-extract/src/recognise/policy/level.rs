@@ -39,6 +39,8 @@ pub(crate) struct Levels {
     by_name: HashMap<String, usize>,
     /// Full names, leftmost-longest.
     full_names: AhoCorasick,
+    /// Full name of a place -> its districts and counties of three characters or more.
+    districts: HashMap<String, Vec<usize>>,
     /// Prefix markers, longest first.
     prefixes: Vec<(String, PolicyLevel)>,
     /// Markers that count anywhere in a name.
@@ -111,10 +113,17 @@ impl Levels {
             }
         }
         prefixes.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        let mut districts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, place) in places.iter().enumerate() {
+            if let Some(parent) = place.parent.as_ref().filter(|_| is_named_district(place)) {
+                districts.entry(parent.clone()).or_default().push(index);
+            }
+        }
         Ok(Self {
             places,
             by_name,
             full_names,
+            districts,
             prefixes,
             anywhere,
         })
@@ -241,13 +250,22 @@ impl Levels {
         let Some(home) = context.region.and_then(|r| self.place(r)) else {
             return Vec::new();
         };
+        // Scanning for every place is dear: first ask whether any of the home's
+        // districts is written at all.
+        let written = self.districts.get(&home.name).is_some_and(|districts| {
+            districts
+                .iter()
+                .filter_map(|&i| self.places.get(i))
+                .any(|p| text.contains(p.name.as_str()))
+        });
+        if !written {
+            return Vec::new();
+        }
         self.full_names
             .find_iter(text)
             .filter(|m| {
                 self.places.get(m.pattern().as_usize()).is_some_and(|p| {
-                    p.level == PolicyLevel::District
-                        && p.name.chars().count() >= 3
-                        && p.parent.as_deref() == Some(home.name.as_str())
+                    is_named_district(p) && p.parent.as_deref() == Some(home.name.as_str())
                 })
             })
             .map(|m| m.range())
@@ -320,6 +338,12 @@ impl Levels {
         let found = self.full_names.find(name)?;
         self.places.get(found.pattern().as_usize())
     }
+}
+
+/// Whether a place is a district or county whose full name is not a common word
+/// (three characters or more: 和县 and 城区 are words too).
+fn is_named_district(place: &Place) -> bool {
+    place.level == PolicyLevel::District && place.name.chars().count() >= 3
 }
 
 fn row_error(file: &str, line: usize, message: String) -> GazetteerError {

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
+use super::super::literal::holds_any;
 use super::super::Context;
 use super::key::name_key;
 use super::level::Levels;
@@ -40,6 +41,10 @@ pub(crate) fn find(
     words: &Words,
     out: &mut Vec<Candidate>,
 ) {
+    // Every conference ends with one of these words.
+    if !holds_any(text, &["工作会议", "工作大会", "教育大会", "两会"]) {
+        return;
+    }
     for caps in MEETING.captures_iter(text) {
         let (Some(all), Some(items), Some(scope), Some(modifier), Some(head)) = (
             caps.get(0),

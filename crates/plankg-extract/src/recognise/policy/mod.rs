@@ -154,16 +154,19 @@ impl PolicyRecogniser {
             &mut candidates,
         );
         // A ministry's plan cites nothing below the centre: a document whose level
-        // its name does not tell is central there (教育部 plans in the gold).
-        let central_issuer = self.levels.issuer_level(context) == Some(PolicyLevel::Central);
+        // its name does not tell is central there (教育部 plans in the gold). Asked
+        // only when such a document is found.
+        let mut central_issuer = None;
         for candidate in resolve(candidates) {
             match candidate.outcome {
                 Outcome::Policies(mut policies) => {
-                    if central_issuer {
-                        for policy in &mut policies {
-                            if policy.level == PolicyLevel::Unknown {
-                                policy.level = PolicyLevel::Central;
-                            }
+                    for policy in &mut policies {
+                        if policy.level == PolicyLevel::Unknown
+                            && *central_issuer.get_or_insert_with(|| {
+                                self.levels.issuer_level(context) == Some(PolicyLevel::Central)
+                            })
+                        {
+                            policy.level = PolicyLevel::Central;
                         }
                     }
                     found

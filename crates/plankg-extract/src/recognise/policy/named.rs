@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
+use super::super::literal::holds_any;
 use super::super::Context;
 use super::key::name_key;
 use super::level::Levels;
@@ -76,121 +77,132 @@ pub(crate) fn find(
     words: &Words,
     out: &mut Vec<Candidate>,
 ) {
-    for m in QUOTED_STRATEGY.find_iter(text) {
-        let suffix = if m.as_str().ends_with("发展战略") {
-            "发展战略"
-        } else {
-            "战略"
-        };
-        let policies = QUOTED
-            .captures_iter(m.as_str())
-            .filter_map(|caps| caps.get(1))
-            .map(|inner| {
-                let level = aim_level(inner.as_str(), context, levels);
-                named(
-                    &format!("“{}”{suffix}", inner.as_str()),
-                    PolicyKind::Strategy,
-                    level,
-                    table,
-                )
-            })
-            .collect();
-        out.push(Candidate::policies(m.range(), policies, 1));
-    }
-    for caps in GOVERNED_STRATEGY.captures_iter(text) {
-        let Some(name) = caps.get(1) else { continue };
-        // "战略机遇期", "全面升级的战略": not the name of a strategy.
-        let next = caps.get(2).map_or("", |m| m.as_str());
-        if words.is_stopped(name.as_str())
-            || name.as_str().contains('的')
-            || !matches!(next, "" | "和" | "与" | "及")
-        {
-            continue;
+    // Each pattern below needs a word of its own: scan only texts that hold it.
+    if text.contains("战略") {
+        for m in QUOTED_STRATEGY.find_iter(text) {
+            let suffix = if m.as_str().ends_with("发展战略") {
+                "发展战略"
+            } else {
+                "战略"
+            };
+            let policies = QUOTED
+                .captures_iter(m.as_str())
+                .filter_map(|caps| caps.get(1))
+                .map(|inner| {
+                    let level = aim_level(inner.as_str(), context, levels);
+                    named(
+                        &format!("“{}”{suffix}", inner.as_str()),
+                        PolicyKind::Strategy,
+                        level,
+                        table,
+                    )
+                })
+                .collect();
+            out.push(Candidate::policies(m.range(), policies, 1));
         }
-        let level = levels
-            .of_name(name.as_str(), context)
-            .or_else(|| levels.issuer_level(context))
-            .unwrap_or(PolicyLevel::Unknown);
-        let policy = named(name.as_str(), PolicyKind::Strategy, level, table);
-        out.push(Candidate::policies(name.range(), vec![policy], 0));
-    }
-    for caps in STRONG.captures_iter(text) {
-        let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let level = aim_level(name.as_str(), context, levels);
-        out.push(Candidate::policies(
-            all.range(),
-            vec![named(name.as_str(), PolicyKind::Strategy, level, table)],
-            0,
-        ));
-    }
-    for caps in FIVE_YEAR.captures_iter(text) {
-        let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let start = levels.prefix_start(text, all.start());
-        let name = text.get(start..all.end()).unwrap_or("");
-        if words.stance(text, start, all.end()) == Stance::Draft {
-            out.push(Candidate::drafted(start..all.end(), name));
-            continue;
+        for caps in GOVERNED_STRATEGY.captures_iter(text) {
+            let Some(name) = caps.get(1) else { continue };
+            // "战略机遇期", "全面升级的战略": not the name of a strategy.
+            let next = caps.get(2).map_or("", |m| m.as_str());
+            if words.is_stopped(name.as_str())
+                || name.as_str().contains('的')
+                || !matches!(next, "" | "和" | "与" | "及")
+            {
+                continue;
+            }
+            let level = levels
+                .of_name(name.as_str(), context)
+                .or_else(|| levels.issuer_level(context))
+                .unwrap_or(PolicyLevel::Unknown);
+            let policy = named(name.as_str(), PolicyKind::Strategy, level, table);
+            out.push(Candidate::policies(name.range(), vec![policy], 0));
         }
-        let level = if start < all.start() {
-            levels.of_name(name, context)
-        } else if modifier.as_str().is_empty() && !all.as_str().ends_with("发展规划") {
-            Some(PolicyLevel::Central)
-        } else {
-            levels.issuer_level(context)
-        };
-        let policy = named(
-            name,
-            PolicyKind::FiveYearPlan,
-            level.unwrap_or(PolicyLevel::Unknown),
-            table,
-        );
-        out.push(Candidate::policies(start..all.end(), vec![policy], 1));
     }
-    for caps in SPEECH.captures_iter(text) {
-        let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        // "习近平新时代中国特色社会主义思想和…重要论述" is a thought, then a speech.
-        if about.as_str().contains("思想") || about.as_str().contains("习近平") {
-            continue;
+    if text.contains("强国") || text.contains("强省") {
+        for caps in STRONG.captures_iter(text) {
+            let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let level = aim_level(name.as_str(), context, levels);
+            out.push(Candidate::policies(
+                all.range(),
+                vec![named(name.as_str(), PolicyKind::Strategy, level, table)],
+                0,
+            ));
         }
-        let policy = named(
-            all.as_str(),
-            PolicyKind::Thought,
-            PolicyLevel::Central,
-            table,
-        );
-        out.push(Candidate::policies(all.range(), vec![policy], 1));
     }
-    for caps in SPEECH_ITEM.captures_iter(text) {
-        let Some(item) = caps.get(1) else { continue };
-        // An item naming its speaker is found whole by SPEECH.
-        if ["思想", "习近平", "总书记", "胡锦涛"]
-            .iter()
-            .any(|w| item.as_str().contains(w))
-        {
-            continue;
+    if holds_any(text, &["十一五", "十二五", "十三五", "十四五", "十五五"]) {
+        for caps in FIVE_YEAR.captures_iter(text) {
+            let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let start = levels.prefix_start(text, all.start());
+            let name = text.get(start..all.end()).unwrap_or("");
+            if words.stance(text, start, all.end()) == Stance::Draft {
+                out.push(Candidate::drafted(start..all.end(), name));
+                continue;
+            }
+            let level = if start < all.start() {
+                levels.of_name(name, context)
+            } else if modifier.as_str().is_empty() && !all.as_str().ends_with("发展规划") {
+                Some(PolicyLevel::Central)
+            } else {
+                levels.issuer_level(context)
+            };
+            let policy = named(
+                name,
+                PolicyKind::FiveYearPlan,
+                level.unwrap_or(PolicyLevel::Unknown),
+                table,
+            );
+            out.push(Candidate::policies(start..all.end(), vec![policy], 1));
         }
-        let policy = named(
-            item.as_str(),
-            PolicyKind::Thought,
-            PolicyLevel::Central,
-            table,
-        );
-        out.push(Candidate::policies(item.range(), vec![policy], 0));
     }
-    for m in NUMBERED.find_iter(text) {
-        let policy = named(
-            m.as_str(),
-            PolicyKind::Document,
-            PolicyLevel::Central,
-            table,
-        );
-        out.push(Candidate::policies(m.range(), vec![policy], 1));
+    if holds_any(text, &["重要讲话", "重要指示", "重要论述", "重要批示"]) {
+        for caps in SPEECH.captures_iter(text) {
+            let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            // "习近平新时代中国特色社会主义思想和…重要论述" is a thought, then a speech.
+            if about.as_str().contains("思想") || about.as_str().contains("习近平") {
+                continue;
+            }
+            let policy = named(
+                all.as_str(),
+                PolicyKind::Thought,
+                PolicyLevel::Central,
+                table,
+            );
+            out.push(Candidate::policies(all.range(), vec![policy], 1));
+        }
+        for caps in SPEECH_ITEM.captures_iter(text) {
+            let Some(item) = caps.get(1) else { continue };
+            // An item naming its speaker is found whole by SPEECH.
+            if ["思想", "习近平", "总书记", "胡锦涛"]
+                .iter()
+                .any(|w| item.as_str().contains(w))
+            {
+                continue;
+            }
+            let policy = named(
+                item.as_str(),
+                PolicyKind::Thought,
+                PolicyLevel::Central,
+                table,
+            );
+            out.push(Candidate::policies(item.range(), vec![policy], 0));
+        }
+    }
+    if text.contains("号文件") {
+        for m in NUMBERED.find_iter(text) {
+            let policy = named(
+                m.as_str(),
+                PolicyKind::Document,
+                PolicyLevel::Central,
+                table,
+            );
+            out.push(Candidate::policies(m.range(), vec![policy], 1));
+        }
     }
 }
 

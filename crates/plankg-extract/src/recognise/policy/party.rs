@@ -51,6 +51,9 @@ pub(crate) fn find(
 }
 
 fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
+    if !text.contains("中全会") {
+        return;
+    }
     for caps in CENTRAL_LIST.captures_iter(text) {
         let (Some(all), Some(congress), Some(list)) = (caps.get(0), caps.get(1), caps.get(2))
         else {
@@ -76,6 +79,9 @@ fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
 }
 
 fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut Vec<Candidate>) {
+    if !text.contains('届') {
+        return;
+    }
     for caps in LOCAL_PLENUM.captures_iter(text) {
         let (Some(all), Some(body), Some(term), Some(list), Some(suffix)) = (
             caps.get(0),
@@ -113,6 +119,9 @@ fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut V
 }
 
 fn local_congresses(text: &str, context: &Context<'_>, levels: &Levels, out: &mut Vec<Candidate>) {
+    if !text.contains("党代") {
+        return;
+    }
     for caps in LOCAL_CONGRESS.captures_iter(text) {
         let (Some(all), Some(bodies), Some(word)) = (caps.get(0), caps.get(1), caps.get(3)) else {
             continue;

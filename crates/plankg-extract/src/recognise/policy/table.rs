@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use plankg_model::{PolicyKind, PolicyLevel};
 
 use super::key::name_key;
@@ -90,6 +90,7 @@ impl PolicyTable {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&forms)
             .map_err(|err| GazetteerError::Row {
                 file: FILE.to_owned(),

@@ -41,6 +41,9 @@ pub(crate) fn find(
     words: &Words,
     out: &mut Vec<Candidate>,
 ) {
+    if !text.contains('《') {
+        return;
+    }
     for caps in TITLE.captures_iter(text) {
         let (Some(all), Some(inner)) = (caps.get(0), caps.get(1)) else {
             continue;

@@ -1,0 +1,60 @@
+//! Whether a text is made entirely of the words of a list ("中小学公办" of 中小学 and
+//! 公办): the test the school and initiative recognisers use to reject generic
+//! names. The words are indexed by their first character, so each position of the
+//! text tries only the words that can start there.
+
+use std::collections::HashMap;
+
+/// A word list indexed for covering tests.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cover {
+    /// First character -> the words that start with it.
+    by_first: HashMap<char, Vec<String>>,
+}
+
+impl Cover {
+    /// Indexes `words` (empty words are ignored: they cover nothing).
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        for word in words {
+            if let Some(first) = word.chars().next() {
+                by_first.entry(first).or_default().push(word.to_owned());
+            }
+        }
+        Self { by_first }
+    }
+
+    /// Whether `text` splits into a sequence of the words (an empty text does).
+    pub(crate) fn covers(&self, text: &str) -> bool {
+        // covered[i]: the first i bytes split into words.
+        let mut covered = vec![false; text.len() + 1];
+        covered[0] = true;
+        for (i, c) in text.char_indices() {
+            if !covered[i] {
+                continue;
+            }
+            let rest = &text[i..];
+            for word in self.by_first.get(&c).into_iter().flatten() {
+                if rest.starts_with(word.as_str()) {
+                    covered[i + word.len()] = true;
+                }
+            }
+        }
+        covered[text.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_of_list_words_is_covered() {
+        let cover = Cover::new(["中小学", "公办", "学校", "中"]);
+        assert!(cover.covers("中小学公办"));
+        assert!(cover.covers("公办中学校"));
+        assert!(cover.covers(""));
+        assert!(!cover.covers("秀州中学"));
+        assert!(!cover.covers("公办小"));
+    }
+}
