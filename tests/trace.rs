@@ -325,13 +325,23 @@ fn a_plan_continues_its_previous_year() {
                 .replace("扎实抓好常态化疫情防控工作。", "扎实抓好常态化疫情防控。");
         assert_eq!(undone, l.2, "{l:?}");
     }
-    // trace shows the link between the two occurrences.
+    // trace shows the link between the two occurrences, and the 2023 task's chain
+    // leads back to its first appearance in the 2022 plan.
     let report = trace_json(&store, "师德师风");
     let occurrences = report["occurrences"].as_array().unwrap();
-    assert!(
-        occurrences.iter().any(|o| o["continues"].is_string()),
-        "{report}"
-    );
+    let linked = occurrences
+        .iter()
+        .find(|o| o["continues"].is_string())
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(linked["year"], 2023);
+    assert_eq!(linked["origin"]["task"], linked["continues"]);
+    assert_eq!(linked["origin"]["year"], 2022);
+    assert!(linked["origin"]["family_size"].as_u64().unwrap() >= 2);
+    let first = occurrences
+        .iter()
+        .find(|o| o["task"] == linked["continues"])
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(first["origin"]["task"], first["task"]);
 }
 
 /// A long series of annual reports, one per file, the year in the first line

@@ -57,7 +57,8 @@ fn term_normaliser(global: &GlobalArgs) -> anyhow::Result<TermNormaliser> {
     TermNormaliser::new(&gazetteer).context("invalid gazetteer")
 }
 
-/// One CSV record: the occurrence's JSON fields, the match as `start-end`.
+/// One CSV record: the occurrence's JSON fields, the match as `start-end`, the
+/// origin as three columns.
 #[derive(Serialize)]
 struct CsvRow<'a> {
     year: Option<i32>,
@@ -73,6 +74,9 @@ struct CsvRow<'a> {
     via: &'a str,
     continues: Option<&'a str>,
     echoes: Option<&'a str>,
+    origin: Option<&'a str>,
+    origin_year: Option<i32>,
+    family_size: Option<usize>,
 }
 
 impl<'a> From<&'a Occurrence> for CsvRow<'a> {
@@ -90,6 +94,9 @@ impl<'a> From<&'a Occurrence> for CsvRow<'a> {
             via: &o.via,
             continues: o.continues.as_deref(),
             echoes: o.echoes.as_deref(),
+            origin: o.origin.as_ref().map(|x| x.task.as_str()),
+            origin_year: o.origin.as_ref().map(|x| x.year),
+            family_size: o.origin.as_ref().map(|x| x.family_size),
         }
     }
 }
@@ -159,10 +166,20 @@ fn write_table(report: &TraceReport) -> anyhow::Result<()> {
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            let links: Vec<String> = [link("continues", &o.continues), link("echoes", &o.echoes)]
-                .into_iter()
-                .flatten()
-                .collect();
+            let first_seen = o.origin.as_ref().map(|origin| {
+                format!(
+                    "first seen {} (family of {})",
+                    origin.year, origin.family_size
+                )
+            });
+            let links: Vec<String> = [
+                link("continues", &o.continues),
+                link("echoes", &o.echoes),
+                first_seen,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             vec![
                 format!(
                     "#{} {}",

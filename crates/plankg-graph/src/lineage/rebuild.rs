@@ -16,9 +16,10 @@ use serde::Serialize;
 use super::cascade::{Localiser, Localization, PolicyName, Rank};
 use super::continuity::{link_tasks, Continuation, ContinuityOptions, Relation, TaskText};
 use super::error::LineageError;
+use super::families::LineageGraph;
 use super::initiatives::merges;
 use super::source::Corpus;
-use crate::text_index::{IndexedDocument, IndexedLabel, IndexedText, TextIndex};
+use crate::text_index::{IndexedDocument, IndexedLabel, IndexedText, Origin, TextIndex};
 
 /// Where the time of a lineage rebuild went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -218,6 +219,31 @@ fn rank_of_level(level: &str) -> Option<Rank> {
     .map(|(_, rank)| rank)
 }
 
+/// The origin of every linked task, by task IRI.
+fn origins<'a>(tasks: &'a [TaskText], links: &[Continuation]) -> HashMap<&'a str, Origin> {
+    let graph = LineageGraph::new(tasks.len(), links);
+    let families = graph.families();
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for &family in &families {
+        *sizes.entry(family).or_default() += 1;
+    }
+    let mut linked: Vec<usize> = links.iter().flat_map(|l| [l.from, l.to]).collect();
+    linked.sort_unstable();
+    linked.dedup();
+    linked
+        .into_iter()
+        .map(|i| {
+            let first = &tasks[graph.first_appearance(i)];
+            let origin = Origin {
+                task: first.task.clone(),
+                year: first.year,
+                family_size: sizes.get(&families[i]).copied().unwrap_or(1),
+            };
+            (tasks[i].task.as_str(), origin)
+        })
+        .collect()
+}
+
 /// Writes the text index; returns the number of texts indexed.
 fn write_index(
     corpus: &Corpus,
@@ -238,6 +264,7 @@ fn write_index(
             region: doc.region_label.clone(),
         });
     }
+    let origins = origins(tasks, links);
     let mut continues: HashMap<&str, &str> = HashMap::new();
     let mut echoes: HashMap<&str, &str> = HashMap::new();
     for link in links {
@@ -258,6 +285,7 @@ fn write_index(
                 text: t.text.clone(),
                 continues: continues.get(t.iri.as_str()).map(|s| (*s).to_owned()),
                 echoes: echoes.get(t.iri.as_str()).map(|s| (*s).to_owned()),
+                origin: origins.get(t.iri.as_str()).cloned(),
             })
         })
         .collect();

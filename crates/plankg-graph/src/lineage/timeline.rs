@@ -149,6 +149,7 @@ mod tests {
                 via: "县管校聘".into(),
                 continues: continues.map(Into::into),
                 echoes: None,
+                origin: None,
             };
         let report = TraceReport {
             term: "县管校聘".into(),

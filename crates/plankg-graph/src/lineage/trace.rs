@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::text_index::{Hit, TextIndex, TextIndexError};
+use crate::text_index::{Hit, Origin, TextIndex, TextIndexError};
 
 /// What to trace and which documents count.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -56,6 +56,9 @@ pub struct Occurrence {
     pub continues: Option<String>,
     /// The earlier task of another issuer this one echoes, if any.
     pub echoes: Option<String>,
+    /// Where the chain of its links leads back to (following continues, else
+    /// echoes), and the size of its family of linked tasks; none without links.
+    pub origin: Option<Origin>,
 }
 
 /// A variant of the term and the years it appears in (not counted in `years`).
@@ -187,6 +190,7 @@ fn occurrences_of(
                 via: via.to_owned(),
                 continues: hit.text.continues.clone(),
                 echoes: hit.text.echoes.clone(),
+                origin: hit.text.origin.clone(),
             })
         })
         .collect();

@@ -49,6 +49,21 @@ pub struct IndexedText {
     /// The task it echoes (`pk:echoes`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub echoes: Option<String>,
+    /// Where its chain of links leads back to, when it has links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+}
+
+/// The first appearance of a linked task's chain, and the size of its family (the
+/// tasks connected to it by links): see `lineage::LineageGraph`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    /// The IRI of the task the chain leads back to.
+    pub task: String,
+    /// The plan year of its document.
+    pub year: i32,
+    /// Tasks connected to this one by continues or echoes links, itself included.
+    pub family_size: usize,
 }
 
 /// A label the index knows (of an initiative or a policy), for variants and
