@@ -3,19 +3,19 @@
 //! names. The words are indexed by their first character, so each position of the
 //! text tries only the words that can start there.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 /// A word list indexed for covering tests.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cover {
     /// First character -> the words that start with it.
-    by_first: HashMap<char, Vec<String>>,
+    by_first: FastMap<char, Vec<String>>,
 }
 
 impl Cover {
     /// Indexes `words` (empty words are ignored: they cover nothing).
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut by_first: FastMap<char, Vec<String>> = FastMap::default();
         for word in words {
             if let Some(first) = word.chars().next() {
                 by_first.entry(first).or_default().push(word.to_owned());

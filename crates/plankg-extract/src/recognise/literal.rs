@@ -1,7 +1,96 @@
-//! Cheap tests for the words a pattern cannot match without, so that a recogniser
-//! runs its patterns only over the texts that could hold a match.
+//! Cheap word tests for the few bytes around a name: a word's last place, and which
+//! words of a list a text starts with.
 
-/// Whether `text` holds any of `words`.
-pub(crate) fn holds_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|word| text.contains(word))
+use super::fast_hash::FastMap;
+
+/// The start of the last occurrence of `needle` in `haystack`: what `str::rfind`
+/// answers, without building a searcher for the few bytes around a name.
+pub(crate) fn rfind_short(haystack: &str, needle: &str) -> Option<usize> {
+    let last = haystack.len().checked_sub(needle.len())?;
+    (0..=last)
+        .rev()
+        .find(|&at| haystack.as_bytes()[at..].starts_with(needle.as_bytes()))
+}
+
+/// Words indexed by their first character, to ask which of them a text starts with
+/// without comparing it to every word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StartWords {
+    words: Vec<String>,
+    /// First character -> indices of the words that start with it, in list order.
+    by_first: FastMap<char, Vec<usize>>,
+    /// The first empty word, which every text starts with.
+    empty: Option<usize>,
+}
+
+impl StartWords {
+    /// Indexes `words`, keeping their order.
+    pub(crate) fn new(words: Vec<String>) -> Self {
+        let mut by_first: FastMap<char, Vec<usize>> = FastMap::default();
+        let mut empty = None;
+        for (index, word) in words.iter().enumerate() {
+            match word.chars().next() {
+                Some(first) => by_first.entry(first).or_default().push(index),
+                None => {
+                    empty.get_or_insert(index);
+                }
+            }
+        }
+        Self {
+            words,
+            by_first,
+            empty,
+        }
+    }
+
+    /// The index of the first word, in list order, that `text` starts with.
+    pub(crate) fn first(&self, text: &str) -> Option<usize> {
+        let found = text
+            .chars()
+            .next()
+            .and_then(|first| self.by_first.get(&first))
+            .and_then(|indices| {
+                indices.iter().copied().find(|&index| {
+                    self.words
+                        .get(index)
+                        .is_some_and(|word| text.starts_with(word.as_str()))
+                })
+            });
+        match (found, self.empty) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfind_short_answers_as_rfind() {
+        for (haystack, needle) in [
+            ("教育局教研室同乐实验", "教研室"),
+            ("教育局教研室教研室", "教研室"),
+            ("实验", "教育科学研究院"),
+            ("达到达到", "达到"),
+            ("", ""),
+            ("提高", ""),
+        ] {
+            assert_eq!(rfind_short(haystack, needle), haystack.rfind(needle));
+        }
+    }
+
+    #[test]
+    fn start_words_answer_the_first_word_in_list_order() {
+        let words = StartWords::new(vec!["以上".into(), "左右".into(), "以".into()]);
+        assert_eq!(words.first("以上的学校"), Some(0));
+        assert_eq!(words.first("以下"), Some(2));
+        assert_eq!(words.first("左右,"), Some(1));
+        assert_eq!(words.first("的"), None);
+        assert_eq!(words.first(""), None);
+        let with_empty = StartWords::new(vec!["以上".into(), String::new()]);
+        assert_eq!(with_empty.first("以上"), Some(0));
+        assert_eq!(with_empty.first("的"), Some(1));
+    }
 }

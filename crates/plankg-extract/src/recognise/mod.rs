@@ -2,6 +2,7 @@
 //! category; this module only declares them and runs them over one piece of text.
 
 mod cover;
+mod fast_hash;
 mod initiative;
 mod literal;
 mod names;

@@ -3,8 +3,7 @@
 //! punctuation mark, digit or boundary word (name_boundaries.txt: 推进, 实施, 和 …)
 //! before its suffix.
 
-use std::collections::{HashMap, HashSet};
-
+use super::fast_hash::{FastMap, FastSet};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -16,12 +15,12 @@ pub(crate) const VERBS_FILE: &str = "name_verbs.txt";
 /// The words a name starts after.
 #[derive(Debug, Clone)]
 pub(crate) struct NameBoundaries {
-    words: HashSet<String>,
+    words: FastSet<String>,
     /// The longest word, in characters.
     longest: usize,
     /// Last character of a word -> the lengths in characters of the words that end
     /// with it, as bits (bit n: n characters; bit 63: 63 or more).
-    lengths_by_last: HashMap<char, u64>,
+    lengths_by_last: FastMap<char, u64>,
 }
 
 impl NameBoundaries {
@@ -30,12 +29,12 @@ impl NameBoundaries {
     /// # Errors
     /// [`GazetteerError::MissingFile`] when a file is missing.
     pub(crate) fn new(gazetteer: &Gazetteer, files: &[&str]) -> Result<Self, GazetteerError> {
-        let mut words = HashSet::new();
+        let mut words = FastSet::default();
         for file in files {
             words.extend(gazetteer.list(file)?.into_iter().map(str::to_owned));
         }
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        let mut lengths_by_last: HashMap<char, u64> = HashMap::new();
+        let mut lengths_by_last: FastMap<char, u64> = FastMap::default();
         for word in &words {
             if let Some(last) = word.chars().next_back() {
                 *lengths_by_last.entry(last).or_default() |= length_bit(word.chars().count());

@@ -12,6 +12,7 @@ use plankg_model::SchoolRef;
 use regex::Regex;
 
 use super::cover::Cover;
+use super::literal::rfind_short;
 use super::names::{self, NameBoundaries};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -227,7 +228,7 @@ impl SchoolRecogniser {
             }
         }
         for organization in &self.organizations {
-            if let Some(at) = modifier.rfind(organization.as_str()) {
+            if let Some(at) = rfind_short(modifier, organization) {
                 let rest = &modifier[at + organization.len()..];
                 if rest.chars().count() >= 2 {
                     modifier = rest;

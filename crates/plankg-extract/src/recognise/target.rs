@@ -18,6 +18,7 @@ use std::ops::Range;
 use plankg_model::Comparator;
 use regex::Regex;
 
+use super::literal::{rfind_short, StartWords};
 use super::{Context, Found};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -55,6 +56,26 @@ pub(super) struct ComparatorWord {
     pub(super) comparator: Comparator,
 }
 
+/// The comparator words after a unit, longest first, indexed by first character.
+#[derive(Debug)]
+pub(super) struct AfterWords {
+    words: Vec<ComparatorWord>,
+    index: StartWords,
+}
+
+impl AfterWords {
+    /// Indexes `words`, keeping their order.
+    fn new(words: Vec<ComparatorWord>) -> Self {
+        let index = StartWords::new(words.iter().map(|w| w.word.clone()).collect());
+        Self { words, index }
+    }
+
+    /// The first word, in list order, that `text` starts with.
+    pub(super) fn at_start(&self, text: &str) -> Option<&ComparatorWord> {
+        self.index.first(text).and_then(|i| self.words.get(i))
+    }
+}
+
 /// Finds target mentions in a text.
 #[derive(Debug)]
 pub(crate) struct TargetRecogniser {
@@ -63,9 +84,9 @@ pub(crate) struct TargetRecogniser {
     /// Comparator words before the number, longest first.
     before: Vec<ComparatorWord>,
     /// Comparator words after the unit, longest first.
-    after: Vec<ComparatorWord>,
+    after: AfterWords,
     /// Words right after a unit that make the number a name, fraction or old value.
-    blocked_after: Vec<String>,
+    blocked_after: StartWords,
     /// Indicators that name no measure (每年).
     empty_indicators: Vec<String>,
     /// A year ("2017年"), to tell a summary's figures from a plan's.
@@ -133,8 +154,8 @@ impl TargetRecogniser {
         Ok(Self {
             scanner,
             before,
-            after,
-            blocked_after,
+            after: AfterWords::new(after),
+            blocked_after: StartWords::new(blocked_after),
             empty_indicators,
             year_mention: Regex::new(r"((?:19|20)\d{2})年").map_err(|err| {
                 row_error(
@@ -159,11 +180,7 @@ impl TargetRecogniser {
         let mut assigned: HashMap<usize, (String, Comparator)> = HashMap::new();
         for (index, quantity) in quantities.iter().enumerate() {
             let after_unit = &text[quantity.unit_end..];
-            if self
-                .blocked_after
-                .iter()
-                .any(|w| after_unit.starts_with(w.as_str()))
-            {
+            if self.blocked_after.first(after_unit).is_some() {
                 if self.is_change_word(after_unit) {
                     // The clause of the new value reaches back over the old one.
                     old_value = Some(quantity.number_start);
@@ -177,11 +194,7 @@ impl TargetRecogniser {
             if quantity.kind == UnitKind::Skip {
                 continue;
             }
-            let after_comparator = self
-                .after
-                .iter()
-                .find(|w| after_unit.starts_with(w.word.as_str()))
-                .map(|w| w.comparator);
+            let after_comparator = self.after.at_start(after_unit).map(|w| w.comparator);
             if let Some((indicator, comparator)) = assigned.remove(&index) {
                 found.targets.push(quantity.hit(
                     indicator,
@@ -336,7 +349,7 @@ impl TargetRecogniser {
                 pre.ends_with(word.word.as_str())
                     .then(|| pre.len() - word.word.len())
             } else {
-                pre.rfind(word.word.as_str())
+                rfind_short(pre, &word.word)
             };
             if let Some(end) = position.map(|p| p + word.word.len()) {
                 if best.is_none_or(|(e, _)| end > e) {

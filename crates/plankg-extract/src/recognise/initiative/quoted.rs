@@ -123,6 +123,9 @@ struct Quotation {
 /// open and close in turn).
 fn quotations(text: &str) -> Vec<Quotation> {
     let mut out = Vec::new();
+    if !text.contains('"') && !text.contains('“') {
+        return out;
+    }
     let mut curly: Option<usize> = None;
     let mut straight: Option<usize> = None;
     for (i, ch) in text.char_indices() {

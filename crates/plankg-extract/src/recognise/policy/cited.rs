@@ -58,10 +58,12 @@ impl Cited {
         if !self.genre.is_match(text) {
             return;
         }
+        // A bare name needs a genre word after a cite verb, a quoted one a quote.
         let bare = self
             .verb
-            .is_match(text)
-            .then(|| self.bare.captures_iter(text));
+            .find(text)
+            .filter(|verb| self.genre.is_match(&text[verb.start()..]))
+            .map(|_| self.bare.captures_iter(text));
         for caps in bare.into_iter().flatten() {
             let Some(name) = caps.get(1) else { continue };
             // The name must end there: "…意见," or "…意见精神,", not "…方案设计".
@@ -74,7 +76,10 @@ impl Cited {
                 0,
             ));
         }
-        for caps in self.quoted.captures_iter(text) {
+        let quoted = text
+            .contains(['“', '"'])
+            .then(|| self.quoted.captures_iter(text));
+        for caps in quoted.into_iter().flatten() {
             let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
             };

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::PolicyLevel;
 
+use super::super::fast_hash::FastMap;
 use super::super::Context;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -36,7 +37,7 @@ struct Place {
 pub(crate) struct Levels {
     places: Vec<Place>,
     /// Full and short names -> place index.
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
     /// Full names, leftmost-longest.
     full_names: AhoCorasick,
     /// Full name of a place -> its districts and counties of three characters or more.
@@ -54,7 +55,7 @@ impl Levels {
     /// [`GazetteerError`] when a file is missing or a row's level does not parse.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut places = Vec::new();
-        let mut by_name = HashMap::new();
+        let mut by_name = FastMap::default();
         for row in gazetteer.rows(PLACES, 3)? {
             let level = match row.field(2) {
                 "province" => PolicyLevel::Provincial,

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
-use super::super::literal::holds_any;
 use super::super::Context;
+use super::gate::{Gate, Open};
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
@@ -39,10 +39,11 @@ pub(crate) fn find(
     table: &PolicyTable,
     levels: &Levels,
     words: &Words,
+    open: Open,
     out: &mut Vec<Candidate>,
 ) {
-    // Every conference ends with one of these words.
-    if !holds_any(text, &["工作会议", "工作大会", "教育大会", "两会"]) {
+    // Every conference ends with one of the gate's words.
+    if !open.has(Gate::Meeting) {
         return;
     }
     for caps in MEETING.captures_iter(text) {

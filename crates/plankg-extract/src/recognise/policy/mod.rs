@@ -6,6 +6,7 @@
 //! initiative and a `produces` entry instead.
 
 mod cited;
+mod gate;
 mod key;
 mod level;
 mod meeting;
@@ -81,6 +82,7 @@ pub(crate) struct PolicyRecogniser {
     levels: level::Levels,
     words: words::Words,
     cited: cited::Cited,
+    gates: gate::Gates,
 }
 
 impl PolicyRecogniser {
@@ -101,6 +103,7 @@ impl PolicyRecogniser {
             levels: level::Levels::new(gazetteer)?,
             words,
             cited,
+            gates: gate::Gates::new(),
         })
     }
 
@@ -120,13 +123,22 @@ impl PolicyRecogniser {
             );
             candidates.push(Candidate::policies(hit.range, vec![policy], 2));
         }
-        party::find(text, context, &self.table, &self.levels, &mut candidates);
+        let open = self.gates.open(text);
+        party::find(
+            text,
+            context,
+            &self.table,
+            &self.levels,
+            open,
+            &mut candidates,
+        );
         meeting::find(
             text,
             context,
             &self.table,
             &self.levels,
             &self.words,
+            open,
             &mut candidates,
         );
         named::find(
@@ -135,6 +147,7 @@ impl PolicyRecogniser {
             &self.table,
             &self.levels,
             &self.words,
+            open,
             &mut candidates,
         );
         title::find(
@@ -143,6 +156,7 @@ impl PolicyRecogniser {
             &self.table,
             &self.levels,
             &self.words,
+            open,
             &mut candidates,
         );
         self.cited.find(

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
-use super::super::literal::holds_any;
 use super::super::Context;
+use super::gate::{Gate, Open};
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
@@ -75,10 +75,11 @@ pub(crate) fn find(
     table: &PolicyTable,
     levels: &Levels,
     words: &Words,
+    open: Open,
     out: &mut Vec<Candidate>,
 ) {
     // Each pattern below needs a word of its own: scan only texts that hold it.
-    if text.contains("战略") {
+    if open.has(Gate::Strategy) {
         for m in QUOTED_STRATEGY.find_iter(text) {
             let suffix = if m.as_str().ends_with("发展战略") {
                 "发展战略"
@@ -118,7 +119,7 @@ pub(crate) fn find(
             out.push(Candidate::policies(name.range(), vec![policy], 0));
         }
     }
-    if text.contains("强国") || text.contains("强省") {
+    if open.has(Gate::Strong) {
         for caps in STRONG.captures_iter(text) {
             let (Some(all), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -131,7 +132,7 @@ pub(crate) fn find(
             ));
         }
     }
-    if holds_any(text, &["十一五", "十二五", "十三五", "十四五", "十五五"]) {
+    if open.has(Gate::FiveYear) {
         for caps in FIVE_YEAR.captures_iter(text) {
             let (Some(all), Some(modifier)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -158,7 +159,7 @@ pub(crate) fn find(
             out.push(Candidate::policies(start..all.end(), vec![policy], 1));
         }
     }
-    if holds_any(text, &["重要讲话", "重要指示", "重要论述", "重要批示"]) {
+    if open.has(Gate::Speech) {
         for caps in SPEECH.captures_iter(text) {
             let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -193,7 +194,7 @@ pub(crate) fn find(
             out.push(Candidate::policies(item.range(), vec![policy], 0));
         }
     }
-    if text.contains("号文件") {
+    if open.has(Gate::Numbered) {
         for m in NUMBERED.find_iter(text) {
             let policy = named(
                 m.as_str(),

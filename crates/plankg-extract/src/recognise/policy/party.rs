@@ -10,6 +10,7 @@ use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
 use super::super::Context;
+use super::gate::{Gate, Open};
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
@@ -43,17 +44,21 @@ pub(crate) fn find(
     context: &Context<'_>,
     table: &PolicyTable,
     levels: &Levels,
+    open: Open,
     out: &mut Vec<Candidate>,
 ) {
-    central_lists(text, table, out);
-    local_plenums(text, context, levels, out);
-    local_congresses(text, context, levels, out);
+    if open.has(Gate::CentralPlenum) {
+        central_lists(text, table, out);
+    }
+    if open.has(Gate::LocalPlenum) {
+        local_plenums(text, context, levels, out);
+    }
+    if open.has(Gate::LocalCongress) {
+        local_congresses(text, context, levels, out);
+    }
 }
 
 fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
-    if !text.contains("中全会") {
-        return;
-    }
     for caps in CENTRAL_LIST.captures_iter(text) {
         let (Some(all), Some(congress), Some(list)) = (caps.get(0), caps.get(1), caps.get(2))
         else {
@@ -79,9 +84,6 @@ fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
 }
 
 fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut Vec<Candidate>) {
-    if !text.contains('届') {
-        return;
-    }
     for caps in LOCAL_PLENUM.captures_iter(text) {
         let (Some(all), Some(body), Some(term), Some(list), Some(suffix)) = (
             caps.get(0),
@@ -119,9 +121,6 @@ fn local_plenums(text: &str, context: &Context<'_>, levels: &Levels, out: &mut V
 }
 
 fn local_congresses(text: &str, context: &Context<'_>, levels: &Levels, out: &mut Vec<Candidate>) {
-    if !text.contains("党代") {
-        return;
-    }
     for caps in LOCAL_CONGRESS.captures_iter(text) {
         let (Some(all), Some(bodies), Some(word)) = (caps.get(0), caps.get(1), caps.get(3)) else {
             continue;

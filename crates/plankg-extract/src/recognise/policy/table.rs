@@ -1,12 +1,12 @@
 //! The policy gazetteer (data/gazetteer/policies.tsv): canonical names, aliases,
 //! kinds, levels and dates, matched leftmost-longest with aho-corasick.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use plankg_model::{PolicyKind, PolicyLevel};
 
+use super::super::fast_hash::FastMap;
 use super::key::name_key;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -46,7 +46,7 @@ pub(crate) struct PolicyTable {
     pattern_entry: Vec<usize>,
     matcher: AhoCorasick,
     /// Key of every form -> entry index.
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
 }
 
 impl PolicyTable {
@@ -80,7 +80,7 @@ impl PolicyTable {
     fn from_entries(entries: Vec<Entry>) -> Result<Self, GazetteerError> {
         let mut forms = Vec::new();
         let mut pattern_entry = Vec::new();
-        let mut by_key = HashMap::new();
+        let mut by_key = FastMap::default();
         for (index, entry) in entries.iter().enumerate() {
             for form in std::iter::once(&entry.name).chain(&entry.aliases) {
                 forms.push(form.clone());

@@ -9,6 +9,7 @@ use plankg_model::{PolicyKind, PolicyLevel};
 use regex::Regex;
 
 use super::super::Context;
+use super::gate::{Gate, Open};
 use super::level::Levels;
 use super::named::named;
 use super::table::PolicyTable;
@@ -39,9 +40,10 @@ pub(crate) fn find(
     table: &PolicyTable,
     levels: &Levels,
     words: &Words,
+    open: Open,
     out: &mut Vec<Candidate>,
 ) {
-    if !text.contains('《') {
+    if !open.has(Gate::Title) {
         return;
     }
     for caps in TITLE.captures_iter(text) {

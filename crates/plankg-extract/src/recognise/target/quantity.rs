@@ -7,7 +7,7 @@ use std::ops::Range;
 use plankg_model::{Comparator, TargetRef};
 use regex::Regex;
 
-use super::{indicator, numeral, row_error, ComparatorWord};
+use super::{indicator, numeral, row_error, AfterWords};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::recognise::{Found, Hit};
@@ -167,7 +167,7 @@ impl QuantityScanner {
         &self,
         text: &str,
         shielded: &[Range<usize>],
-        after: &[ComparatorWord],
+        after: &AfterWords,
     ) -> Vec<Quantity> {
         let mut out = Vec::new();
         for caps in self.pattern.captures_iter(text) {
@@ -211,8 +211,7 @@ impl QuantityScanner {
                 continue;
             };
             let after_word = after
-                .iter()
-                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
+                .at_start(&text[whole.end()..])
                 .map_or(0, |w| w.word.len());
             out.push(Quantity {
                 range: whole.start()..whole.end() + after_word,
@@ -236,7 +235,7 @@ impl QuantityScanner {
         &self,
         text: &str,
         shielded: &[Range<usize>],
-        after: &[ComparatorWord],
+        after: &AfterWords,
         out: &mut Vec<Quantity>,
     ) {
         for caps in self.percent_words.captures_iter(text) {
@@ -257,8 +256,7 @@ impl QuantityScanner {
                 continue;
             };
             let after_word = after
-                .iter()
-                .find(|w| text[whole.end()..].starts_with(w.word.as_str()))
+                .at_start(&text[whole.end()..])
                 .map_or(0, |w| w.word.len());
             out.push(Quantity {
                 range: whole.start()..whole.end() + after_word,
@@ -279,6 +277,10 @@ impl QuantityScanner {
 /// "5621"计划), titles in 《》, and the policies found before.
 pub(super) fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = found.policies.iter().map(|h| h.range.clone()).collect();
+    // Looking for each mark on its own is quicker than reading every character.
+    if !['“', '《', '"'].iter().any(|&mark| text.contains(mark)) {
+        return out;
+    }
     let mut open: Vec<(char, usize)> = Vec::new();
     for (i, ch) in text.char_indices() {
         match ch {
