@@ -50,6 +50,13 @@ impl StartWords {
         }
     }
 
+    /// The first word, in list order, that `text` starts with.
+    pub(crate) fn first_word(&self, text: &str) -> Option<&str> {
+        self.first(text)
+            .and_then(|index| self.words.get(index))
+            .map(String::as_str)
+    }
+
     /// The index of the first word, in list order, that `text` starts with.
     pub(crate) fn first(&self, text: &str) -> Option<usize> {
         let found = text

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::super::literal::StartWords;
 use super::names::{self, NameBoundaries};
 
 /// The longest quotation read as a name, in characters.
@@ -22,10 +23,10 @@ pub(super) struct QuoteFilter {
     /// Quoted slogans that are no programme.
     stop: Vec<String>,
     /// Words after a quotation that show it is no programme.
-    followers: Vec<String>,
+    followers: StartWords,
     /// Suffixes of programme names: a quoted number takes the suffix after it
-    /// ("5621"计划 → 5621计划).
-    suffixes: Vec<String>,
+    /// ("5621"计划 → 5621计划). Longest first.
+    suffixes: StartWords,
     /// Words that stop a name (开展, 和 …).
     boundaries: NameBoundaries,
 }
@@ -41,8 +42,8 @@ impl QuoteFilter {
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         Self {
             stop,
-            followers,
-            suffixes,
+            followers: StartWords::new(followers),
+            suffixes: StartWords::new(suffixes),
             boundaries,
         }
     }
@@ -60,7 +61,7 @@ impl QuoteFilter {
                 return None;
             }
             let rest = &text[pos..];
-            if let Some(suffix) = self.suffixes.iter().find(|s| rest.starts_with(s.as_str())) {
+            if let Some(suffix) = self.suffixes.first_word(rest) {
                 return Some(&text[from..pos + suffix.len()]);
             }
             let ch = rest.chars().next()?;
@@ -90,7 +91,7 @@ impl QuoteFilter {
             let tail = self.tail(text, quote.outer.end);
             // A suffix after the quotation names a programme ("1+X"制度试点) even
             // where the word after it alone would not (制).
-            if tail.is_none() && self.followers.iter().any(|f| after.starts_with(f.as_str())) {
+            if tail.is_none() && self.followers.first(after).is_some() {
                 continue;
             }
             let han = content.chars().filter(|c| names::is_han(*c)).count();
