@@ -182,7 +182,9 @@ impl PlanStore {
     /// atomic commit), then the stale ones are removed in transactions of
     /// [`REMOVALS_PER_TRANSACTION`]. A reader in between sees both; an interrupted
     /// build leaves the graph for the next build to rewrite. Quads naming another
-    /// graph are put into `graph`.
+    /// graph are put into `graph`. Literals must be given in the form the store
+    /// reads back (an `xsd:decimal` as "0.48", not "0.480"): quads are compared as
+    /// written.
     ///
     /// Returns whether anything changed.
     ///

@@ -83,6 +83,13 @@ impl Default for ContinuityOptions {
 /// Candidates per task and relation whose exact similarity is computed.
 const MAX_SCORED: usize = 64;
 
+/// Bands a candidate must share with a task to be compared exactly. A pair of
+/// Jaccard similarity J shares a band with probability J²: at the echoes threshold
+/// (0.4) one band or none happens about 3 times in 100, at 0.5 about once in 1,000,
+/// while unrelated tasks that meet in one crowded bucket by chance are dropped
+/// before the exact count, which is most of the step's time on a large corpus.
+const MIN_SHARED_BANDS: u32 = 2;
+
 /// A task prepared for comparison.
 struct Prepared {
     /// Index into the caller's slice.
@@ -149,7 +156,13 @@ pub fn link_tasks(tasks: &[TaskText], options: &ContinuityOptions) -> Vec<Contin
         .iter()
         .map(|p| (tasks[p.input].year, p.issuer.unwrap_or(u32::MAX)))
         .collect();
+    let mut year_start = Vec::with_capacity(meta.len());
+    for (pos, &(year, _)) in meta.iter().enumerate() {
+        let same = pos > 0 && meta[pos - 1].0 == year;
+        year_start.push(if same { year_start[pos - 1] } else { pos });
+    }
     let buckets = Buckets {
+        year_start,
         open: BandIndex::build(prepared.len(), |pos, band| Some(prepared[pos].bands[band])),
         own: BandIndex::build(prepared.len(), |pos, band| {
             let p = &prepared[pos];
@@ -200,6 +213,8 @@ struct Buckets<'a> {
     own: BandIndex,
     /// (year, issuer number or `u32::MAX`) of each prepared task.
     meta: &'a [(i32, u32)],
+    /// The first position of each prepared task's year.
+    year_start: Vec<usize>,
 }
 
 impl Buckets<'_> {
@@ -237,7 +252,7 @@ impl Buckets<'_> {
         for band in 0..NUM_BANDS {
             scratch.candidates.extend(
                 index
-                    .earlier(pos, band, options.bucket_window * 4)
+                    .earlier(pos, band, self.year_start[pos], options.bucket_window * 4)
                     .filter(|&c| eligible(c))
                     .take(options.bucket_window),
             );
@@ -277,16 +292,31 @@ impl BandIndex {
         Self { entries, at }
     }
 
-    /// Positions of the entries before task `pos`'s own in its bucket of `band`,
-    /// nearest first, at most `limit`.
-    fn earlier(&self, pos: usize, band: usize, limit: usize) -> impl Iterator<Item = u32> + '_ {
+    /// Positions of the entries of earlier years in task `pos`'s bucket of `band`,
+    /// nearest first, at most `limit`. `year_start` is the first position of
+    /// `pos`'s year: the bucket's entries from there to `pos`'s own are of the same
+    /// year and are stepped over by a galloping search (a crowded bucket holds
+    /// thousands of them) instead of being read one by one.
+    fn earlier(
+        &self,
+        pos: usize,
+        band: usize,
+        year_start: usize,
+        limit: usize,
+    ) -> impl Iterator<Item = u32> + '_ {
         let own = self
             .at
             .get(pos * NUM_BANDS + band)
             .filter(|&&i| i != u32::MAX)
             .map(|&i| i as usize);
         let (key, before) = match own {
-            Some(i) => (self.entries[i].0, &self.entries[..i]),
+            Some(i) => {
+                let key = self.entries[i].0;
+                let same_year = |j: usize| {
+                    self.entries[j].0 == key && self.entries[j].1 / NUM_BANDS >= year_start
+                };
+                (key, &self.entries[..gallop_back(i, same_year)])
+            }
             None => (0, &self.entries[..0]),
         };
         before
@@ -298,6 +328,35 @@ impl BandIndex {
     }
 }
 
+/// The start of the run of indices before `end` for which `inside` holds (it holds
+/// on a contiguous run ending at `end`): doubling steps back, then bisection, so a
+/// run of length r costs O(log r) probes near `end`.
+fn gallop_back(end: usize, inside: impl Fn(usize) -> bool) -> usize {
+    let mut start = end;
+    let mut step = 1;
+    while start > 0 && inside(start - 1) {
+        let probe = start.saturating_sub(step);
+        if inside(probe) {
+            start = probe;
+            step *= 2;
+        } else {
+            // inside(probe) fails, inside(start) holds: bisect between them.
+            let (mut outside, mut inner) = (probe, start);
+            while inner - outside > 1 {
+                let mid = outside + (inner - outside) / 2;
+                if inside(mid) {
+                    inner = mid;
+                } else {
+                    outside = mid;
+                }
+            }
+            start = inner;
+            break;
+        }
+    }
+    start
+}
+
 /// The key of a band within one issuer's own buckets.
 fn own_key(band: u64, issuer: u32) -> u64 {
     mix64(band ^ u64::from(issuer).rotate_left(32))
@@ -305,8 +364,8 @@ fn own_key(band: u64, issuer: u32) -> u64 {
 
 /// Keeps in `candidates` the `keep` entries found in the most bands (a pair with
 /// Jaccard similarity J shares about 32·J² bands), nearer ones first on ties,
-/// sorted; so the exact comparisons per task are bounded however crowded the
-/// buckets.
+/// sorted, and only those sharing at least [`MIN_SHARED_BANDS`]; so the exact
+/// comparisons per task are bounded however crowded the buckets.
 fn shortlist(candidates: &mut Vec<u32>, votes: &mut Vec<(u32, u32)>, keep: usize) {
     candidates.sort_unstable();
     votes.clear();
@@ -318,7 +377,13 @@ fn shortlist(candidates: &mut Vec<u32>, votes: &mut Vec<(u32, u32)>, keep: usize
     }
     votes.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
     candidates.clear();
-    candidates.extend(votes.iter().take(keep).map(|&(c, _)| c));
+    candidates.extend(
+        votes
+            .iter()
+            .take(keep)
+            .take_while(|&&(_, n)| n >= MIN_SHARED_BANDS)
+            .map(|&(c, _)| c),
+    );
     candidates.sort_unstable();
 }
 
@@ -370,6 +435,19 @@ fn round3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gallop_back_finds_the_start_of_the_run() {
+        let flags = [false, false, false, false, true, true, true, true, true];
+        for end in 0..=flags.len() {
+            let expected = (0..end)
+                .rev()
+                .take_while(|&j| flags[j])
+                .last()
+                .unwrap_or(end);
+            assert_eq!(gallop_back(end, |j| flags[j]), expected, "end {end}");
+        }
+    }
 
     fn task(id: &str, doc: &str, year: i32, issuer: Option<&str>, text: &str) -> TaskText {
         TaskText {

@@ -195,7 +195,7 @@ fn continuation_quads(
         Relation::Echoes => pk::ECHOES,
     };
     let node = minter.continuation(from, relation);
-    let similarity = Literal::new_typed_literal(format!("{:.3}", link.similarity), xsd::DECIMAL);
+    let similarity = Literal::new_typed_literal(canonical_decimal(link.similarity), xsd::DECIMAL);
     vec![
         Quad::new(node.clone(), rdf::TYPE, pk::CONTINUATION, graph.clone()),
         Quad::new(node.clone(), pk::FROM, from.clone(), graph.clone()),
@@ -204,6 +204,14 @@ fn continuation_quads(
         Quad::new(node, pk::RELATION, relation, graph.clone()),
         Quad::new(from.clone(), relation, to.clone(), graph.clone()),
     ]
+}
+
+/// A similarity as the store writes an `xsd:decimal` back (three places, no
+/// trailing zeros: "0.48", "1"), so that the quad compares equal to its stored
+/// copy and a rebuild that changes nothing rewrites nothing.
+fn canonical_decimal(x: f64) -> String {
+    let fixed = format!("{x:.3}");
+    fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// `pk:central` … `pk:district` to a rank; unknown levels have none.
@@ -311,4 +319,17 @@ fn write_index(
     }
     TextIndex::write(index_dir, &documents, &texts, &labels)?;
     Ok(texts.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarities_are_written_in_canonical_form() {
+        assert_eq!(canonical_decimal(0.48), "0.48");
+        assert_eq!(canonical_decimal(0.5), "0.5");
+        assert_eq!(canonical_decimal(1.0), "1");
+        assert_eq!(canonical_decimal(0.4567), "0.457");
+    }
 }
