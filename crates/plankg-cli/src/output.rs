@@ -21,6 +21,113 @@ pub(crate) fn write_json_one_or_array<T: Serialize>(items: &[T]) -> anyhow::Resu
     Ok(())
 }
 
+/// Writes `value` into `buf` (emptied first) as `serde_json::to_string_pretty` would,
+/// byte for byte: two-space indentation, `": "` after keys. serde_json's own pretty
+/// formatter writes the indentation two bytes per nesting level, a call each; this one
+/// writes a line break and its indentation in one call, which matters for the
+/// deeply nested entity lists of `extract --out-dir`.
+pub(crate) fn pretty_json_into<T: Serialize + ?Sized>(
+    buf: &mut Vec<u8>,
+    value: &T,
+) -> serde_json::Result<()> {
+    buf.clear();
+    let mut serializer = serde_json::Serializer::with_formatter(buf, PrettyLines::default());
+    value.serialize(&mut serializer)
+}
+
+/// serde_json's `PrettyFormatter` layout, each line break written with its
+/// indentation in one call.
+#[derive(Debug, Default)]
+struct PrettyLines {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A line break followed by the indentation of the deepest level written at once.
+const BREAK_AND_SPACES: &[u8; 129] = b"\n                                                                                                                                ";
+
+impl PrettyLines {
+    /// Writes a line break and the indentation of the current depth.
+    fn line_break<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        let mut width = self.depth * 2;
+        let first = width.min(BREAK_AND_SPACES.len() - 1);
+        writer.write_all(&BREAK_AND_SPACES[..=first])?;
+        width -= first;
+        while width > 0 {
+            let more = width.min(BREAK_AND_SPACES.len() - 1);
+            writer.write_all(&BREAK_AND_SPACES[1..=more])?;
+            width -= more;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for PrettyLines {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line_break(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.line_break(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line_break(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.line_break(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
 /// Prints one JSON value per line.
 pub(crate) fn write_jsonl<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();

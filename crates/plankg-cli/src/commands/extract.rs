@@ -145,6 +145,7 @@ fn write_out_dir(dir: &Path, extracted: &[(&InputFile, ExtractedFile)]) -> anyho
     for (input, _) in extracted {
         *stem_count.entry(stem(input)).or_default() += 1;
     }
+    let mut json = Vec::new();
     for (input, file) in extracted {
         let s = stem(input);
         let name = if stem_count.get(&s).copied().unwrap_or(0) > 1 {
@@ -153,8 +154,8 @@ fn write_out_dir(dir: &Path, extracted: &[(&InputFile, ExtractedFile)]) -> anyho
             format!("{s}.json")
         };
         let path: PathBuf = dir.join(name);
-        let json = serde_json::to_string_pretty(file)?;
-        fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        output::pretty_json_into(&mut json, file)?;
+        fs::write(&path, &json).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
 }
