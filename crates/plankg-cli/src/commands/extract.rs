@@ -45,6 +45,10 @@ fn configured_builder(
 /// What happened to one input file.
 enum FileResult {
     Extracted(ExtractedFile),
+    /// Extracted and written to the output directory.
+    Written,
+    /// Extracted, but the output directory's file could not be written.
+    NotWritten(anyhow::Error),
     Text(String),
     Failed(anyhow::Error),
 }
@@ -60,12 +64,27 @@ pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Out
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    // Each file's JSON is written as soon as it is extracted, so the documents of a
+    // whole corpus are never held at once.
+    let out_dir = match &args.out_dir {
+        Some(dir) if !args.emit_text => Some(OutDir::new(dir, &inputs)?),
+        _ => None,
+    };
     let progress = Progress::new(global.quiet, inputs.len() as u64, "extracting");
     let results: Vec<FileResult> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| {
-                let result = extract_one(&extractor, input, args.emit_text);
+            .enumerate()
+            .map_init(Vec::new, |json, (index, input)| {
+                let mut result = extract_one(&extractor, input, args.emit_text);
+                if let (Some(out_dir), FileResult::Extracted(file)) = (&out_dir, &result) {
+                    if let Some(path) = out_dir.sole_path(index) {
+                        result = match write_json(json, file, path) {
+                            Ok(()) => FileResult::Written,
+                            Err(err) => FileResult::NotWritten(err),
+                        };
+                    }
+                }
                 progress.inc();
                 result
             })
@@ -76,9 +95,14 @@ pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Out
     let mut failed = Vec::new();
     let mut extracted = Vec::new();
     let mut texts = Vec::new();
+    let mut not_written = None;
     for (input, result) in inputs.iter().zip(results) {
         match result {
             FileResult::Extracted(file) => extracted.push((input, file)),
+            FileResult::Written => {}
+            FileResult::NotWritten(err) => {
+                not_written.get_or_insert(err);
+            }
             FileResult::Text(text) => texts.push(text),
             FileResult::Failed(err) => {
                 messages::file_error(&input.path, &err);
@@ -86,10 +110,13 @@ pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Out
             }
         }
     }
+    if let Some(err) = not_written {
+        return Err(err);
+    }
     if args.emit_text {
         output::write_texts(&texts)?;
-    } else if let Some(dir) = &args.out_dir {
-        write_out_dir(dir, &extracted)?;
+    } else if let Some(out_dir) = &out_dir {
+        out_dir.write_shared_stems(&extracted)?;
     } else {
         let files: Vec<&ExtractedFile> = extracted.iter().map(|(_, f)| f).collect();
         match args.format {
@@ -130,32 +157,72 @@ fn extract_one(extractor: &Extractor, input: &InputFile, emit_text: bool) -> Fil
     }
 }
 
-/// Writes `<stem>.json` per input; inputs sharing a stem are written under their
-/// relative path with `/` replaced by `__`.
-fn write_out_dir(dir: &Path, extracted: &[(&InputFile, ExtractedFile)]) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let stem = |input: &InputFile| {
-        input
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let mut stem_count: HashMap<String, usize> = HashMap::new();
-    for (input, _) in extracted {
-        *stem_count.entry(stem(input)).or_default() += 1;
+/// The output directory: `<stem>.json` per input; inputs sharing a stem with
+/// another extracted input are written under their relative path with `/` replaced
+/// by `__`.
+struct OutDir<'a> {
+    dir: &'a Path,
+    /// Per input, its file when no other input has its stem (known before any is
+    /// extracted); `None` when its name waits on which of them are extracted.
+    sole: Vec<Option<PathBuf>>,
+}
+
+impl<'a> OutDir<'a> {
+    /// Creates the directory and names the files of inputs whose stem is their own.
+    fn new(dir: &'a Path, inputs: &[InputFile]) -> anyhow::Result<Self> {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let mut stem_count: HashMap<String, usize> = HashMap::new();
+        for input in inputs {
+            *stem_count.entry(stem(input)).or_default() += 1;
+        }
+        let sole = inputs
+            .iter()
+            .map(|input| {
+                let s = stem(input);
+                (stem_count.get(&s).copied().unwrap_or(0) == 1)
+                    .then(|| dir.join(format!("{s}.json")))
+            })
+            .collect();
+        Ok(Self { dir, sole })
     }
-    let mut json = Vec::new();
-    for (input, file) in extracted {
-        let s = stem(input);
-        let name = if stem_count.get(&s).copied().unwrap_or(0) > 1 {
-            format!("{}.json", input.relative.replace('/', "__"))
-        } else {
-            format!("{s}.json")
-        };
-        let path: PathBuf = dir.join(name);
-        output::pretty_json_into(&mut json, file)?;
-        fs::write(&path, &json).with_context(|| format!("cannot write {}", path.display()))?;
+
+    /// The file of input `index` when its stem is its own.
+    fn sole_path(&self, index: usize) -> Option<&Path> {
+        self.sole.get(index).and_then(Option::as_deref)
     }
-    Ok(())
+
+    /// Writes the extracted inputs whose stem another input has too, named by how
+    /// many of the extracted ones share it.
+    fn write_shared_stems(&self, extracted: &[(&InputFile, ExtractedFile)]) -> anyhow::Result<()> {
+        let mut stem_count: HashMap<String, usize> = HashMap::new();
+        for (input, _) in extracted {
+            *stem_count.entry(stem(input)).or_default() += 1;
+        }
+        let mut json = Vec::new();
+        for (input, file) in extracted {
+            let s = stem(input);
+            let name = if stem_count.get(&s).copied().unwrap_or(0) > 1 {
+                format!("{}.json", input.relative.replace('/', "__"))
+            } else {
+                format!("{s}.json")
+            };
+            write_json(&mut json, file, &self.dir.join(name))?;
+        }
+        Ok(())
+    }
+}
+
+/// The file name of `input` without its extension.
+fn stem(input: &InputFile) -> String {
+    input
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Writes `file` as pretty JSON to `path`, through the reused buffer `json`.
+fn write_json(json: &mut Vec<u8>, file: &ExtractedFile, path: &Path) -> anyhow::Result<()> {
+    output::pretty_json_into(json, file)?;
+    fs::write(path, json.as_slice()).with_context(|| format!("cannot write {}", path.display()))
 }
