@@ -2,6 +2,8 @@
 //! find to the task (with evidence: the task id and the source span) and builds the
 //! document's deduplicated entity lists.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use plankg_model::{Document, Evidence, Section, Task};
 
 use crate::normalise::NormText;
@@ -119,47 +121,47 @@ fn merge_hits<T>(
 fn collect_document_lists(document: &mut Document) {
     let tasks: Vec<&Task> = document.tasks().collect();
     let policies = union(
-        tasks.iter().flat_map(|t| t.policies.iter().cloned()),
+        tasks.iter().flat_map(|t| t.policies.iter()),
         |p| p.key.clone(),
         |a, b| {
-            a.evidence.extend(b.evidence);
+            a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     let units = union(
-        tasks.iter().flat_map(|t| t.units.iter().cloned()),
+        tasks.iter().flat_map(|t| t.units.iter()),
         |u| u.key.clone(),
         |a, b| {
             if b.role.strength() > a.role.strength() {
                 a.role = b.role;
             }
-            a.evidence.extend(b.evidence);
+            a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     let organizations = union(
-        tasks.iter().flat_map(|t| t.organizations.iter().cloned()),
+        tasks.iter().flat_map(|t| t.organizations.iter()),
         |o| o.key.clone(),
-        |a, b| a.evidence.extend(b.evidence),
+        |a, b| a.evidence.extend(b.evidence.iter().cloned()),
     );
     let schools = union(
-        tasks.iter().flat_map(|t| t.schools.iter().cloned()),
+        tasks.iter().flat_map(|t| t.schools.iter()),
         |s| s.key.clone(),
         |a, b| {
-            a.evidence.extend(b.evidence);
+            a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     let targets = union(
-        tasks.iter().flat_map(|t| t.targets.iter().cloned()),
+        tasks.iter().flat_map(|t| t.targets.iter()),
         target_key,
         |a, b| {
-            a.evidence.extend(b.evidence);
+            a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     let initiatives = union(
-        tasks.iter().flat_map(|t| t.initiatives.iter().cloned()),
+        tasks.iter().flat_map(|t| t.initiatives.iter()),
         |i| i.key.clone(),
         |a, b| {
             a.drafted |= b.drafted;
-            a.evidence.extend(b.evidence);
+            a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     document.policies = policies;
@@ -170,24 +172,27 @@ fn collect_document_lists(document: &mut Document) {
     document.initiatives = initiatives;
 }
 
-fn union<T>(
-    items: impl Iterator<Item = T>,
+/// The items one per key, in the order of first appearance: an item whose key came
+/// before is merged into that one, the others cloned once.
+fn union<'a, T: Clone + 'a>(
+    items: impl Iterator<Item = &'a T>,
     key: impl Fn(&T) -> String,
-    merge: impl Fn(&mut T, T),
+    merge: impl Fn(&mut T, &T),
 ) -> Vec<T> {
-    let mut order: Vec<String> = Vec::new();
-    let mut by_key: std::collections::HashMap<String, T> = std::collections::HashMap::new();
+    let mut out: Vec<T> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for item in items {
-        let k = key(&item);
-        if let Some(existing) = by_key.get_mut(&k) {
-            merge(existing, item);
-        } else {
-            order.push(k.clone());
-            by_key.insert(k, item);
+        match index.entry(key(item)) {
+            Entry::Occupied(at) => {
+                if let Some(existing) = out.get_mut(*at.get()) {
+                    merge(existing, item);
+                }
+            }
+            Entry::Vacant(at) => {
+                at.insert(out.len());
+                out.push(item.clone());
+            }
         }
     }
-    order
-        .into_iter()
-        .filter_map(|k| by_key.remove(&k))
-        .collect()
+    out
 }
