@@ -3,9 +3,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use plankg_model::{Comparator, TargetRef};
 use regex::Regex;
@@ -276,14 +273,6 @@ impl QuantityScanner {
     }
 }
 
-/// The quote and title marks, in the order of `MARKS`.
-const MARK_CHARS: [char; 5] = ['“', '”', '《', '》', '"'];
-
-/// Finds the marks (a library search, quicker than reading every character).
-static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(MARK_CHARS.map(|c| c.to_string())).unwrap_or_else(|err| unreachable!("{err}"))
-});
-
 /// The ranges where numbers are names, not targets: quotations ("321"发展愿景,
 /// "5621"计划), titles in 《》, and the policies found before.
 pub(super) fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
@@ -293,11 +282,7 @@ pub(super) fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
         return out;
     }
     let mut open: Vec<(char, usize)> = Vec::new();
-    for mark in MARKS.find_iter(text) {
-        let i = mark.start();
-        let Some(&ch) = MARK_CHARS.get(mark.pattern().as_usize()) else {
-            continue;
-        };
+    for (i, ch) in text.char_indices() {
         match ch {
             '“' | '《' => open.push((ch, i)),
             '”' | '》' => {
