@@ -13,8 +13,8 @@ use crate::document::DocumentQuads;
 use crate::error::StoreError;
 use crate::store::PlanStore;
 
-/// New quads of a shared graph above which [`PlanStore::replace_graph`] adds them
-/// through the bulk loader instead of a transaction.
+/// Quads of a shared graph above which [`PlanStore::replace_graph`] writes it
+/// through [`PlanStore::rewrite_graph`] instead of one transaction.
 pub const BULK_INSERT_THRESHOLD: usize = 50_000;
 
 /// Stale quads removed per transaction by [`PlanStore::rewrite_graph`].
@@ -123,14 +123,11 @@ impl PlanStore {
     /// Replaces the whole content of `graph` with `quads` (for the shared graphs
     /// that each build rewrites), writing only the difference.
     ///
-    /// A small difference is written in one transaction: readers see the old graph
-    /// or the new one. Above [`BULK_INSERT_THRESHOLD`] new quads (a first build's
-    /// lineage graph holds millions), the stale quads are removed in one
-    /// transaction and the new ones are added through the bulk loader in one
-    /// atomic commit, since a transaction of millions of inserts is slow and holds
-    /// them all in memory; a reader between the two commits sees the graph without
-    /// its stale quads and without the new ones yet, and an interrupted build leaves
-    /// the graph for the next build to complete.
+    /// Up to [`BULK_INSERT_THRESHOLD`] quads, the difference is written in one
+    /// transaction: readers see the old graph or the new one. A larger graph goes
+    /// through [`PlanStore::rewrite_graph`] (bulk loader, comparison by hashes),
+    /// since a transaction of millions of inserts is slow and holds them all in
+    /// memory; see there what a reader may see meanwhile.
     ///
     /// Returns whether anything changed. Quads naming another graph are put into
     /// `graph`.
@@ -138,6 +135,9 @@ impl PlanStore {
     /// # Errors
     /// [`StoreError::Storage`] if the store cannot be read or written.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<bool, StoreError> {
+        if quads.len() > BULK_INSERT_THRESHOLD {
+            return self.rewrite_graph(graph, quads.iter().cloned());
+        }
         let name = GraphNameRef::NamedNode(graph.as_ref());
         let wanted: HashSet<Quad> = quads
             .iter()
@@ -162,15 +162,8 @@ impl PlanStore {
         for quad in stale {
             transaction.remove(quad);
         }
-        if new.len() <= BULK_INSERT_THRESHOLD {
-            transaction.extend(new);
-            transaction.commit()?;
-        } else {
-            transaction.commit()?;
-            let mut loader = self.store.bulk_loader();
-            loader.load_quads(new.into_iter().cloned())?;
-            loader.commit()?;
-        }
+        transaction.extend(new);
+        transaction.commit()?;
         Ok(true)
     }
 
@@ -437,8 +430,8 @@ mod tests {
         let first = quads(0..BULK_INSERT_THRESHOLD + 10);
         assert!(store.replace_graph(&shared, &first).unwrap());
         assert_eq!(store.len().unwrap(), BULK_INSERT_THRESHOLD + 10);
-        // The first write took the bulk path; this one (half stale, fewer new quads
-        // than the threshold) one transaction: both leave exactly the wanted set.
+        // Both writes are above the threshold and take the bulk path (the second
+        // with half the quads stale): each leaves exactly the wanted set.
         let half = BULK_INSERT_THRESHOLD / 2;
         let second = quads(half..half + BULK_INSERT_THRESHOLD + 10);
         assert!(store.replace_graph(&shared, &second).unwrap());

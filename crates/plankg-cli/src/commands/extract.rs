@@ -25,15 +25,25 @@ pub(crate) fn build_extractor(
         .context("invalid gazetteer")
 }
 
+/// The gazetteer of `--gazetteer DIR`, if given.
+pub(crate) fn loaded_gazetteer(global: &GlobalArgs) -> anyhow::Result<Option<Gazetteer>> {
+    global
+        .gazetteer
+        .as_ref()
+        .map(|dir| {
+            Gazetteer::load(dir)
+                .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))
+        })
+        .transpose()
+}
+
 /// The extractor builder with the gazetteer and encoding the options ask for.
 fn configured_builder(
     global: &GlobalArgs,
     encoding: Option<plankg_extract::Encoding>,
 ) -> anyhow::Result<ExtractorBuilder> {
     let mut builder = ExtractorBuilder::new();
-    if let Some(dir) = &global.gazetteer {
-        let gazetteer = Gazetteer::load(dir)
-            .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?;
+    if let Some(gazetteer) = loaded_gazetteer(global)? {
         builder = builder.with_gazetteer(gazetteer);
     }
     if let Some(encoding) = encoding {

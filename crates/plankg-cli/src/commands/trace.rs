@@ -10,6 +10,7 @@ use plankg_graph::text_index::TextIndex;
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, TraceArgs, TraceFormat};
+use crate::commands::extract::loaded_gazetteer;
 use crate::output;
 use crate::Outcome;
 
@@ -49,11 +50,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> anyhow::Result<Outco
 
 /// Folds the term with the character tables of the gazetteer the options name.
 fn term_normaliser(global: &GlobalArgs) -> anyhow::Result<TermNormaliser> {
-    let gazetteer = match &global.gazetteer {
-        Some(dir) => Gazetteer::load(dir)
-            .with_context(|| format!("cannot load the gazetteer from {}", dir.display()))?,
-        None => Gazetteer::embedded(),
-    };
+    let gazetteer = loaded_gazetteer(global)?.unwrap_or_else(Gazetteer::embedded);
     TermNormaliser::new(&gazetteer).context("invalid gazetteer")
 }
 
