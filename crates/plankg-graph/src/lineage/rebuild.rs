@@ -297,15 +297,18 @@ fn write_index(
             })
         })
         .collect();
+    // Close matches of each initiative, both directions: one map, not a scan of
+    // every pair per entity.
+    let mut close_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &(a, b) in close {
+        close_of.entry(a).or_default().push(b);
+        close_of.entry(b).or_default().push(a);
+    }
     let mut labels = Vec::new();
     for (iri, entity) in &corpus.entities {
         let mut matches = entity.matches.clone();
-        for (a, b) in close {
-            if a == iri {
-                matches.push((*b).to_owned());
-            } else if b == iri {
-                matches.push((*a).to_owned());
-            }
+        if let Some(others) = close_of.get(iri.as_str()) {
+            matches.extend(others.iter().map(|o| (*o).to_owned()));
         }
         matches.sort();
         matches.dedup();
