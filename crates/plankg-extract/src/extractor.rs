@@ -44,18 +44,23 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Parses the gazetteer files and compiles the recognisers.
+    /// Parses the gazetteer files and compiles the recognisers (not when only the
+    /// structure is wanted: then they are not built at all).
     ///
     /// # Errors
     /// [`GazetteerError`] naming the file and line of a malformed entry.
     pub fn build(self) -> Result<Extractor, GazetteerError> {
         let gazetteer = self.gazetteer.unwrap_or_else(Gazetteer::embedded);
+        let recognisers = if self.structure_only {
+            None
+        } else {
+            Some(Recognisers::new(&gazetteer)?)
+        };
         Ok(Extractor {
             normaliser: Normaliser::new(&gazetteer)?,
             structurer: Structurer::new(&gazetteer)?,
-            recognisers: Recognisers::new(&gazetteer)?,
+            recognisers,
             encoding: self.encoding,
-            structure_only: self.structure_only,
         })
     }
 }
@@ -66,9 +71,9 @@ impl ExtractorBuilder {
 pub struct Extractor {
     normaliser: Normaliser,
     structurer: Structurer,
-    recognisers: Recognisers,
+    /// None when only the structure is read.
+    recognisers: Option<Recognisers>,
     encoding: Option<Encoding>,
-    structure_only: bool,
 }
 
 impl Extractor {
@@ -95,12 +100,12 @@ impl Extractor {
         if drafts.is_empty() {
             return Err(ExtractError::NoText);
         }
-        if self.structure_only {
+        let Some(recognisers) = &self.recognisers else {
             return Ok(drafts.into_iter().map(|draft| draft.document).collect());
-        }
+        };
         Ok(drafts
             .into_iter()
-            .map(|draft| attach_entities(draft, &norm, &self.recognisers))
+            .map(|draft| attach_entities(draft, &norm, recognisers))
             .collect())
     }
 }
