@@ -67,4 +67,7 @@ pub enum GazetteerError {
         /// What is wrong.
         message: String,
     },
+    /// The word lists of all recognisers, compiled together, are too large.
+    #[error("the recognisers' word lists do not compile together: {0}")]
+    WordLists(String),
 }

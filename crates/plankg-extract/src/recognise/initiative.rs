@@ -13,10 +13,10 @@
 mod key;
 mod quoted;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::InitiativeRef;
 
 use super::cover::Cover;
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::names::{self, NameBoundaries};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -44,8 +44,7 @@ const NOT_AFTER_SUFFIX: &[char] = &['师', '化', '校', '区', '县', '书', '�
 /// Finds initiative mentions in a text.
 #[derive(Debug)]
 pub(crate) struct InitiativeRecogniser {
-    suffixes: AhoCorasick,
-    /// The suffixes, by pattern index.
+    /// The suffixes, by index in the lexicon's list.
     suffix_words: Vec<String>,
     boundaries: NameBoundaries,
     /// Words that make no name before a suffix.
@@ -59,24 +58,21 @@ pub(crate) struct InitiativeRecogniser {
 }
 
 impl InitiativeRecogniser {
-    /// Builds the recogniser from its gazetteer files.
+    /// Builds the recogniser from its gazetteer files and adds its suffixes to
+    /// `lexicon`.
     ///
     /// # Errors
     /// A missing file or a malformed row (file:line).
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let suffix_words: Vec<String> = gazetteer
             .list(SUFFIXES_FILE)?
             .into_iter()
             .map(str::to_owned)
             .collect();
-        let suffixes = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&suffix_words)
-            .map_err(|err| GazetteerError::Row {
-                file: SUFFIXES_FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
+        lexicon.add(List::InitiativeSuffix, &suffix_words);
         let mut generic = Vec::new();
         let mut stop_quotes = Vec::new();
         let mut followers = Vec::new();
@@ -102,7 +98,6 @@ impl InitiativeRecogniser {
         scopes.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let boundaries = NameBoundaries::new(gazetteer, &[BOUNDARIES_FILE])?;
         Ok(Self {
-            suffixes,
             quotes: QuoteFilter::new(
                 stop_quotes,
                 followers,
@@ -118,8 +113,15 @@ impl InitiativeRecogniser {
         })
     }
 
-    /// Adds the initiatives named in `text` to `found`.
-    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+    /// Adds the initiatives named in `text` (whose lexicon words are `words`) to
+    /// `found`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        _context: &Context<'_>,
+        found: &mut Found,
+    ) {
         // A name inside a policy is the policy ("三个代表"); a name that holds one
         // is an initiative (深入学习实践科学发展观活动). Drafted documents are
         // initiatives already.
@@ -151,20 +153,21 @@ impl InitiativeRecogniser {
         }
         let quoted: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
         let mut unquoted = Vec::new();
-        for m in self.suffixes.find_iter(text) {
-            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) {
+        for occurrence in words.leftmost_longest(List::InitiativeSuffix) {
+            let (suffix_start, end) = (occurrence.range.start, occurrence.range.end);
+            if text[end..].starts_with(NOT_AFTER_SUFFIX) {
                 continue;
             }
-            let mut start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let mut start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
             // "马克思主义理论研究和建设工程": a generic part after 和 shares the name
             // of the part before it.
-            if let Some(extended) = self.across_and(text, start, m.start()) {
+            if let Some(extended) = self.across_and(text, start, suffix_start) {
                 start = extended;
             }
-            let modifier = self.trim_modifier(text, start, m.start());
+            let modifier = self.trim_modifier(text, start, suffix_start);
             let suffix = self
                 .suffix_words
-                .get(m.pattern().as_usize())
+                .get(occurrence.index)
                 .map_or("", String::as_str);
             let name = format!("{modifier}{suffix}");
             // 活动 follows so many plain nouns (艺术活动, 读书活动) that a name needs a
@@ -178,7 +181,7 @@ impl InitiativeRecogniser {
             {
                 continue;
             }
-            let range = m.start() - modifier.len()..m.end();
+            let range = suffix_start - modifier.len()..end;
             if overlaps_taken(&range)
                 || quoted
                     .iter()
@@ -326,9 +329,11 @@ mod tests {
     use super::*;
 
     fn initiatives(text: &str) -> Vec<String> {
-        let recogniser = InitiativeRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut lexicon = LexiconBuilder::default();
+        let recogniser = InitiativeRecogniser::new(&Gazetteer::embedded(), &mut lexicon).unwrap();
+        let words = lexicon.build().unwrap().scan(text);
         let mut found = Found::default();
-        recogniser.find(text, &Context::default(), &mut found);
+        recogniser.find(text, &words, &Context::default(), &mut found);
         found
             .initiatives
             .into_iter()

@@ -57,6 +57,26 @@ impl StartWords {
             .map(String::as_str)
     }
 
+    /// The indices of every non-empty word `text` starts with, in list order.
+    pub(crate) fn all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        text.chars()
+            .next()
+            .and_then(|first| self.by_first.get(&first))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&index| {
+                self.words
+                    .get(index)
+                    .is_some_and(|word| text.starts_with(word.as_str()))
+            })
+    }
+
+    /// The word at `index`.
+    pub(crate) fn word(&self, index: usize) -> Option<&str> {
+        self.words.get(index).map(String::as_str)
+    }
+
     /// The index of the first word, in list order, that `text` starts with.
     pub(crate) fn first(&self, text: &str) -> Option<usize> {
         let found = text
@@ -106,5 +126,8 @@ mod tests {
         let with_empty = StartWords::new(vec!["以上".into(), String::new()]);
         assert_eq!(with_empty.first("以上"), Some(0));
         assert_eq!(with_empty.first("的"), Some(1));
+        assert_eq!(words.all("以上的学校").collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(with_empty.all("的").count(), 0);
+        assert_eq!(words.word(1), Some("左右"));
     }
 }

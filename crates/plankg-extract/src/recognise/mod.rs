@@ -4,6 +4,7 @@
 mod cover;
 mod fast_hash;
 mod initiative;
+mod lexicon;
 mod literal;
 mod names;
 mod organization;
@@ -13,11 +14,13 @@ mod target;
 mod unit;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use plankg_model::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef};
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use lexicon::{Lexicon, LexiconBuilder};
 
 /// What is known about the document a text belongs to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,6 +58,8 @@ pub(crate) struct Found {
 /// All recognisers, built once from the gazetteer.
 #[derive(Debug)]
 pub(crate) struct Recognisers {
+    /// The literal words of all of them, looked for in one pass per text.
+    lexicon: Lexicon,
     policy: policy::PolicyRecogniser,
     unit: unit::UnitRecogniser,
     organization: organization::OrganizationRecogniser,
@@ -66,25 +71,37 @@ pub(crate) struct Recognisers {
 impl Recognisers {
     /// Builds every recogniser from its gazetteer files.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        // Place names are compiled once for the two recognisers that read them.
+        let levels = Arc::new(policy::Levels::new(gazetteer)?);
+        let mut lexicon = LexiconBuilder::default();
+        let policy = policy::PolicyRecogniser::new(gazetteer, Arc::clone(&levels), &mut lexicon)?;
+        let organization =
+            organization::OrganizationRecogniser::new(gazetteer, levels, &mut lexicon)?;
+        let school = school::SchoolRecogniser::new(gazetteer, &mut lexicon)?;
+        let initiative = initiative::InitiativeRecogniser::new(gazetteer, &mut lexicon)?;
         Ok(Self {
-            policy: policy::PolicyRecogniser::new(gazetteer)?,
+            lexicon: lexicon
+                .build()
+                .map_err(|err| GazetteerError::WordLists(err.to_string()))?,
+            policy,
             unit: unit::UnitRecogniser::new(gazetteer)?,
-            organization: organization::OrganizationRecogniser::new(gazetteer)?,
-            school: school::SchoolRecogniser::new(gazetteer)?,
+            organization,
+            school,
             target: target::TargetRecogniser::new(gazetteer)?,
-            initiative: initiative::InitiativeRecogniser::new(gazetteer)?,
+            initiative,
         })
     }
 
     /// Runs every recogniser over `text` (normalised: simplified, full-width folded).
     pub(crate) fn recognise(&self, text: &str, context: &Context<'_>) -> Found {
         let mut found = Found::default();
-        self.policy.find(text, context, &mut found);
+        let words = self.lexicon.scan(text);
+        self.policy.find(text, &words, context, &mut found);
         self.unit.find(text, context, &mut found);
-        self.organization.find(text, context, &mut found);
-        self.school.find(text, context, &mut found);
+        self.organization.find(text, &words, context, &mut found);
+        self.school.find(text, &words, context, &mut found);
         self.target.find(text, context, &mut found);
-        self.initiative.find(text, context, &mut found);
+        self.initiative.find(text, &words, context, &mut found);
         found
     }
 }

@@ -57,14 +57,19 @@ impl NameBoundaries {
         else {
             return false;
         };
-        before
-            .char_indices()
-            .rev()
-            .take(self.longest)
-            .enumerate()
-            .any(|(n, (i, _))| {
-                lengths & length_bit(n + 1) != 0 && self.words.contains(&before[i..])
-            })
+        let mut left = *lengths;
+        for (i, _) in before.char_indices().rev().take(self.longest) {
+            // `left` keeps the bits of the lengths not yet tried: the lowest is the
+            // length of `before[i..]`, which grows by a character each step.
+            left >>= 1;
+            if left & 1 != 0 && self.words.contains(&before[i..]) {
+                return true;
+            }
+            if left >> 1 == 0 {
+                return false;
+            }
+        }
+        false
     }
 
     /// The start of the name that ends at `end` (where its suffix starts), reading

@@ -6,10 +6,12 @@
 //! inside a policy's name.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use plankg_model::{OrganizationRef, PolicyKind};
 use regex::Regex;
 
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::policy::{name_key, Levels};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -25,7 +27,8 @@ const FILE: &str = "organizations.tsv";
 /// Finds organization mentions in a text.
 #[derive(Debug)]
 pub(crate) struct OrganizationRecogniser {
-    /// `(prefix)(body)(chain)*` or `(standalone)(chain)*`, optional 中共 before.
+    /// `(prefix)(body)(chain)*` or `(standalone)(chain)*`, optional 中共 before:
+    /// run only where the lexicon found a body or a standalone name.
     pattern: Regex,
     /// Generic references.
     stop: Vec<String>,
@@ -42,15 +45,20 @@ pub(crate) struct OrganizationRecogniser {
     /// Characters after a match that make it part of another word (教育部门).
     not_before: Vec<char>,
     /// Place names, to include the place a body belongs to and find named districts.
-    levels: Levels,
+    levels: Arc<Levels>,
 }
 
 impl OrganizationRecogniser {
-    /// Builds the recogniser from organizations.tsv and places.tsv.
+    /// Builds the recogniser from organizations.tsv, with the place names of
+    /// `levels`, and adds the bodies and standalone names to `lexicon`.
     ///
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row's role is unknown.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        levels: Arc<Levels>,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let mut lists: [Vec<String>; 4] = Default::default();
         let mut stop = Vec::new();
         let mut not_after = Vec::new();
@@ -85,6 +93,7 @@ impl OrganizationRecogniser {
                 }
             }
         }
+        lexicon.add(List::OrganizationWord, lists[1].iter().chain(&lists[3]));
         let [prefix, body, chain, standalone] = lists.map(|list| alternation(&list));
         let pattern = Regex::new(&format!(
             "(?:中共)?(?:(?:{prefix})(?:{body})|(?:{standalone}))(?:{chain})*"
@@ -103,12 +112,19 @@ impl OrganizationRecogniser {
             place_stop,
             zones,
             not_before,
-            levels: Levels::new(gazetteer)?,
+            levels,
         })
     }
 
-    /// Adds the organizations named in `text` to `found.organizations`.
-    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+    /// Adds the organizations named in `text` (whose lexicon words are `words`) to
+    /// `found.organizations`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        context: &Context<'_>,
+        found: &mut Found,
+    ) {
         // Units of a tag, and bodies inside the name of a party meeting or conference
         // (市委 of 市委八届八次会议), are not organizations of their own; the body
         // that issued a cited document is (省政府 of 省政府中考改革的指导意见).
@@ -130,7 +146,10 @@ impl OrganizationRecogniser {
             )
             .collect();
         let mut hits: Vec<Range<usize>> = Vec::new();
-        for m in self.pattern.find_iter(text) {
+        let names = words
+            .has(List::OrganizationWord)
+            .then(|| self.pattern.find_iter(text));
+        for m in names.into_iter().flatten() {
             let before = text.get(..m.start()).and_then(|t| t.chars().last());
             let after = text.get(m.end()..).and_then(|t| t.chars().next());
             if after.is_some_and(|c| self.not_before.contains(&c)) {
@@ -271,9 +290,13 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str, context: &Context<'_>) -> Vec<String> {
-        let recogniser = OrganizationRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let gazetteer = Gazetteer::embedded();
+        let levels = Arc::new(Levels::new(&gazetteer).unwrap());
+        let mut lexicon = LexiconBuilder::default();
+        let recogniser = OrganizationRecogniser::new(&gazetteer, levels, &mut lexicon).unwrap();
+        let lexicon = lexicon.build().unwrap();
         let mut found = Found::default();
-        recogniser.find(text, context, &mut found);
+        recogniser.find(text, &lexicon.scan(text), context, &mut found);
         found
             .organizations
             .into_iter()

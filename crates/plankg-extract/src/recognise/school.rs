@@ -7,11 +7,11 @@
 //! kind words and determiners of school_generic.tsv (中小学, 薄弱学校, 全市公办幼儿园)
 //! is generic. Abbreviations such as 五中 and 总场一中 are read by a second pattern.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::SchoolRef;
 use regex::Regex;
 
 use super::cover::Cover;
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::literal::rfind_short;
 use super::names::{self, NameBoundaries};
 use super::{Context, Found, Hit};
@@ -27,6 +27,10 @@ const MAX_MODIFIER: usize = 18;
 /// Characters after a suffix that show it is part of another word: 中学生, 大学习,
 /// 小学段, 高中部, 学龄, 教师专业, 教师专科.
 const NOT_AFTER_SUFFIX: &[char] = &['生', '习', '段', '部', '龄', '业', '科'];
+/// The Chinese numerals an abbreviation's numeral ends with.
+const ABBREVIATION_NUMERALS: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
 /// Characters a place name ends with: an abbreviation ("总场一中") keeps a place
 /// before it and nothing else.
 const PLACE_ENDINGS: &[char] = &['场', '市', '县', '区', '镇', '乡', '州', '旗'];
@@ -34,8 +38,8 @@ const PLACE_ENDINGS: &[char] = &['场', '市', '县', '区', '镇', '乡', '州'
 /// Finds school mentions in a text.
 #[derive(Debug)]
 pub(crate) struct SchoolRecogniser {
-    suffixes: AhoCorasick,
-    /// The shortest modifier of each suffix (by pattern index), in characters.
+    /// The shortest modifier of each suffix (by index in the lexicon's list), in
+    /// characters.
     shortest: Vec<usize>,
     boundaries: NameBoundaries,
     /// Kind words and determiners, longest first, with whether they are determiners.
@@ -44,16 +48,21 @@ pub(crate) struct SchoolRecogniser {
     kind_words: Cover,
     /// Bodies that may stand before a school's name (教育科学研究院同乐实验学校).
     organizations: Vec<String>,
-    /// "五中", "总场一中": a Chinese numeral and 中.
+    /// "五中", "总场一中": Chinese numerals and 中 (run only where the lexicon found
+    /// a numeral and 中).
     abbreviation: Regex,
 }
 
 impl SchoolRecogniser {
-    /// Builds the recogniser from its gazetteer files.
+    /// Builds the recogniser from its gazetteer files and adds its suffixes to
+    /// `lexicon`.
     ///
     /// # Errors
     /// A missing file or a malformed row (file:line).
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let mut words = Vec::new();
         let mut shortest = Vec::new();
         for row in gazetteer.rows(SUFFIXES_FILE, 2)? {
@@ -67,14 +76,13 @@ impl SchoolRecogniser {
             words.push(row.field(0).to_owned());
             shortest.push(min);
         }
-        let suffixes = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .map_err(|err| GazetteerError::Row {
-                file: SUFFIXES_FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
+        lexicon.add(List::SchoolSuffix, &words);
+        lexicon.add(
+            List::SchoolAbbreviation,
+            ABBREVIATION_NUMERALS
+                .iter()
+                .map(|numeral| format!("{numeral}中")),
+        );
         let mut generic = Vec::new();
         let mut organizations = Vec::new();
         for row in gazetteer.rows(GENERIC_FILE, 2)? {
@@ -96,14 +104,16 @@ impl SchoolRecogniser {
             generic.push((row.field(0).to_owned(), determiner));
         }
         generic.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-        let abbreviation =
-            Regex::new("第?[一二三四五六七八九十]+中").map_err(|err| GazetteerError::Row {
-                file: SUFFIXES_FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
+        let abbreviation = Regex::new(&format!(
+            "第?[{}]+中",
+            ABBREVIATION_NUMERALS.iter().collect::<String>()
+        ))
+        .map_err(|err| GazetteerError::Row {
+            file: SUFFIXES_FILE.to_owned(),
+            line: 0,
+            message: err.to_string(),
+        })?;
         Ok(Self {
-            suffixes,
             shortest,
             boundaries: NameBoundaries::new(
                 gazetteer,
@@ -116,30 +126,37 @@ impl SchoolRecogniser {
         })
     }
 
-    /// Adds the schools named in `text` to `found`.
-    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+    /// Adds the schools named in `text` (whose lexicon words are `words`) to `found`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        context: &Context<'_>,
+        found: &mut Found,
+    ) {
         let mut hits: Vec<Hit<SchoolRef>> = Vec::new();
-        for m in self.suffixes.find_iter(text) {
+        for suffix in words.leftmost_longest(List::SchoolSuffix) {
+            let (suffix_start, end) = (suffix.range.start, suffix.range.end);
             // "石笋中学等学校": 等 closes a list, it starts no name.
-            if text[m.end()..].starts_with(NOT_AFTER_SUFFIX) || text[..m.start()].ends_with('等') {
+            if text[end..].starts_with(NOT_AFTER_SUFFIX) || text[..suffix_start].ends_with('等') {
                 continue;
             }
-            let start = self.boundaries.name_start(text, m.start(), MAX_MODIFIER);
+            let start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
             let start = self.with_numbered_ordinal(text, start);
-            let modifier = self.readable(&text[start..m.start()]);
-            let shortest = self
-                .shortest
-                .get(m.pattern().as_usize())
-                .copied()
-                .unwrap_or(2);
+            let modifier = self.readable(&text[start..suffix_start]);
+            let shortest = self.shortest.get(suffix.index).copied().unwrap_or(2);
             let Some(modifier) = self.specific(modifier, shortest) else {
                 continue;
             };
-            let name = format!("{modifier}{}", &text[m.start()..m.end()]);
-            let name_start = m.start() - modifier.len();
-            hits.push(school_hit(name, name_start..m.end()));
+            let name = format!("{modifier}{}", &text[suffix_start..end]);
+            let name_start = suffix_start - modifier.len();
+            hits.push(school_hit(name, name_start..end));
         }
-        for m in self.abbreviation.find_iter(text) {
+        // Every abbreviation ends with a numeral and 中.
+        let abbreviations = words
+            .has(List::SchoolAbbreviation)
+            .then(|| self.abbreviation.find_iter(text));
+        for m in abbreviations.into_iter().flatten() {
             if let Some(hit) = self.abbreviated(text, m.start(), m.end(), found) {
                 hits.push(hit);
             }
@@ -326,13 +343,15 @@ mod tests {
     use super::*;
 
     fn schools_in(text: &str, issuer: Option<&str>) -> Vec<String> {
-        let recogniser = SchoolRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let mut lexicon = LexiconBuilder::default();
+        let recogniser = SchoolRecogniser::new(&Gazetteer::embedded(), &mut lexicon).unwrap();
+        let words = lexicon.build().unwrap().scan(text);
         let mut found = Found::default();
         let context = Context {
             issuer,
             ..Context::default()
         };
-        recogniser.find(text, &context, &mut found);
+        recogniser.find(text, &words, &context, &mut found);
         found.schools.into_iter().map(|h| h.entity.name).collect()
     }
 

@@ -6,12 +6,13 @@
 use plankg_model::{PolicyKind, PolicyLevel};
 use regex::Regex;
 
+use super::super::lexicon::{LexiconBuilder, List};
 use super::super::Context;
 use super::level::Levels;
 use super::named::named;
 use super::table::PolicyTable;
 use super::words::{Stance, Words};
-use super::Candidate;
+use super::{Candidate, Scan};
 
 /// Words that mark a run as something other than a document's name (a meeting's or
 /// a thought's spirit, a list of several things).
@@ -22,47 +23,47 @@ const NOT_A_TITLE: &[&str] = &["精神", "会议", "大会", "全会", "思想",
 pub(crate) struct Cited {
     bare: Regex,
     quoted: Regex,
-    /// Any cite word: `bare` needs one.
-    verb: Regex,
-    /// Any genre word: both patterns need one.
-    genre: Regex,
 }
 
 impl Cited {
-    /// Builds the patterns from the word lists.
-    pub(crate) fn new(words: &Words) -> Result<Self, regex::Error> {
+    /// Builds the patterns from the word lists, and adds the cite words (which
+    /// `bare` needs) and the genre words (which both need) to the lexicon.
+    pub(crate) fn new(words: &Words, lexicon: &mut LexiconBuilder) -> Result<Self, regex::Error> {
         let verbs = alternation(words.cite_words());
         let genres = alternation(words.bare_genres());
         let bare = Regex::new(&format!(
             r"(?:{verbs})+([\p{{Han}}\d()\-—]{{4,40}}?(?:{genres}))(?:精神)?(\p{{Han}})?"
         ))?;
         let quoted = Regex::new(&format!(r#"[“"]([^“”"\n]{{8,40}}?(?:{genres}))[”"]"#))?;
-        Ok(Self {
-            bare,
-            quoted,
-            verb: Regex::new(&verbs)?,
-            genre: Regex::new(&genres)?,
-        })
+        lexicon.add(List::CiteVerb, words.cite_words());
+        lexicon.add(List::Genre, words.bare_genres());
+        Ok(Self { bare, quoted })
     }
 
     /// Finds cited documents without title marks.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        context: &Context<'_>,
-        table: &PolicyTable,
-        levels: &Levels,
-        words: &Words,
-        out: &mut Vec<Candidate>,
-    ) {
-        if !self.genre.is_match(text) {
+    pub(crate) fn find(&self, scan: &Scan<'_>, out: &mut Vec<Candidate>) {
+        let Scan {
+            text,
+            found,
+            context,
+            table,
+            levels,
+            words,
+            ..
+        } = *scan;
+        if !found.has(List::Genre) {
             return;
         }
-        // A bare name needs a genre word after a cite verb, a quoted one a quote.
-        let bare = self
-            .verb
-            .find(text)
-            .filter(|verb| self.genre.is_match(&text[verb.start()..]))
+        // A bare name needs a genre word after the first cite verb, a quoted one a
+        // quote.
+        let bare = found
+            .of(List::CiteVerb)
+            .next()
+            .filter(|verb| {
+                found
+                    .of(List::Genre)
+                    .any(|genre| genre.range.start >= verb.range.start)
+            })
             .map(|_| self.bare.captures_iter(text));
         for caps in bare.into_iter().flatten() {
             let Some(name) = caps.get(1) else { continue };

@@ -1,7 +1,8 @@
-//! The words some policy patterns cannot match without, looked for in one pass over
-//! a text: a pattern runs only when its gate is open, which it rarely is.
+//! The words some policy patterns cannot match without, looked for with the other
+//! words of the lexicon: a pattern runs only when its gate is open, which it rarely
+//! is.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::super::lexicon::{LexiconBuilder, List, Occurrences};
 
 /// A pattern's gate: it opens when the text holds one of its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,14 +68,13 @@ impl Gate {
 /// Finds which gates a text opens.
 #[derive(Debug)]
 pub(super) struct Gates {
-    matcher: AhoCorasick,
-    /// Pattern index -> the gate its word opens.
+    /// Word index in the lexicon's list -> the gate the word opens.
     gate_of: Vec<Gate>,
 }
 
 impl Gates {
-    /// Compiles the words of every gate (a fixed list, which always compiles).
-    pub(super) fn new() -> Self {
+    /// Adds the words of every gate to the lexicon as [`List::PolicyGate`].
+    pub(super) fn new(lexicon: &mut LexiconBuilder) -> Self {
         let mut words = Vec::new();
         let mut gate_of = Vec::new();
         for gate in Gate::ALL {
@@ -83,19 +83,15 @@ impl Gates {
                 gate_of.push(gate);
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&words)
-            .unwrap_or_else(|err| unreachable!("{err}"));
-        Self { matcher, gate_of }
+        lexicon.add(List::PolicyGate, words);
+        Self { gate_of }
     }
 
-    /// The gates `text` opens. No word overlaps another (a test checks it), so the
-    /// quicker non-overlapping search sees every word written.
-    pub(super) fn open(&self, text: &str) -> Open {
+    /// The gates the words of a text open.
+    pub(super) fn open(&self, words: &Occurrences) -> Open {
         let mut bits = 0;
-        for m in self.matcher.find_iter(text) {
-            if let Some(gate) = self.gate_of.get(m.pattern().as_usize()) {
+        for occurrence in words.of(List::PolicyGate) {
+            if let Some(gate) = self.gate_of.get(occurrence.index) {
                 bits |= gate.bit();
             }
         }
@@ -120,27 +116,16 @@ mod tests {
 
     #[test]
     fn a_gate_opens_on_any_of_its_words() {
-        let gates = Gates::new();
-        let open = gates.open("贯彻落实“十四五”规划和全市教育工作会议精神");
+        let mut lexicon = LexiconBuilder::default();
+        let gates = Gates::new(&mut lexicon);
+        let words = lexicon
+            .build()
+            .unwrap()
+            .scan("贯彻落实“十四五”规划和全市教育工作会议精神");
+        let open = gates.open(&words);
         assert!(open.has(Gate::FiveYear));
         assert!(open.has(Gate::Meeting));
         assert!(!open.has(Gate::Strategy));
         assert!(!open.has(Gate::Title));
-    }
-
-    #[test]
-    fn no_word_overlaps_another() {
-        let words: Vec<&str> = Gate::ALL.iter().flat_map(|g| g.words()).copied().collect();
-        for (i, a) in words.iter().enumerate() {
-            for (j, b) in words.iter().enumerate() {
-                if i == j {
-                    continue;
-                }
-                assert!(!b.contains(a), "{a} inside {b}");
-                for (at, _) in a.char_indices().skip(1) {
-                    assert!(!b.starts_with(&a[at..]), "{a} runs into {b}");
-                }
-            }
-        }
     }
 }

@@ -9,12 +9,12 @@ use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
 use super::super::Context;
-use super::gate::{Gate, Open};
+use super::gate::Gate;
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
-use super::words::{Stance, Words};
-use super::Candidate;
+use super::words::Stance;
+use super::{Candidate, Scan};
 
 /// Scope, modifier (no party-meeting words), head; preceded by list items.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
@@ -33,15 +33,16 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds meetings whose spirit is implemented.
-pub(crate) fn find(
-    text: &str,
-    context: &Context<'_>,
-    table: &PolicyTable,
-    levels: &Levels,
-    words: &Words,
-    open: Open,
-    out: &mut Vec<Candidate>,
-) {
+pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
+    let Scan {
+        text,
+        context,
+        table,
+        levels,
+        words,
+        open,
+        ..
+    } = *scan;
     // Every conference ends with one of the gate's words.
     if !open.has(Gate::Meeting) {
         return;

@@ -17,11 +17,13 @@ mod title;
 mod words;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 pub(crate) use key::name_key;
 pub(crate) use level::Levels;
 use plankg_model::{InitiativeRef, PolicyLevel, PolicyRef};
 
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -75,43 +77,70 @@ impl Candidate {
     }
 }
 
+/// What every source of candidates reads: the text with its lexicon words and its
+/// document, the recogniser's tables, and the gates the text opens.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scan<'a> {
+    text: &'a str,
+    found: &'a Occurrences,
+    context: &'a Context<'a>,
+    table: &'a table::PolicyTable,
+    levels: &'a Levels,
+    words: &'a words::Words,
+    open: gate::Open,
+}
+
 /// Finds policy mentions in a text.
 #[derive(Debug)]
 pub(crate) struct PolicyRecogniser {
     table: table::PolicyTable,
-    levels: level::Levels,
+    levels: Arc<level::Levels>,
     words: words::Words,
     cited: cited::Cited,
     gates: gate::Gates,
 }
 
 impl PolicyRecogniser {
-    /// Builds the recogniser from policies.tsv, policy_levels.tsv, policy_words.tsv
-    /// and places.tsv.
+    /// Builds the recogniser from policies.tsv and policy_words.tsv, with the place
+    /// names of `levels` (policy_levels.tsv and places.tsv), and adds the words it
+    /// looks for to `lexicon`.
     ///
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row is malformed.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        levels: Arc<Levels>,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let words = words::Words::new(gazetteer)?;
-        let cited = cited::Cited::new(&words).map_err(|err| GazetteerError::Row {
+        let cited = cited::Cited::new(&words, lexicon).map_err(|err| GazetteerError::Row {
             file: "policy_words.tsv".to_owned(),
             line: 0,
             message: err.to_string(),
         })?;
+        let table = table::PolicyTable::new(gazetteer)?;
+        lexicon.add(List::PolicyForm, table.forms());
         Ok(Self {
-            table: table::PolicyTable::new(gazetteer)?,
-            levels: level::Levels::new(gazetteer)?,
+            table,
+            levels,
             words,
             cited,
-            gates: gate::Gates::new(),
+            gates: gate::Gates::new(lexicon),
         })
     }
 
-    /// Adds the policies cited in `text` to `found.policies`, and the titles it
-    /// will draft to `found.initiatives` and `found.produces`.
-    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+    /// Adds the policies cited in `text` (whose lexicon words are `words`) to
+    /// `found.policies`, and the titles it will draft to `found.initiatives` and
+    /// `found.produces`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        context: &Context<'_>,
+        found: &mut Found,
+    ) {
         let mut candidates = Vec::new();
-        for hit in self.table.find_iter(text) {
+        for hit in self.table.hits(words) {
             if self.words.is_count(text, &hit.range, hit.entry.kind) {
                 continue;
             }
@@ -123,50 +152,20 @@ impl PolicyRecogniser {
             );
             candidates.push(Candidate::policies(hit.range, vec![policy], 2));
         }
-        let open = self.gates.open(text);
-        party::find(
+        let scan = Scan {
             text,
+            found: words,
             context,
-            &self.table,
-            &self.levels,
-            open,
-            &mut candidates,
-        );
-        meeting::find(
-            text,
-            context,
-            &self.table,
-            &self.levels,
-            &self.words,
-            open,
-            &mut candidates,
-        );
-        named::find(
-            text,
-            context,
-            &self.table,
-            &self.levels,
-            &self.words,
-            open,
-            &mut candidates,
-        );
-        title::find(
-            text,
-            context,
-            &self.table,
-            &self.levels,
-            &self.words,
-            open,
-            &mut candidates,
-        );
-        self.cited.find(
-            text,
-            context,
-            &self.table,
-            &self.levels,
-            &self.words,
-            &mut candidates,
-        );
+            table: &self.table,
+            levels: &self.levels,
+            words: &self.words,
+            open: self.gates.open(words),
+        };
+        party::find(&scan, &mut candidates);
+        meeting::find(&scan, &mut candidates);
+        named::find(&scan, &mut candidates);
+        title::find(&scan, &mut candidates);
+        self.cited.find(&scan, &mut candidates);
         // A ministry's plan cites nothing below the centre: a document whose level
         // its name does not tell is central there (教育部 plans in the gold). Asked
         // only when such a document is found.

@@ -9,12 +9,12 @@ use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
 use super::super::Context;
-use super::gate::{Gate, Open};
+use super::gate::Gate;
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
-use super::words::{Stance, Words};
-use super::Candidate;
+use super::words::Stance;
+use super::{Candidate, Scan};
 
 /// "“科教兴区”和“人才强区”战略": one or more quoted names, then 战略.
 static QUOTED_STRATEGY: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,15 +69,16 @@ static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds strategies, five-year plans and speeches.
-pub(crate) fn find(
-    text: &str,
-    context: &Context<'_>,
-    table: &PolicyTable,
-    levels: &Levels,
-    words: &Words,
-    open: Open,
-    out: &mut Vec<Candidate>,
-) {
+pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
+    let Scan {
+        text,
+        context,
+        table,
+        levels,
+        words,
+        open,
+        ..
+    } = *scan;
     // Each pattern below needs a word of its own: scan only texts that hold it.
     if open.has(Gate::Strategy) {
         for m in QUOTED_STRATEGY.find_iter(text) {

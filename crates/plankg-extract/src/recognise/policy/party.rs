@@ -10,11 +10,11 @@ use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
 use super::super::Context;
-use super::gate::{Gate, Open};
+use super::gate::Gate;
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
-use super::Candidate;
+use super::{Candidate, Scan};
 
 /// "十八届三中、四中、五中全会", "十七届三中至六中全会": congress and plenum list.
 static CENTRAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,14 +39,15 @@ static LOCAL_CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds central plenum enumerations, local plenums and local congresses.
-pub(crate) fn find(
-    text: &str,
-    context: &Context<'_>,
-    table: &PolicyTable,
-    levels: &Levels,
-    open: Open,
-    out: &mut Vec<Candidate>,
-) {
+pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
+    let Scan {
+        text,
+        context,
+        table,
+        levels,
+        open,
+        ..
+    } = *scan;
     if open.has(Gate::CentralPlenum) {
         central_lists(text, table, out);
     }

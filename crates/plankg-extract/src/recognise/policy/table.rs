@@ -1,12 +1,13 @@
 //! The policy gazetteer (data/gazetteer/policies.tsv): canonical names, aliases,
-//! kinds, levels and dates, matched leftmost-longest with aho-corasick.
+//! kinds, levels and dates. Its forms are matched leftmost-longest, as a list of
+//! the recognisers' lexicon.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use plankg_model::{PolicyKind, PolicyLevel};
 
 use super::super::fast_hash::FastMap;
+use super::super::lexicon::{List, Occurrences};
 use super::key::name_key;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -38,13 +39,14 @@ pub(crate) struct TableHit<'a> {
     pub(crate) entry: &'a Entry,
 }
 
-/// The parsed gazetteer and its matcher.
+/// The parsed gazetteer.
 #[derive(Debug)]
 pub(crate) struct PolicyTable {
     entries: Vec<Entry>,
-    /// Pattern index -> entry index.
-    pattern_entry: Vec<usize>,
-    matcher: AhoCorasick,
+    /// Every name and alias, in the order of the lexicon's list.
+    forms: Vec<String>,
+    /// Form index -> entry index.
+    form_entry: Vec<usize>,
     /// Key of every form -> entry index.
     by_key: FastMap<String, usize>,
 }
@@ -74,35 +76,27 @@ impl PolicyTable {
                 })?,
             );
         }
-        Self::from_entries(entries)
-    }
-
-    fn from_entries(entries: Vec<Entry>) -> Result<Self, GazetteerError> {
         let mut forms = Vec::new();
-        let mut pattern_entry = Vec::new();
+        let mut form_entry = Vec::new();
         let mut by_key = FastMap::default();
         for (index, entry) in entries.iter().enumerate() {
             for form in std::iter::once(&entry.name).chain(&entry.aliases) {
                 forms.push(form.clone());
-                pattern_entry.push(index);
+                form_entry.push(index);
                 by_key.entry(name_key(form)).or_insert(index);
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&forms)
-            .map_err(|err| GazetteerError::Row {
-                file: FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
         Ok(Self {
             entries,
-            pattern_entry,
-            matcher,
+            forms,
+            form_entry,
             by_key,
         })
+    }
+
+    /// Every name and alias, for the lexicon's [`List::PolicyForm`].
+    pub(crate) fn forms(&self) -> &[String] {
+        &self.forms
     }
 
     /// All policies of the gazetteer.
@@ -118,21 +112,23 @@ impl PolicyTable {
             .and_then(|&i| self.entries.get(i))
     }
 
-    /// The leftmost-longest matches of gazetteer forms in `text`.
-    pub(crate) fn find_iter<'a>(
+    /// The leftmost-longest matches of gazetteer forms among the words of a text.
+    pub(crate) fn hits<'a>(
         &'a self,
-        text: &'a str,
+        words: &'a Occurrences,
     ) -> impl Iterator<Item = TableHit<'a>> + 'a {
-        self.matcher.find_iter(text).filter_map(move |m| {
-            let entry = self
-                .pattern_entry
-                .get(m.pattern().as_usize())
-                .and_then(|&i| self.entries.get(i))?;
-            Some(TableHit {
-                range: m.range(),
-                entry,
+        words
+            .leftmost_longest(List::PolicyForm)
+            .filter_map(move |o| {
+                let entry = self
+                    .form_entry
+                    .get(o.index)
+                    .and_then(|&i| self.entries.get(i))?;
+                Some(TableHit {
+                    range: o.range.clone(),
+                    entry,
+                })
             })
-        })
     }
 }
 
@@ -181,6 +177,7 @@ fn is_year_month(date: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::lexicon::LexiconBuilder;
     use super::*;
 
     fn table() -> PolicyTable {
@@ -228,11 +225,13 @@ mod tests {
     #[test]
     fn aliases_resolve_to_the_canonical_plenum() {
         let table = table();
-        let text = "贯彻落实十九届六中全会精神和中共十八大";
-        let names: Vec<&str> = table
-            .find_iter(text)
-            .map(|h| h.entry.name.as_str())
-            .collect();
+        let mut lexicon = LexiconBuilder::default();
+        lexicon.add(List::PolicyForm, table.forms());
+        let words = lexicon
+            .build()
+            .unwrap()
+            .scan("贯彻落实十九届六中全会精神和中共十八大");
+        let names: Vec<&str> = table.hits(&words).map(|h| h.entry.name.as_str()).collect();
         assert_eq!(names, ["党的十九届六中全会", "党的十八大"]);
         assert_eq!(
             table.lookup("《中国教育现代化2035》").map(|e| e.kind),

@@ -4,13 +4,14 @@ use plankg_model::{PolicyKind, PolicyLevel};
 
 use super::*;
 
-fn recogniser() -> PolicyRecogniser {
-    PolicyRecogniser::new(&Gazetteer::embedded()).unwrap()
-}
-
 fn find_in(text: &str, context: &Context<'_>) -> Found {
+    let gazetteer = Gazetteer::embedded();
+    let levels = std::sync::Arc::new(Levels::new(&gazetteer).unwrap());
+    let mut lexicon = LexiconBuilder::default();
+    let recogniser = PolicyRecogniser::new(&gazetteer, levels, &mut lexicon).unwrap();
+    let words = lexicon.build().unwrap().scan(text);
     let mut found = Found::default();
-    recogniser().find(text, context, &mut found);
+    recogniser.find(text, &words, context, &mut found);
     found
 }
 

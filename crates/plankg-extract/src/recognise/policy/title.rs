@@ -9,12 +9,10 @@ use plankg_model::{PolicyKind, PolicyLevel};
 use regex::Regex;
 
 use super::super::Context;
-use super::gate::{Gate, Open};
-use super::level::Levels;
+use super::gate::Gate;
 use super::named::named;
-use super::table::PolicyTable;
 use super::words::{clause_before, strip_parenthesis, Stance, Words};
-use super::Candidate;
+use super::{Candidate, Scan};
 
 /// A title in 《》 on one line.
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,15 +32,16 @@ static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds titles and decides what each one is.
-pub(crate) fn find(
-    text: &str,
-    context: &Context<'_>,
-    table: &PolicyTable,
-    levels: &Levels,
-    words: &Words,
-    open: Open,
-    out: &mut Vec<Candidate>,
-) {
+pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
+    let Scan {
+        text,
+        context,
+        table,
+        levels,
+        words,
+        open,
+        ..
+    } = *scan;
     if !open.has(Gate::Title) {
         return;
     }

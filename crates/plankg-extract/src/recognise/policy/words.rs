@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use plankg_model::PolicyKind;
 
+use super::super::literal::StartWords;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -34,6 +35,10 @@ pub(crate) struct Words {
     cite: Vec<String>,
     draft: Vec<String>,
     hold: Vec<String>,
+    /// The cite, draft and hold words in that order, indexed by first character.
+    governing: StartWords,
+    /// The stance of each word of `governing`.
+    governing_stance: Vec<Stance>,
     genres: Vec<String>,
     own: Vec<String>,
     stop: Vec<String>,
@@ -54,6 +59,8 @@ impl Words {
             cite: Vec::new(),
             draft: Vec::new(),
             hold: Vec::new(),
+            governing: StartWords::default(),
+            governing_stance: Vec::new(),
             genres: Vec::new(),
             own: Vec::new(),
             stop: Vec::new(),
@@ -86,6 +93,18 @@ impl Words {
             };
             list.push(row.field(0).to_owned());
         }
+        let mut governing = Vec::new();
+        for (list, stance) in [
+            (&words.cite, Stance::Cite),
+            (&words.draft, Stance::Draft),
+            (&words.hold, Stance::Hold),
+        ] {
+            governing.extend(list.iter().cloned());
+            words
+                .governing_stance
+                .extend(std::iter::repeat_n(stance, list.len()));
+        }
+        words.governing = StartWords::new(governing);
         Ok(words)
     }
 
@@ -99,28 +118,26 @@ impl Words {
             return Stance::Draft;
         }
         let before = clause_before(text, start);
-        let mut best: Option<(usize, Stance)> = None;
-        for (list, stance) in [
-            (&self.cite, Stance::Cite),
-            (&self.draft, Stance::Draft),
-            (&self.hold, Stance::Hold),
-        ] {
-            for word in list {
+        // The governing word that ends last; among words ending at one place, the
+        // first of the lists (cite, draft, hold). Every occurrence counts: no word
+        // overlaps itself (a test checks it), so all of them are what a search for
+        // each word would find.
+        let mut best: Option<(usize, usize)> = None;
+        for (pos, _) in before.char_indices() {
+            let rest = &before[pos..];
+            for index in self.governing.all(rest) {
+                let word_end = pos + self.governing.word(index).map_or(0, str::len);
+                let better = best.is_none_or(|(end, best_index)| {
+                    word_end > end || (word_end == end && index < best_index)
+                });
                 // A word inside an earlier title ("《终身学习法》") governs nothing.
-                let last = before
-                    .match_indices(word.as_str())
-                    .map(|(pos, _)| pos)
-                    .filter(|&pos| outside_titles(before, pos))
-                    .last();
-                if let Some(pos) = last {
-                    let word_end = pos + word.len();
-                    if best.is_none_or(|(e, _)| word_end > e) {
-                        best = Some((word_end, stance));
-                    }
+                if better && outside_titles(before, pos) {
+                    best = Some((word_end, index));
                 }
             }
         }
-        best.map_or(Stance::Unmarked, |(_, stance)| stance)
+        best.and_then(|(_, index)| self.governing_stance.get(index).copied())
+            .unwrap_or(Stance::Unmarked)
     }
 
     /// Whether `title` ends with a genre word of policy documents (意见, 办法, 纲要 …),
@@ -238,6 +255,16 @@ mod tests {
 
     fn words() -> Words {
         Words::new(&Gazetteer::embedded()).unwrap()
+    }
+
+    #[test]
+    fn no_governing_word_overlaps_itself() {
+        let words = words();
+        for word in words.cite.iter().chain(&words.draft).chain(&words.hold) {
+            for (at, _) in word.char_indices().skip(1) {
+                assert!(!word.starts_with(&word[at..]), "{word} overlaps itself");
+            }
+        }
     }
 
     #[test]
