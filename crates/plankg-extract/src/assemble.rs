@@ -28,14 +28,31 @@ pub(crate) fn attach_entities(
         year: document.year,
     };
     let mut sections = std::mem::take(&mut document.sections);
+    // The text of every task (in the order for_each_task visits them), then what
+    // the recognisers find in all of them.
+    let mut ranges = Vec::new();
     for_each_task(&mut sections, &mut |task| {
-        let Some(range) = task_ranges.get(&task.id) else {
+        ranges.push(
+            task_ranges
+                .get(&task.id)
+                .filter(|range| norm.text.get((*range).clone()).is_some())
+                .cloned(),
+        );
+    });
+    let texts: Vec<&str> = ranges
+        .iter()
+        .flatten()
+        .filter_map(|range| norm.text.get(range.clone()))
+        .collect();
+    let mut found_in_texts = recognisers.recognise_all(&texts, &context).into_iter();
+    let mut visited = ranges.into_iter();
+    for_each_task(&mut sections, &mut |task| {
+        let Some(range) = visited.next().flatten() else {
             return;
         };
-        let Some(text) = norm.text.get(range.clone()) else {
+        let Some(found) = found_in_texts.next() else {
             return;
         };
-        let found = recognisers.recognise(text, &context);
         let evidence = |hit_range: &std::ops::Range<usize>| Evidence {
             task: task.id.clone(),
             span: norm.source_span(range.start + hit_range.start..range.start + hit_range.end),

@@ -20,7 +20,7 @@ use plankg_model::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetR
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
-use lexicon::{Lexicon, LexiconBuilder};
+use lexicon::{Lexicon, LexiconBuilder, Occurrences};
 
 /// What is known about the document a text belongs to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -79,29 +79,41 @@ impl Recognisers {
             organization::OrganizationRecogniser::new(gazetteer, levels, &mut lexicon)?;
         let school = school::SchoolRecogniser::new(gazetteer, &mut lexicon)?;
         let initiative = initiative::InitiativeRecogniser::new(gazetteer, &mut lexicon)?;
+        let target = target::TargetRecogniser::new(gazetteer, &mut lexicon)?;
+        let unit = unit::UnitRecogniser::new(gazetteer, &mut lexicon)?;
         Ok(Self {
             lexicon: lexicon
                 .build()
                 .map_err(|err| GazetteerError::WordLists(err.to_string()))?,
             policy,
-            unit: unit::UnitRecogniser::new(gazetteer)?,
+            unit,
             organization,
             school,
-            target: target::TargetRecogniser::new(gazetteer)?,
+            target,
             initiative,
         })
     }
 
-    /// Runs every recogniser over `text` (normalised: simplified, full-width folded).
-    pub(crate) fn recognise(&self, text: &str, context: &Context<'_>) -> Found {
-        let mut found = Found::default();
-        let words = self.lexicon.scan(text);
-        self.policy.find(text, &words, context, &mut found);
-        self.unit.find(text, context, &mut found);
-        self.organization.find(text, &words, context, &mut found);
-        self.school.find(text, &words, context, &mut found);
-        self.target.find(text, context, &mut found);
-        self.initiative.find(text, &words, context, &mut found);
+    /// Runs every recogniser over each of `texts` (the tasks of one document,
+    /// normalised: simplified, full-width folded); what is found in each text, in
+    /// order. Each recogniser reads what the ones before it found in the same text.
+    /// One recogniser goes over all the texts before the next begins, so its
+    /// automata stay in the processor's cache while it does (a document's tasks
+    /// are a few kilobytes; all the recognisers' automata together are not).
+    pub(crate) fn recognise_all(&self, texts: &[&str], context: &Context<'_>) -> Vec<Found> {
+        let words: Vec<Occurrences> = texts.iter().map(|text| self.lexicon.scan(text)).collect();
+        let mut found: Vec<Found> = texts.iter().map(|_| Found::default()).collect();
+        let mut each = |find: &dyn Fn(&str, &Occurrences, &mut Found)| {
+            for ((text, words), found) in texts.iter().zip(&words).zip(found.iter_mut()) {
+                find(text, words, found);
+            }
+        };
+        each(&|text, words, found| self.policy.find(text, words, context, found));
+        each(&|text, words, found| self.unit.find(text, words, context, found));
+        each(&|text, words, found| self.organization.find(text, words, context, found));
+        each(&|text, words, found| self.school.find(text, words, context, found));
+        each(&|text, words, found| self.target.find(text, words, context, found));
+        each(&|text, words, found| self.initiative.find(text, words, context, found));
         found
     }
 }

@@ -18,7 +18,8 @@ use std::ops::Range;
 use plankg_model::Comparator;
 use regex::Regex;
 
-use super::literal::{rfind_short, StartWords};
+use super::lexicon::{LexiconBuilder, Occurrences};
+use super::literal::StartWords;
 use super::{Context, Found};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -83,6 +84,8 @@ pub(crate) struct TargetRecogniser {
     scanner: QuantityScanner,
     /// Comparator words before the number, longest first.
     before: Vec<ComparatorWord>,
+    /// The same words indexed by first character (for [`Self::before_comparator`]).
+    before_index: StartWords,
     /// Comparator words after the unit, longest first.
     after: AfterWords,
     /// Words right after a unit that make the number a name, fraction or old value.
@@ -94,11 +97,15 @@ pub(crate) struct TargetRecogniser {
 }
 
 impl TargetRecogniser {
-    /// Builds the recogniser from its gazetteer files.
+    /// Builds the recogniser from its gazetteer files and adds its units to
+    /// `lexicon`.
     ///
     /// # Errors
     /// A missing file, a short row, or an unknown kind or comparator (file:line).
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let mut before = Vec::new();
         let mut after = Vec::new();
         for row in gazetteer.rows(COMPARATORS_FILE, 3)? {
@@ -150,9 +157,10 @@ impl TargetRecogniser {
                 }
             }
         }
-        let scanner = QuantityScanner::new(gazetteer, blocked_before)?;
+        let scanner = QuantityScanner::new(gazetteer, blocked_before, lexicon)?;
         Ok(Self {
             scanner,
+            before_index: StartWords::new(before.iter().map(|w| w.word.clone()).collect()),
             before,
             after: AfterWords::new(after),
             blocked_after: StartWords::new(blocked_after),
@@ -167,10 +175,21 @@ impl TargetRecogniser {
         })
     }
 
-    /// Adds the targets found in `text` to `found`.
-    pub(crate) fn find(&self, text: &str, context: &Context<'_>, found: &mut Found) {
+    /// Adds the targets found in `text` (whose lexicon words are `words`) to
+    /// `found`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        context: &Context<'_>,
+        found: &mut Found,
+    ) {
+        let candidates = self.scanner.candidates(text, words);
+        if !candidates.any() {
+            return;
+        }
         let shielded = quantity::shielded_ranges(text, found);
-        let quantities = self.scanner.scan(text, &shielded, &self.after);
+        let quantities = self.scanner.scan(text, candidates, &shielded, &self.after);
         // The end of the previous quantity (accepted or not) bounds the indicator.
         let mut previous_end = 0;
         // The start of an old value ("由500元提高到700元"), which the next quantity's
@@ -343,21 +362,24 @@ impl TargetRecogniser {
     /// The comparator word closest before the number in its clause: a
     /// one-character word (达, 约) only when it touches the number.
     fn before_comparator(&self, pre: &str) -> Option<Comparator> {
-        let mut best: Option<(usize, Comparator)> = None;
-        for word in &self.before {
-            let position = if word.word.chars().count() == 1 {
-                pre.ends_with(word.word.as_str())
-                    .then(|| pre.len() - word.word.len())
-            } else {
-                rfind_short(pre, &word.word)
-            };
-            if let Some(end) = position.map(|p| p + word.word.len()) {
-                if best.is_none_or(|(e, _)| end > e) {
-                    best = Some((end, word.comparator));
+        // The word that ends last (a one-character word, 到 or 约, only right
+        // before the number: elsewhere it is part of other words); among words
+        // ending at one place, the first of the list.
+        let mut best: Option<(usize, usize)> = None;
+        for (at, _) in pre.char_indices() {
+            for index in self.before_index.all(&pre[at..]) {
+                let Some(word) = self.before.get(index) else {
+                    continue;
+                };
+                let end = at + word.word.len();
+                let counts = end == pre.len() || word.word.chars().nth(1).is_some();
+                if counts && best.is_none_or(|(e, i)| end > e || (end == e && index < i)) {
+                    best = Some((end, index));
                 }
             }
         }
-        best.map(|(_, comparator)| comparator)
+        best.and_then(|(_, index)| self.before.get(index))
+            .map(|word| word.comparator)
     }
 }
 
@@ -386,13 +408,20 @@ fn row_error(file: &str, line: usize, message: &str) -> GazetteerError {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::Lexicon;
     use super::*;
     use plankg_model::TargetRef;
 
+    fn recogniser() -> (TargetRecogniser, Lexicon) {
+        let mut lexicon = LexiconBuilder::default();
+        let recogniser = TargetRecogniser::new(&Gazetteer::embedded(), &mut lexicon).unwrap();
+        (recogniser, lexicon.build().unwrap())
+    }
+
     fn targets(text: &str) -> Vec<TargetRef> {
-        let recogniser = TargetRecogniser::new(&Gazetteer::embedded()).unwrap();
         let mut found = Found::default();
-        recogniser.find(text, &Context::default(), &mut found);
+        let (recogniser, lexicon) = recogniser();
+        recogniser.find(text, &lexicon.scan(text), &Context::default(), &mut found);
         found.targets.into_iter().map(|h| h.entity).collect()
     }
 
@@ -494,17 +523,14 @@ mod tests {
 
     #[test]
     fn figures_of_an_earlier_year_are_reported() {
-        let recogniser = TargetRecogniser::new(&Gazetteer::embedded()).unwrap();
+        let (recogniser, lexicon) = recogniser();
         let mut found = Found::default();
         let context = Context {
             year: Some(2018),
             ..Context::default()
         };
-        recogniser.find(
-            "2017年,总投资7亿多元,实施28个教育建设项目。",
-            &context,
-            &mut found,
-        );
+        let text = "2017年,总投资7亿多元,实施28个教育建设项目。";
+        recogniser.find(text, &lexicon.scan(text), &context, &mut found);
         let targets: Vec<&TargetRef> = found.targets.iter().map(|h| &h.entity).collect();
         assert_eq!(targets.len(), 2);
         assert!(targets.iter().all(|t| t.reported));

@@ -6,6 +6,7 @@
 use plankg_model::{UnitRef, UnitRole};
 use regex::Regex;
 
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::policy::name_key;
 use super::{Context, Found, Hit};
 use crate::error::GazetteerError;
@@ -28,11 +29,15 @@ pub(crate) struct UnitRecogniser {
 }
 
 impl UnitRecogniser {
-    /// Builds the recogniser from unit_tags.tsv.
+    /// Builds the recogniser from unit_tags.tsv and adds the tag words to `lexicon`:
+    /// the tag pattern runs only where one is written.
     ///
     /// # Errors
     /// [`GazetteerError`] when the file is missing or a row's role is unknown.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        lexicon: &mut LexiconBuilder,
+    ) -> Result<Self, GazetteerError> {
         let mut roles = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let role = match row.field(1) {
@@ -50,6 +55,7 @@ impl UnitRecogniser {
             roles.push((row.field(0).to_owned(), role));
         }
         roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        lexicon.add(List::UnitTag, roles.iter().map(|(word, _)| word));
         let words: Vec<String> = roles.iter().map(|(w, _)| regex::escape(w)).collect();
         let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|"))).map_err(|err| {
             GazetteerError::Row {
@@ -61,8 +67,18 @@ impl UnitRecogniser {
         Ok(Self { tag, roles })
     }
 
-    /// Adds the units of every tag in `text` to `found.units`.
-    pub(crate) fn find(&self, text: &str, _context: &Context<'_>, found: &mut Found) {
+    /// Adds the units of every tag in `text` (whose lexicon words are `words`) to
+    /// `found.units`.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        words: &Occurrences,
+        _context: &Context<'_>,
+        found: &mut Found,
+    ) {
+        if !words.has(List::UnitTag) {
+            return;
+        }
         let tags: Vec<(usize, usize, UnitRole)> = self
             .tag
             .captures_iter(text)
@@ -113,11 +129,17 @@ impl UnitRecogniser {
 mod tests {
     use super::*;
 
-    fn units(text: &str) -> Vec<(String, UnitRole)> {
-        let recogniser = UnitRecogniser::new(&Gazetteer::embedded()).unwrap();
+    fn find(text: &str) -> Found {
+        let mut lexicon = LexiconBuilder::default();
+        let recogniser = UnitRecogniser::new(&Gazetteer::embedded(), &mut lexicon).unwrap();
+        let words = lexicon.build().unwrap().scan(text);
         let mut found = Found::default();
-        recogniser.find(text, &Context::default(), &mut found);
+        recogniser.find(text, &words, &Context::default(), &mut found);
         found
+    }
+
+    fn units(text: &str) -> Vec<(String, UnitRole)> {
+        find(text)
             .units
             .into_iter()
             .map(|h| (h.entity.name, h.entity.role))
@@ -161,9 +183,7 @@ mod tests {
     #[test]
     fn the_range_covers_the_name() {
         let text = "(责任单位:找抓补促工作专班)";
-        let recogniser = UnitRecogniser::new(&Gazetteer::embedded()).unwrap();
-        let mut found = Found::default();
-        recogniser.find(text, &Context::default(), &mut found);
+        let found = find(text);
         assert_eq!(&text[found.units[0].range.clone()], "找抓补促工作专班");
     }
 }

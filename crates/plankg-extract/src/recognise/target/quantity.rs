@@ -10,7 +10,11 @@ use regex::Regex;
 use super::{indicator, numeral, row_error, AfterWords};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::recognise::lexicon::{LexiconBuilder, List, Occurrences};
 use crate::recognise::{Found, Hit};
+
+/// What starts a percentage written in words.
+const PERCENT_WORD: &str = "百分之";
 
 /// Gazetteer of units.
 const UNITS_FILE: &str = "target_units.tsv";
@@ -74,6 +78,22 @@ impl Quantity {
     }
 }
 
+/// Which of the scanner's patterns can match a text, as its lexicon words tell.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidates {
+    /// A unit follows a digit, a Chinese numeral or 多/余.
+    numbers_with_units: bool,
+    /// 百分之 is written.
+    percent_words: bool,
+}
+
+impl Candidates {
+    /// Whether either pattern can match.
+    pub(super) fn any(self) -> bool {
+        self.numbers_with_units || self.percent_words
+    }
+}
+
 /// Finds numbers with units.
 #[derive(Debug)]
 pub(super) struct QuantityScanner {
@@ -90,13 +110,15 @@ pub(super) struct QuantityScanner {
 
 impl QuantityScanner {
     /// Loads the units of target_units.tsv; `blocked_before` are the words that
-    /// make a number after them an ordinal or determiner.
+    /// make a number after them an ordinal or determiner. The units and 百分之 are
+    /// added to `lexicon`: the patterns run only where one of them is written.
     ///
     /// # Errors
     /// A missing file, a short row or an unknown kind (file:line).
     pub(super) fn new(
         gazetteer: &Gazetteer,
         blocked_before: Vec<String>,
+        lexicon: &mut LexiconBuilder,
     ) -> Result<Self, GazetteerError> {
         let mut units = HashMap::new();
         for row in gazetteer.rows(UNITS_FILE, 2)? {
@@ -129,6 +151,8 @@ impl QuantityScanner {
         }
         let mut unit_names: Vec<&String> = units.keys().collect();
         unit_names.sort_by_key(|u| (std::cmp::Reverse(u.chars().count()), (*u).clone()));
+        lexicon.add(List::Unit, &unit_names);
+        lexicon.add(List::PercentWord, [PERCENT_WORD]);
         let alternatives: Vec<String> = unit_names.iter().map(|u| regex::escape(u)).collect();
         // Thousands separators first ("2,500人"), so the match does not start at 500.
         let number = format!(
@@ -146,14 +170,16 @@ impl QuantityScanner {
                 &format!("cannot build the unit pattern: {err}"),
             )
         })?;
-        let percent_words =
-            Regex::new("百分之(百|[零〇一二两三四五六七八九十]+)").map_err(|err| {
-                row_error(
-                    UNITS_FILE,
-                    0,
-                    &format!("cannot build the percent pattern: {err}"),
-                )
-            })?;
+        let percent_words = Regex::new(&format!(
+            "{PERCENT_WORD}(百|[零〇一二两三四五六七八九十]+)"
+        ))
+        .map_err(|err| {
+            row_error(
+                UNITS_FILE,
+                0,
+                &format!("cannot build the percent pattern: {err}"),
+            )
+        })?;
         Ok(Self {
             pattern,
             units,
@@ -162,15 +188,39 @@ impl QuantityScanner {
         })
     }
 
-    /// Every number-with-unit of `text` outside the shielded ranges, in order.
+    /// Which patterns can match `text`, whose lexicon words are `words`: a number
+    /// with a unit ends with a unit right after a digit, a Chinese numeral or 多/余.
+    pub(super) fn candidates(&self, text: &str, words: &Occurrences) -> Candidates {
+        let numbers_with_units = words.of(List::Unit).any(|unit| {
+            text[..unit.range.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| {
+                    c.is_numeric()
+                        || numeral::CHINESE_NUMERAL_CHARS.contains(c)
+                        || matches!(c, '多' | '余')
+                })
+        });
+        Candidates {
+            numbers_with_units,
+            percent_words: words.has(List::PercentWord),
+        }
+    }
+
+    /// Every number-with-unit of `text` outside the shielded ranges, in order;
+    /// `candidates` says which patterns can match.
     pub(super) fn scan(
         &self,
         text: &str,
+        candidates: Candidates,
         shielded: &[Range<usize>],
         after: &AfterWords,
     ) -> Vec<Quantity> {
         let mut out = Vec::new();
-        for caps in self.pattern.captures_iter(text) {
+        let numbers = candidates
+            .numbers_with_units
+            .then(|| self.pattern.captures_iter(text));
+        for caps in numbers.into_iter().flatten() {
             let (Some(whole), Some(num), Some(unit)) =
                 (caps.get(0), caps.name("num"), caps.name("unit"))
             else {
@@ -225,7 +275,9 @@ impl QuantityScanner {
                 kind: *kind,
             });
         }
-        self.scan_percent_words(text, shielded, after, &mut out);
+        if candidates.percent_words {
+            self.scan_percent_words(text, shielded, after, &mut out);
+        }
         out.sort_by_key(|q| q.number_start);
         out
     }
