@@ -18,7 +18,7 @@ use plankg_model::InitiativeRef;
 use super::cover::Cover;
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::names::{self, NameBoundaries};
-use super::{Context, Found, Hit};
+use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -113,96 +113,6 @@ impl InitiativeRecogniser {
         })
     }
 
-    /// Adds the initiatives named in `text` (whose lexicon words are `words`) to
-    /// `found`.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        words: &Occurrences,
-        _context: &Context<'_>,
-        found: &mut Found,
-    ) {
-        // A name inside a policy is the policy ("三个代表"); a name that holds one
-        // is an initiative (深入学习实践科学发展观活动). Drafted documents are
-        // initiatives already.
-        let overlaps_taken = |range: &std::ops::Range<usize>| {
-            found
-                .policies
-                .iter()
-                .any(|p| p.range.start <= range.start && range.end <= p.range.end)
-                || found
-                    .initiatives
-                    .iter()
-                    .any(|d| d.range.start < range.end && range.start < d.range.end)
-        };
-        let mut hits: Vec<Hit<InitiativeRef>> = Vec::new();
-        for (name, range) in self.quotes.names(text) {
-            // A quoted policy ("十九大"): the policy covers most of the quotation.
-            let quotes_policy = found.policies.iter().any(|p| {
-                let shared = p
-                    .range
-                    .end
-                    .min(range.end)
-                    .saturating_sub(p.range.start.max(range.start));
-                shared * 2 >= range.len().saturating_sub(2 * '“'.len_utf8())
-            });
-            let plan_or_meeting = self.endings.iter().any(|e| name.ends_with(e.as_str()));
-            if !overlaps_taken(&range) && !quotes_policy && !plan_or_meeting {
-                hits.push(self.hit(name, range));
-            }
-        }
-        let quoted: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
-        let mut unquoted = Vec::new();
-        for occurrence in words.leftmost_longest(List::InitiativeSuffix) {
-            let (suffix_start, end) = (occurrence.range.start, occurrence.range.end);
-            if text[end..].starts_with(NOT_AFTER_SUFFIX) {
-                continue;
-            }
-            let mut start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
-            // "马克思主义理论研究和建设工程": a generic part after 和 shares the name
-            // of the part before it.
-            if let Some(extended) = self.across_and(text, start, suffix_start) {
-                start = extended;
-            }
-            let modifier = self.trim_modifier(text, start, suffix_start);
-            let suffix = self
-                .suffix_words
-                .get(occurrence.index)
-                .map_or("", String::as_str);
-            let name = format!("{modifier}{suffix}");
-            // 活动 follows so many plain nouns (艺术活动, 读书活动) that a name needs a
-            // longer modifier (阳光体育活动, 学雷锋主题实践活动).
-            let short_activity =
-                suffix == "活动" && modifier.chars().count() < MIN_ACTIVITY_MODIFIER;
-            if short_activity
-                || !self.is_specific(modifier)
-                || self.endings.iter().any(|e| name.ends_with(e.as_str()))
-                || lists_examples(modifier)
-            {
-                continue;
-            }
-            let range = suffix_start - modifier.len()..end;
-            if overlaps_taken(&range)
-                || quoted
-                    .iter()
-                    .any(|q| q.start < range.end && range.start < q.end)
-            {
-                continue;
-            }
-            unquoted.push(self.hit(name, range));
-        }
-        // "全纳教育…合作试点项目" also ends in 试点: keep the longest name.
-        let all = unquoted.clone();
-        unquoted.retain(|h| {
-            !all.iter().any(|o| {
-                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
-            })
-        });
-        hits.extend(unquoted);
-        hits.sort_by_key(|h| h.range.start);
-        found.initiatives.extend(hits);
-    }
-
     /// Where a name starts when its modifier `text[start..end]` is generic or short
     /// and follows 和 or 与: "马克思主义理论研究和建设工程", "义务教育薄弱环节改善与
     /// 能力提升工程" name one programme when the part before the conjunction is
@@ -291,6 +201,92 @@ impl InitiativeRecogniser {
                 evidence: Vec::new(),
             },
         }
+    }
+}
+
+impl Recognise for InitiativeRecogniser {
+    /// Adds the initiatives named in `text` (whose lexicon words are `words`) to
+    /// `found`.
+    fn find(&self, text: &str, words: &Occurrences, _context: &Context<'_>, found: &mut Found) {
+        // A name inside a policy is the policy ("三个代表"); a name that holds one
+        // is an initiative (深入学习实践科学发展观活动). Drafted documents are
+        // initiatives already.
+        let overlaps_taken = |range: &std::ops::Range<usize>| {
+            found
+                .policies
+                .iter()
+                .any(|p| p.range.start <= range.start && range.end <= p.range.end)
+                || found
+                    .initiatives
+                    .iter()
+                    .any(|d| d.range.start < range.end && range.start < d.range.end)
+        };
+        let mut hits: Vec<Hit<InitiativeRef>> = Vec::new();
+        for (name, range) in self.quotes.names(text) {
+            // A quoted policy ("十九大"): the policy covers most of the quotation.
+            let quotes_policy = found.policies.iter().any(|p| {
+                let shared = p
+                    .range
+                    .end
+                    .min(range.end)
+                    .saturating_sub(p.range.start.max(range.start));
+                shared * 2 >= range.len().saturating_sub(2 * '“'.len_utf8())
+            });
+            let plan_or_meeting = self.endings.iter().any(|e| name.ends_with(e.as_str()));
+            if !overlaps_taken(&range) && !quotes_policy && !plan_or_meeting {
+                hits.push(self.hit(name, range));
+            }
+        }
+        let quoted: Vec<std::ops::Range<usize>> = hits.iter().map(|h| h.range.clone()).collect();
+        let mut unquoted = Vec::new();
+        for occurrence in words.leftmost_longest(List::InitiativeSuffix) {
+            let (suffix_start, end) = (occurrence.range.start, occurrence.range.end);
+            if text[end..].starts_with(NOT_AFTER_SUFFIX) {
+                continue;
+            }
+            let mut start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
+            // "马克思主义理论研究和建设工程": a generic part after 和 shares the name
+            // of the part before it.
+            if let Some(extended) = self.across_and(text, start, suffix_start) {
+                start = extended;
+            }
+            let modifier = self.trim_modifier(text, start, suffix_start);
+            let suffix = self
+                .suffix_words
+                .get(occurrence.index)
+                .map_or("", String::as_str);
+            let name = format!("{modifier}{suffix}");
+            // 活动 follows so many plain nouns (艺术活动, 读书活动) that a name needs a
+            // longer modifier (阳光体育活动, 学雷锋主题实践活动).
+            let short_activity =
+                suffix == "活动" && modifier.chars().count() < MIN_ACTIVITY_MODIFIER;
+            if short_activity
+                || !self.is_specific(modifier)
+                || self.endings.iter().any(|e| name.ends_with(e.as_str()))
+                || lists_examples(modifier)
+            {
+                continue;
+            }
+            let range = suffix_start - modifier.len()..end;
+            if overlaps_taken(&range)
+                || quoted
+                    .iter()
+                    .any(|q| q.start < range.end && range.start < q.end)
+            {
+                continue;
+            }
+            unquoted.push(self.hit(name, range));
+        }
+        // "全纳教育…合作试点项目" also ends in 试点: keep the longest name.
+        let all = unquoted.clone();
+        unquoted.retain(|h| {
+            !all.iter().any(|o| {
+                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
+            })
+        });
+        hits.extend(unquoted);
+        hits.sort_by_key(|h| h.range.start);
+        found.initiatives.extend(hits);
     }
 }
 

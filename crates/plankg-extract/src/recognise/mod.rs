@@ -55,6 +55,14 @@ pub(crate) struct Found {
     pub(crate) produces: Vec<String>,
 }
 
+/// One category's recogniser.
+pub(crate) trait Recognise {
+    /// Adds what it finds in `text` (whose lexicon words are `words`, and whose
+    /// document is `context`) to `found`, which holds what the recognisers before
+    /// it found there.
+    fn find(&self, text: &str, words: &Occurrences, context: &Context<'_>, found: &mut Found);
+}
+
 /// All recognisers, built once from the gazetteer.
 #[derive(Debug)]
 pub(crate) struct Recognisers {
@@ -103,17 +111,23 @@ impl Recognisers {
     pub(crate) fn recognise_all(&self, texts: &[&str], context: &Context<'_>) -> Vec<Found> {
         let words: Vec<Occurrences> = texts.iter().map(|text| self.lexicon.scan(text)).collect();
         let mut found: Vec<Found> = texts.iter().map(|_| Found::default()).collect();
-        let mut each = |find: &dyn Fn(&str, &Occurrences, &mut Found)| {
+        // In this order: what policies cover is no organization, school
+        // abbreviation, target or initiative of its own; units are no
+        // organizations; drafted titles (found with the policies) are initiatives
+        // already.
+        let recognisers: [&dyn Recognise; 6] = [
+            &self.policy,
+            &self.unit,
+            &self.organization,
+            &self.school,
+            &self.target,
+            &self.initiative,
+        ];
+        for recogniser in recognisers {
             for ((text, words), found) in texts.iter().zip(&words).zip(found.iter_mut()) {
-                find(text, words, found);
+                recogniser.find(text, words, context, found);
             }
-        };
-        each(&|text, words, found| self.policy.find(text, words, context, found));
-        each(&|text, words, found| self.unit.find(text, words, context, found));
-        each(&|text, words, found| self.organization.find(text, words, context, found));
-        each(&|text, words, found| self.school.find(text, words, context, found));
-        each(&|text, words, found| self.target.find(text, words, context, found));
-        each(&|text, words, found| self.initiative.find(text, words, context, found));
+        }
         found
     }
 }

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::policy::{name_key, Levels};
-use super::{Context, Found, Hit};
+use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -115,16 +115,12 @@ impl OrganizationRecogniser {
             levels,
         })
     }
+}
 
+impl Recognise for OrganizationRecogniser {
     /// Adds the organizations named in `text` (whose lexicon words are `words`) to
     /// `found.organizations`.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        words: &Occurrences,
-        context: &Context<'_>,
-        found: &mut Found,
-    ) {
+    fn find(&self, text: &str, words: &Occurrences, context: &Context<'_>, found: &mut Found) {
         // Units of a tag, and bodies inside the name of a party meeting or conference
         // (市委 of 市委八届八次会议), are not organizations of their own; the body
         // that issued a cited document is (省政府 of 省政府中考改革的指导意见).

@@ -14,7 +14,7 @@ use super::cover::Cover;
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::literal::rfind_short;
 use super::names::{self, NameBoundaries};
-use super::{Context, Found, Hit};
+use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -124,57 +124,6 @@ impl SchoolRecogniser {
             organizations,
             abbreviation,
         })
-    }
-
-    /// Adds the schools named in `text` (whose lexicon words are `words`) to `found`.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        words: &Occurrences,
-        context: &Context<'_>,
-        found: &mut Found,
-    ) {
-        let mut hits: Vec<Hit<SchoolRef>> = Vec::new();
-        for suffix in words.leftmost_longest(List::SchoolSuffix) {
-            let (suffix_start, end) = (suffix.range.start, suffix.range.end);
-            // "石笋中学等学校": 等 closes a list, it starts no name.
-            if text[end..].starts_with(NOT_AFTER_SUFFIX) || text[..suffix_start].ends_with('等') {
-                continue;
-            }
-            let start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
-            let start = self.with_numbered_ordinal(text, start);
-            let modifier = self.readable(&text[start..suffix_start]);
-            let shortest = self.shortest.get(suffix.index).copied().unwrap_or(2);
-            let Some(modifier) = self.specific(modifier, shortest) else {
-                continue;
-            };
-            let name = format!("{modifier}{}", &text[suffix_start..end]);
-            let name_start = suffix_start - modifier.len();
-            hits.push(school_hit(name, name_start..end));
-        }
-        // Every abbreviation ends with a numeral and 中.
-        let abbreviations = words
-            .has(List::SchoolAbbreviation)
-            .then(|| self.abbreviation.find_iter(text));
-        for m in abbreviations.into_iter().flatten() {
-            if let Some(hit) = self.abbreviated(text, m.start(), m.end(), found) {
-                hits.push(hit);
-            }
-        }
-        // "清华大学附中实验学校" also ends in 大学 and 附中: keep the longest name.
-        let all = hits.clone();
-        hits.retain(|h| {
-            !all.iter().any(|o| {
-                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
-            })
-        });
-        hits.sort_by_key(|h| h.range.start);
-        for hit in hits {
-            if is_issuer(&hit.entity.name, context) {
-                continue;
-            }
-            found.schools.push(hit);
-        }
     }
 
     /// `start` moved back over an ordinal written in digits ("第13中学"), with the
@@ -305,6 +254,53 @@ impl SchoolRecogniser {
             format!("{place}{}", &text[start..end]),
             name_start..end,
         ))
+    }
+}
+
+impl Recognise for SchoolRecogniser {
+    /// Adds the schools named in `text` (whose lexicon words are `words`) to `found`.
+    fn find(&self, text: &str, words: &Occurrences, context: &Context<'_>, found: &mut Found) {
+        let mut hits: Vec<Hit<SchoolRef>> = Vec::new();
+        for suffix in words.leftmost_longest(List::SchoolSuffix) {
+            let (suffix_start, end) = (suffix.range.start, suffix.range.end);
+            // "石笋中学等学校": 等 closes a list, it starts no name.
+            if text[end..].starts_with(NOT_AFTER_SUFFIX) || text[..suffix_start].ends_with('等') {
+                continue;
+            }
+            let start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
+            let start = self.with_numbered_ordinal(text, start);
+            let modifier = self.readable(&text[start..suffix_start]);
+            let shortest = self.shortest.get(suffix.index).copied().unwrap_or(2);
+            let Some(modifier) = self.specific(modifier, shortest) else {
+                continue;
+            };
+            let name = format!("{modifier}{}", &text[suffix_start..end]);
+            let name_start = suffix_start - modifier.len();
+            hits.push(school_hit(name, name_start..end));
+        }
+        // Every abbreviation ends with a numeral and 中.
+        let abbreviations = words
+            .has(List::SchoolAbbreviation)
+            .then(|| self.abbreviation.find_iter(text));
+        for m in abbreviations.into_iter().flatten() {
+            if let Some(hit) = self.abbreviated(text, m.start(), m.end(), found) {
+                hits.push(hit);
+            }
+        }
+        // "清华大学附中实验学校" also ends in 大学 and 附中: keep the longest name.
+        let all = hits.clone();
+        hits.retain(|h| {
+            !all.iter().any(|o| {
+                o.range != h.range && o.range.start <= h.range.start && h.range.end <= o.range.end
+            })
+        });
+        hits.sort_by_key(|h| h.range.start);
+        for hit in hits {
+            if is_issuer(&hit.entity.name, context) {
+                continue;
+            }
+            found.schools.push(hit);
+        }
     }
 }
 

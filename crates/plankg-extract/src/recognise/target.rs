@@ -20,7 +20,7 @@ use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, Occurrences};
 use super::literal::StartWords;
-use super::{Context, Found};
+use super::{Context, Found, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -175,15 +175,109 @@ impl TargetRecogniser {
         })
     }
 
-    /// Adds the targets found in `text` (whose lexicon words are `words`) to
-    /// `found`.
-    pub(crate) fn find(
+    /// How a list of indicators before a number shares it: one number each
+    /// ("分别达到100%、99%"), all the same number ("均达到100%"), or not a list.
+    fn coordination(
         &self,
         text: &str,
-        words: &Occurrences,
-        context: &Context<'_>,
-        found: &mut Found,
-    ) {
+        items: &[Range<usize>],
+        quantities: &[Quantity],
+    ) -> Coordination {
+        let Some(last) = items.last() else {
+            return Coordination::None;
+        };
+        let last_text = &text[last.clone()];
+        let names: Vec<String> = items[..items.len() - 1]
+            .iter()
+            .map(|r| text[r.clone()].to_owned())
+            .collect();
+        if let Some(cut) = last_text.find(RESPECTIVELY) {
+            let mut group = 1;
+            while let (Some(previous), Some(next)) =
+                (quantities.get(group - 1), quantities.get(group))
+            {
+                let gap = &text[previous.range.end..next.number_start];
+                if !matches!(gap, "、" | "和" | "及") {
+                    break;
+                }
+                group += 1;
+            }
+            if group != items.len() {
+                return Coordination::None;
+            }
+            let mut indicators = names;
+            indicators.push(last_text[..cut].to_owned());
+            return Coordination::Respective(indicators);
+        }
+        let Some(last_name) = indicator::build(last_text, "", &self.before) else {
+            return Coordination::None;
+        };
+        let (last_name, marked) = match last_name.strip_suffix(|c: char| ALL_OF_THEM.contains(&c)) {
+            Some(rest) => (
+                indicator::build(rest, "", &self.before).unwrap_or_default(),
+                true,
+            ),
+            None => (last_name.clone(), false),
+        };
+        let same_ending = names
+            .iter()
+            .all(|n| n.chars().next_back() == last_name.chars().next_back());
+        if last_name.is_empty() || !(marked || same_ending) {
+            return Coordination::None;
+        }
+        Coordination::Shared(last_name, names)
+    }
+
+    /// Whether the text before a number dates it to a year before the plan's
+    /// ("2017年,总投资7亿多元" in a plan for 2018): a summary reports it as achieved.
+    fn reports_past(&self, before: &str, plan_year: Option<i32>) -> bool {
+        let Some(plan_year) = plan_year else {
+            return false;
+        };
+        self.year_mention
+            .captures_iter(before)
+            .last()
+            .and_then(|caps| caps.get(1))
+            .and_then(|year| year.as_str().parse::<i32>().ok())
+            .is_some_and(|year| year < plan_year)
+    }
+
+    /// Whether the text after a unit starts with a change word (提高到 …): the number
+    /// before it is an old value.
+    fn is_change_word(&self, after_unit: &str) -> bool {
+        self.before
+            .iter()
+            .any(|w| w.word.chars().count() > 1 && after_unit.starts_with(w.word.as_str()))
+    }
+
+    /// The comparator word closest before the number in its clause: a
+    /// one-character word (达, 约) only when it touches the number.
+    fn before_comparator(&self, pre: &str) -> Option<Comparator> {
+        // The word that ends last (a one-character word, 到 or 约, only right
+        // before the number: elsewhere it is part of other words); among words
+        // ending at one place, the first of the list.
+        let mut best: Option<(usize, usize)> = None;
+        for (at, _) in pre.char_indices() {
+            for index in self.before_index.all(&pre[at..]) {
+                let Some(word) = self.before.get(index) else {
+                    continue;
+                };
+                let end = at + word.word.len();
+                let counts = end == pre.len() || word.word.chars().nth(1).is_some();
+                if counts && best.is_none_or(|(e, i)| end > e || (end == e && index < i)) {
+                    best = Some((end, index));
+                }
+            }
+        }
+        best.and_then(|(_, index)| self.before.get(index))
+            .map(|word| word.comparator)
+    }
+}
+
+impl Recognise for TargetRecogniser {
+    /// Adds the targets found in `text` (whose lexicon words are `words`) to
+    /// `found`.
+    fn find(&self, text: &str, words: &Occurrences, context: &Context<'_>, found: &mut Found) {
         let candidates = self.scanner.candidates(text, words);
         if !candidates.any() {
             return;
@@ -282,104 +376,6 @@ impl TargetRecogniser {
                 .targets
                 .push(quantity.hit(indicator, comparator, reported));
         }
-    }
-
-    /// How a list of indicators before a number shares it: one number each
-    /// ("分别达到100%、99%"), all the same number ("均达到100%"), or not a list.
-    fn coordination(
-        &self,
-        text: &str,
-        items: &[Range<usize>],
-        quantities: &[Quantity],
-    ) -> Coordination {
-        let Some(last) = items.last() else {
-            return Coordination::None;
-        };
-        let last_text = &text[last.clone()];
-        let names: Vec<String> = items[..items.len() - 1]
-            .iter()
-            .map(|r| text[r.clone()].to_owned())
-            .collect();
-        if let Some(cut) = last_text.find(RESPECTIVELY) {
-            let mut group = 1;
-            while let (Some(previous), Some(next)) =
-                (quantities.get(group - 1), quantities.get(group))
-            {
-                let gap = &text[previous.range.end..next.number_start];
-                if !matches!(gap, "、" | "和" | "及") {
-                    break;
-                }
-                group += 1;
-            }
-            if group != items.len() {
-                return Coordination::None;
-            }
-            let mut indicators = names;
-            indicators.push(last_text[..cut].to_owned());
-            return Coordination::Respective(indicators);
-        }
-        let Some(last_name) = indicator::build(last_text, "", &self.before) else {
-            return Coordination::None;
-        };
-        let (last_name, marked) = match last_name.strip_suffix(|c: char| ALL_OF_THEM.contains(&c)) {
-            Some(rest) => (
-                indicator::build(rest, "", &self.before).unwrap_or_default(),
-                true,
-            ),
-            None => (last_name.clone(), false),
-        };
-        let same_ending = names
-            .iter()
-            .all(|n| n.chars().next_back() == last_name.chars().next_back());
-        if last_name.is_empty() || !(marked || same_ending) {
-            return Coordination::None;
-        }
-        Coordination::Shared(last_name, names)
-    }
-
-    /// Whether the text before a number dates it to a year before the plan's
-    /// ("2017年,总投资7亿多元" in a plan for 2018): a summary reports it as achieved.
-    fn reports_past(&self, before: &str, plan_year: Option<i32>) -> bool {
-        let Some(plan_year) = plan_year else {
-            return false;
-        };
-        self.year_mention
-            .captures_iter(before)
-            .last()
-            .and_then(|caps| caps.get(1))
-            .and_then(|year| year.as_str().parse::<i32>().ok())
-            .is_some_and(|year| year < plan_year)
-    }
-
-    /// Whether the text after a unit starts with a change word (提高到 …): the number
-    /// before it is an old value.
-    fn is_change_word(&self, after_unit: &str) -> bool {
-        self.before
-            .iter()
-            .any(|w| w.word.chars().count() > 1 && after_unit.starts_with(w.word.as_str()))
-    }
-
-    /// The comparator word closest before the number in its clause: a
-    /// one-character word (达, 约) only when it touches the number.
-    fn before_comparator(&self, pre: &str) -> Option<Comparator> {
-        // The word that ends last (a one-character word, 到 or 约, only right
-        // before the number: elsewhere it is part of other words); among words
-        // ending at one place, the first of the list.
-        let mut best: Option<(usize, usize)> = None;
-        for (at, _) in pre.char_indices() {
-            for index in self.before_index.all(&pre[at..]) {
-                let Some(word) = self.before.get(index) else {
-                    continue;
-                };
-                let end = at + word.word.len();
-                let counts = end == pre.len() || word.word.chars().nth(1).is_some();
-                if counts && best.is_none_or(|(e, i)| end > e || (end == e && index < i)) {
-                    best = Some((end, index));
-                }
-            }
-        }
-        best.and_then(|(_, index)| self.before.get(index))
-            .map(|word| word.comparator)
     }
 }
 

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::policy::name_key;
-use super::{Context, Found, Hit};
+use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -66,16 +66,12 @@ impl UnitRecogniser {
         })?;
         Ok(Self { tag, roles })
     }
+}
 
+impl Recognise for UnitRecogniser {
     /// Adds the units of every tag in `text` (whose lexicon words are `words`) to
     /// `found.units`.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        words: &Occurrences,
-        _context: &Context<'_>,
-        found: &mut Found,
-    ) {
+    fn find(&self, text: &str, words: &Occurrences, _context: &Context<'_>, found: &mut Found) {
         if !words.has(List::UnitTag) {
             return;
         }

@@ -24,7 +24,7 @@ pub(crate) use level::Levels;
 use plankg_model::{InitiativeRef, PolicyLevel, PolicyRef};
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
-use super::{Context, Found, Hit};
+use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
@@ -128,17 +128,13 @@ impl PolicyRecogniser {
             gates: gate::Gates::new(lexicon),
         })
     }
+}
 
+impl Recognise for PolicyRecogniser {
     /// Adds the policies cited in `text` (whose lexicon words are `words`) to
     /// `found.policies`, and the titles it will draft to `found.initiatives` and
     /// `found.produces`.
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        words: &Occurrences,
-        context: &Context<'_>,
-        found: &mut Found,
-    ) {
+    fn find(&self, text: &str, words: &Occurrences, context: &Context<'_>, found: &mut Found) {
         let mut candidates = Vec::new();
         for hit in self.table.hits(words) {
             if self.words.is_count(text, &hit.range, hit.entry.kind) {
