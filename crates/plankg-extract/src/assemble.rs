@@ -28,26 +28,20 @@ pub(crate) fn attach_entities(
         year: document.year,
     };
     let mut sections = std::mem::take(&mut document.sections);
-    // The text of every task (in the order for_each_task visits them), then what
-    // the recognisers find in all of them.
-    let mut ranges = Vec::new();
+    // Each task's range and text (in the order for_each_task visits them), then
+    // what the recognisers find in all the texts.
+    let mut visited: Vec<Option<(std::ops::Range<usize>, &str)>> = Vec::new();
     for_each_task(&mut sections, &mut |task| {
-        ranges.push(
-            task_ranges
-                .get(&task.id)
-                .filter(|range| norm.text.get((*range).clone()).is_some())
-                .cloned(),
-        );
+        visited.push(task_ranges.get(&task.id).and_then(|range| {
+            let text = norm.text.get(range.clone())?;
+            Some((range.clone(), text))
+        }));
     });
-    let texts: Vec<&str> = ranges
-        .iter()
-        .flatten()
-        .filter_map(|range| norm.text.get(range.clone()))
-        .collect();
+    let texts: Vec<&str> = visited.iter().flatten().map(|(_, text)| *text).collect();
     let mut found_in_texts = recognisers.recognise_all(&texts, &context).into_iter();
-    let mut visited = ranges.into_iter();
+    let mut visited = visited.into_iter();
     for_each_task(&mut sections, &mut |task| {
-        let Some(range) = visited.next().flatten() else {
+        let Some((range, _)) = visited.next().flatten() else {
             return;
         };
         let Some(found) = found_in_texts.next() else {
