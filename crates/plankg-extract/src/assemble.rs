@@ -3,6 +3,7 @@
 //! document's deduplicated entity lists.
 
 use std::collections::hash_map::{Entry, HashMap};
+use std::hash::Hash;
 
 use plankg_model::{Document, Evidence, Section, Task};
 
@@ -54,32 +55,37 @@ pub(crate) fn attach_entities(
         task.policies = merge_hits(
             found.policies,
             &evidence,
-            |p| p.key.clone(),
+            |a, b| a.key == b.key,
             |p| &mut p.evidence,
         );
         task.units = merge_hits(
             found.units,
             &evidence,
-            |u| u.key.clone(),
+            |a, b| a.key == b.key,
             |u| &mut u.evidence,
         );
         task.organizations = merge_hits(
             found.organizations,
             &evidence,
-            |o| o.key.clone(),
+            |a, b| a.key == b.key,
             |o| &mut o.evidence,
         );
         task.schools = merge_hits(
             found.schools,
             &evidence,
-            |s| s.key.clone(),
+            |a, b| a.key == b.key,
             |s| &mut s.evidence,
         );
-        task.targets = merge_hits(found.targets, &evidence, target_key, |t| &mut t.evidence);
+        task.targets = merge_hits(
+            found.targets,
+            &evidence,
+            |a, b| target_key(a) == target_key(b),
+            |t| &mut t.evidence,
+        );
         task.initiatives = merge_hits(
             found.initiatives,
             &evidence,
-            |i| i.key.clone(),
+            |a, b| a.key == b.key,
             |i| &mut i.evidence,
         );
         task.produces = found.produces;
@@ -98,33 +104,35 @@ fn for_each_task(sections: &mut [Section], visit: &mut impl FnMut(&mut Task)) {
     }
 }
 
-fn target_key(target: &plankg_model::TargetRef) -> String {
-    format!(
-        "{}\u{1f}{}\u{1f}{}",
-        target.indicator_key, target.value, target.unit
+/// What makes two targets one: indicator, value (bit for bit) and unit.
+fn target_key(target: &plankg_model::TargetRef) -> (&str, u64, &str) {
+    (
+        target.indicator_key.as_str(),
+        target.value.to_bits(),
+        target.unit.as_str(),
     )
 }
 
-/// Turns hits into entities with evidence, one entity per key.
+/// Turns hits into entities with evidence, one entity per key (`same` tells
+/// whether two have one).
 fn merge_hits<T>(
     hits: Vec<Hit<T>>,
     evidence: &impl Fn(&std::ops::Range<usize>) -> Evidence,
-    key: impl Fn(&T) -> String,
+    same: impl Fn(&T, &T) -> bool,
     evidence_of: impl Fn(&mut T) -> &mut Vec<Evidence>,
 ) -> Vec<T> {
-    let mut out: Vec<(String, T)> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
     for hit in hits {
         let Hit { range, mut entity } = hit;
-        let k = key(&entity);
         let item = evidence(&range);
-        if let Some((_, existing)) = out.iter_mut().find(|(existing, _)| *existing == k) {
+        if let Some(existing) = out.iter_mut().find(|existing| same(existing, &entity)) {
             evidence_of(existing).push(item);
         } else {
             evidence_of(&mut entity).push(item);
-            out.push((k, entity));
+            out.push(entity);
         }
     }
-    out.into_iter().map(|(_, entity)| entity).collect()
+    out
 }
 
 /// The document's lists: the union over its tasks, one entry per key, evidence
@@ -133,14 +141,14 @@ fn collect_document_lists(document: &mut Document) {
     let tasks: Vec<&Task> = document.tasks().collect();
     let policies = union(
         tasks.iter().flat_map(|t| t.policies.iter()),
-        |p| p.key.clone(),
+        |p| p.key.as_str(),
         |a, b| {
             a.evidence.extend(b.evidence.iter().cloned());
         },
     );
     let units = union(
         tasks.iter().flat_map(|t| t.units.iter()),
-        |u| u.key.clone(),
+        |u| u.key.as_str(),
         |a, b| {
             if b.role.strength() > a.role.strength() {
                 a.role = b.role;
@@ -150,12 +158,12 @@ fn collect_document_lists(document: &mut Document) {
     );
     let organizations = union(
         tasks.iter().flat_map(|t| t.organizations.iter()),
-        |o| o.key.clone(),
+        |o| o.key.as_str(),
         |a, b| a.evidence.extend(b.evidence.iter().cloned()),
     );
     let schools = union(
         tasks.iter().flat_map(|t| t.schools.iter()),
-        |s| s.key.clone(),
+        |s| s.key.as_str(),
         |a, b| {
             a.evidence.extend(b.evidence.iter().cloned());
         },
@@ -169,7 +177,7 @@ fn collect_document_lists(document: &mut Document) {
     );
     let initiatives = union(
         tasks.iter().flat_map(|t| t.initiatives.iter()),
-        |i| i.key.clone(),
+        |i| i.key.as_str(),
         |a, b| {
             a.drafted |= b.drafted;
             a.evidence.extend(b.evidence.iter().cloned());
@@ -185,13 +193,13 @@ fn collect_document_lists(document: &mut Document) {
 
 /// The items one per key, in the order of first appearance: an item whose key came
 /// before is merged into that one, the others cloned once.
-fn union<'a, T: Clone + 'a>(
+fn union<'a, T: Clone + 'a, K: Eq + Hash + 'a>(
     items: impl Iterator<Item = &'a T>,
-    key: impl Fn(&T) -> String,
+    key: impl Fn(&'a T) -> K,
     merge: impl Fn(&mut T, &T),
 ) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<K, usize> = HashMap::new();
     for item in items {
         match index.entry(key(item)) {
             Entry::Occupied(at) => {
