@@ -3,25 +3,20 @@
 //! names. The words are indexed by their first character, so each position of the
 //! text tries only the words that can start there.
 
-use super::fast_hash::FastMap;
+use super::literal::StartWords;
 
 /// A word list indexed for covering tests.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cover {
-    /// First character -> the words that start with it.
-    by_first: FastMap<char, Vec<String>>,
+    words: StartWords,
 }
 
 impl Cover {
     /// Indexes `words` (empty words are ignored: they cover nothing).
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut by_first: FastMap<char, Vec<String>> = FastMap::default();
-        for word in words {
-            if let Some(first) = word.chars().next() {
-                by_first.entry(first).or_default().push(word.to_owned());
-            }
+        Self {
+            words: StartWords::new(words.into_iter().map(str::to_owned).collect()),
         }
-        Self { by_first }
     }
 
     /// Whether `text` splits into a sequence of the words (an empty text does).
@@ -29,13 +24,12 @@ impl Cover {
         // covered[i]: the first i bytes split into words.
         let mut covered = vec![false; text.len() + 1];
         covered[0] = true;
-        for (i, c) in text.char_indices() {
+        for (i, _) in text.char_indices() {
             if !covered[i] {
                 continue;
             }
-            let rest = &text[i..];
-            for word in self.by_first.get(&c).into_iter().flatten() {
-                if rest.starts_with(word.as_str()) {
+            for index in self.words.all(&text[i..]) {
+                if let Some(word) = self.words.word(index) {
                     covered[i + word.len()] = true;
                 }
             }

@@ -57,23 +57,49 @@ pub(super) struct ComparatorWord {
     pub(super) comparator: Comparator,
 }
 
-/// The comparator words after a unit, longest first, indexed by first character.
+/// The comparator words of one side of a number (before it or after its unit),
+/// longest first, indexed by first character.
 #[derive(Debug)]
-pub(super) struct AfterWords {
+pub(super) struct ComparatorWords {
     words: Vec<ComparatorWord>,
     index: StartWords,
 }
 
-impl AfterWords {
+impl ComparatorWords {
     /// Indexes `words`, keeping their order.
     fn new(words: Vec<ComparatorWord>) -> Self {
         let index = StartWords::new(words.iter().map(|w| w.word.clone()).collect());
         Self { words, index }
     }
 
+    /// The words, in list order.
+    pub(super) fn as_slice(&self) -> &[ComparatorWord] {
+        &self.words
+    }
+
     /// The first word, in list order, that `text` starts with.
     pub(super) fn at_start(&self, text: &str) -> Option<&ComparatorWord> {
         self.index.first(text).and_then(|i| self.words.get(i))
+    }
+
+    /// The word of `pre` (the clause before a number) that ends last, a
+    /// one-character word (达, 约) only when it touches the number; among words
+    /// ending at one place, the first of the list.
+    fn last_in(&self, pre: &str) -> Option<&ComparatorWord> {
+        let mut best: Option<(usize, usize)> = None;
+        for (at, _) in pre.char_indices() {
+            for index in self.index.all(&pre[at..]) {
+                let Some(word) = self.words.get(index) else {
+                    continue;
+                };
+                let end = at + word.word.len();
+                let counts = end == pre.len() || word.word.chars().nth(1).is_some();
+                if counts && best.is_none_or(|(e, i)| end > e || (end == e && index < i)) {
+                    best = Some((end, index));
+                }
+            }
+        }
+        best.and_then(|(_, index)| self.words.get(index))
     }
 }
 
@@ -83,11 +109,9 @@ pub(crate) struct TargetRecogniser {
     /// Finds the numbers with units.
     scanner: QuantityScanner,
     /// Comparator words before the number, longest first.
-    before: Vec<ComparatorWord>,
-    /// The same words indexed by first character (for [`Self::before_comparator`]).
-    before_index: StartWords,
+    before: ComparatorWords,
     /// Comparator words after the unit, longest first.
-    after: AfterWords,
+    after: ComparatorWords,
     /// Words right after a unit that make the number a name, fraction or old value.
     blocked_after: StartWords,
     /// Indicators that name no measure (每年).
@@ -160,9 +184,8 @@ impl TargetRecogniser {
         let scanner = QuantityScanner::new(gazetteer, blocked_before, lexicon)?;
         Ok(Self {
             scanner,
-            before_index: StartWords::new(before.iter().map(|w| w.word.clone()).collect()),
-            before,
-            after: AfterWords::new(after),
+            before: ComparatorWords::new(before),
+            after: ComparatorWords::new(after),
             blocked_after: StartWords::new(blocked_after),
             empty_indicators,
             year_mention: Regex::new(r"((?:19|20)\d{2})年").map_err(|err| {
@@ -209,12 +232,12 @@ impl TargetRecogniser {
             indicators.push(last_text[..cut].to_owned());
             return Coordination::Respective(indicators);
         }
-        let Some(last_name) = indicator::build(last_text, "", &self.before) else {
+        let Some(last_name) = indicator::build(last_text, "", self.before.as_slice()) else {
             return Coordination::None;
         };
         let (last_name, marked) = match last_name.strip_suffix(|c: char| ALL_OF_THEM.contains(&c)) {
             Some(rest) => (
-                indicator::build(rest, "", &self.before).unwrap_or_default(),
+                indicator::build(rest, "", self.before.as_slice()).unwrap_or_default(),
                 true,
             ),
             None => (last_name.clone(), false),
@@ -246,31 +269,9 @@ impl TargetRecogniser {
     /// before it is an old value.
     fn is_change_word(&self, after_unit: &str) -> bool {
         self.before
+            .as_slice()
             .iter()
             .any(|w| w.word.chars().count() > 1 && after_unit.starts_with(w.word.as_str()))
-    }
-
-    /// The comparator word closest before the number in its clause: a
-    /// one-character word (达, 约) only when it touches the number.
-    fn before_comparator(&self, pre: &str) -> Option<Comparator> {
-        // The word that ends last (a one-character word, 到 or 约, only right
-        // before the number: elsewhere it is part of other words); among words
-        // ending at one place, the first of the list.
-        let mut best: Option<(usize, usize)> = None;
-        for (at, _) in pre.char_indices() {
-            for index in self.before_index.all(&pre[at..]) {
-                let Some(word) = self.before.get(index) else {
-                    continue;
-                };
-                let end = at + word.word.len();
-                let counts = end == pre.len() || word.word.chars().nth(1).is_some();
-                if counts && best.is_none_or(|(e, i)| end > e || (end == e && index < i)) {
-                    best = Some((end, index));
-                }
-            }
-        }
-        best.and_then(|(_, index)| self.before.get(index))
-            .map(|word| word.comparator)
     }
 }
 
@@ -333,7 +334,7 @@ impl Recognise for TargetRecogniser {
                 _ => quantity.number_start,
             };
             let pre = &text[clause.start..pre_end];
-            let before_comparator = self.before_comparator(pre);
+            let before_comparator = self.before.last_in(pre).map(|w| w.comparator);
             if quantity.chinese && quantity.kind == UnitKind::Loose && before_comparator.is_none() {
                 continue;
             }
@@ -361,7 +362,10 @@ impl Recognise for TargetRecogniser {
                     // "新建1所、改建1所公办幼儿园": what follows a 、 belongs to the next.
                     let post = &text[quantity.range.end..clause.end];
                     let post = if post.starts_with('、') { "" } else { post };
-                    (indicator::build(pre, post, &self.before), Vec::new())
+                    (
+                        indicator::build(pre, post, self.before.as_slice()),
+                        Vec::new(),
+                    )
                 }
             };
             let Some(indicator) = indicator.filter(|i| !self.empty_indicators.contains(i)) else {

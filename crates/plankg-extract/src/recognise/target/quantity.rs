@@ -7,7 +7,7 @@ use std::ops::Range;
 use plankg_model::{Comparator, TargetRef};
 use regex::Regex;
 
-use super::{indicator, numeral, row_error, AfterWords};
+use super::{indicator, numeral, row_error, ComparatorWords};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::recognise::lexicon::{LexiconBuilder, List, Occurrences};
@@ -214,7 +214,7 @@ impl QuantityScanner {
         text: &str,
         candidates: Candidates,
         shielded: &[Range<usize>],
-        after: &AfterWords,
+        after: &ComparatorWords,
     ) -> Vec<Quantity> {
         let mut out = Vec::new();
         let numbers = candidates
@@ -287,7 +287,7 @@ impl QuantityScanner {
         &self,
         text: &str,
         shielded: &[Range<usize>],
-        after: &AfterWords,
+        after: &ComparatorWords,
         out: &mut Vec<Quantity>,
     ) {
         for caps in self.percent_words.captures_iter(text) {
