@@ -49,7 +49,7 @@ def agreement(plankg_rows, scores, top=10):
     theirs = sorted(scores, key=lambda n: -scores[n])
     delta = max(abs(r["score"] - scores.get(r["iri"], float("nan"))) for r in plankg_rows)
     # Ties: a node of networkx's top 10 with the same score as plankg's 10th counts.
-    tenth = scores[ours[top - 1]] if len(ours) >= top else 0.0
+    tenth = scores.get(ours[top - 1], float("nan")) if len(ours) >= top else 0.0
     return {
         "top10_same_order": ours[:top] == theirs[:top],
         "top10_same_set": set(ours[:top]) == set(theirs[:top])

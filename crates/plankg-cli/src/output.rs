@@ -308,3 +308,31 @@ pub(crate) fn write_csv<T: Serialize>(items: &[T]) -> anyhow::Result<()> {
     out.flush()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_lines_write_what_serde_json_pretty_writes() {
+        let mut deep = serde_json::json!({"span": {"start": 1, "end": 2}});
+        for depth in 0..70 {
+            deep =
+                serde_json::json!({"level": depth, "items": [deep, [], {}], "name": "教育\"局\""});
+        }
+        let values = [
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!({"documents": [{"title": "工作要点", "tasks": [], "year": 2021}]}),
+            deep,
+        ];
+        let mut buf = Vec::new();
+        for value in values {
+            pretty_json_into(&mut buf, &value).unwrap();
+            assert_eq!(
+                String::from_utf8(buf.clone()).unwrap(),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+        }
+    }
+}

@@ -181,16 +181,12 @@ impl<'a> OutDir<'a> {
     /// Creates the directory and names the files of inputs whose stem is their own.
     fn new(dir: &'a Path, inputs: &[InputFile]) -> anyhow::Result<Self> {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let mut stem_count: HashMap<String, usize> = HashMap::new();
-        for input in inputs {
-            *stem_count.entry(stem(input)).or_default() += 1;
-        }
-        let sole = inputs
+        let stems: Vec<String> = inputs.iter().map(stem).collect();
+        let stem_count = count_stems(&stems);
+        let sole = stems
             .iter()
-            .map(|input| {
-                let s = stem(input);
-                (stem_count.get(&s).copied().unwrap_or(0) == 1)
-                    .then(|| dir.join(format!("{s}.json")))
+            .map(|s| {
+                (stem_count.get(s.as_str()) == Some(&1)).then(|| dir.join(format!("{s}.json")))
             })
             .collect();
         Ok(Self { dir, sole })
@@ -204,14 +200,11 @@ impl<'a> OutDir<'a> {
     /// Writes the extracted inputs whose stem another input has too, named by how
     /// many of the extracted ones share it.
     fn write_shared_stems(&self, extracted: &[(&InputFile, ExtractedFile)]) -> anyhow::Result<()> {
-        let mut stem_count: HashMap<String, usize> = HashMap::new();
-        for (input, _) in extracted {
-            *stem_count.entry(stem(input)).or_default() += 1;
-        }
+        let stems: Vec<String> = extracted.iter().map(|(input, _)| stem(input)).collect();
+        let stem_count = count_stems(&stems);
         let mut json = Vec::new();
-        for (input, file) in extracted {
-            let s = stem(input);
-            let name = if stem_count.get(&s).copied().unwrap_or(0) > 1 {
+        for ((input, file), s) in extracted.iter().zip(&stems) {
+            let name = if stem_count.get(s.as_str()).copied().unwrap_or(0) > 1 {
                 format!("{}.json", input.relative.replace('/', "__"))
             } else {
                 format!("{s}.json")
@@ -220,6 +213,15 @@ impl<'a> OutDir<'a> {
         }
         Ok(())
     }
+}
+
+/// How many times each stem occurs.
+fn count_stems(stems: &[String]) -> HashMap<&str, usize> {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for s in stems {
+        *count.entry(s.as_str()).or_default() += 1;
+    }
+    count
 }
 
 /// The file name of `input` without its extension.

@@ -133,7 +133,8 @@ pub fn rebuild(
     }
     let continuations = links
         .iter()
-        .flat_map(|link| continuation_quads(minter, &nodes, link, &graph));
+        .filter_map(|link| continuation_quads(minter, &nodes, link, &graph))
+        .flatten();
     store.rewrite_graph(&graph, continuations.chain(small))?;
     let graph = started.elapsed() - read - link;
 
@@ -186,9 +187,9 @@ fn continuation_quads(
     nodes: &[Option<NamedNode>],
     link: &Continuation,
     graph: &NamedNode,
-) -> Vec<Quad> {
+) -> Option<[Quad; 6]> {
     let (Some(from), Some(to)) = (&nodes[link.from], &nodes[link.to]) else {
-        return Vec::new();
+        return None;
     };
     let relation = match link.relation {
         Relation::Continues => pk::CONTINUES,
@@ -196,14 +197,14 @@ fn continuation_quads(
     };
     let node = minter.continuation(from, relation);
     let similarity = Literal::new_typed_literal(canonical_decimal(link.similarity), xsd::DECIMAL);
-    vec![
+    Some([
         Quad::new(node.clone(), rdf::TYPE, pk::CONTINUATION, graph.clone()),
         Quad::new(node.clone(), pk::FROM, from.clone(), graph.clone()),
         Quad::new(node.clone(), pk::TO, to.clone(), graph.clone()),
         Quad::new(node.clone(), pk::SIMILARITY, similarity, graph.clone()),
         Quad::new(node, pk::RELATION, relation, graph.clone()),
         Quad::new(from.clone(), relation, to.clone(), graph.clone()),
-    ]
+    ])
 }
 
 /// A similarity as the store writes an `xsd:decimal` back (three places, no
@@ -272,7 +273,7 @@ fn write_index(
             region: doc.region_label.clone(),
         });
     }
-    let origins = origins(tasks, links);
+    let mut origins = origins(tasks, links);
     let mut continues: HashMap<&str, &str> = HashMap::new();
     let mut echoes: HashMap<&str, &str> = HashMap::new();
     for link in links {
@@ -293,7 +294,7 @@ fn write_index(
                 text: t.text.clone(),
                 continues: continues.get(t.iri.as_str()).map(|s| (*s).to_owned()),
                 echoes: echoes.get(t.iri.as_str()).map(|s| (*s).to_owned()),
-                origin: origins.get(t.iri.as_str()).cloned(),
+                origin: origins.remove(t.iri.as_str()),
             })
         })
         .collect();
