@@ -196,8 +196,11 @@ impl PlanStore {
             .collect::<Result<_, _>>()?;
         let mut wanted: HashSet<u128> = HashSet::with_capacity(stored.len());
         let (mut added, mut kept) = (0usize, 0usize);
-        let new = quads.into_iter().filter_map(|q| {
-            let quad = Quad::new(q.subject, q.predicate, q.object, name);
+        let new = quads.into_iter().filter_map(|mut quad| {
+            // Quads already naming `graph` (the usual case) keep their name as is.
+            if quad.graph_name.as_ref() != name {
+                quad.graph_name = name.into_owned();
+            }
             let hash = quad_hash(&quad);
             if !wanted.insert(hash) {
                 return None;
