@@ -5,11 +5,11 @@
 use std::collections::hash_map::{Entry, HashMap};
 use std::hash::Hash;
 
-use plankg_model::{Document, Evidence, Section, Task};
+use plankg_model::{Document, Evidence, Section, Task, UnitRef};
 
 use crate::normalise::NormText;
-use crate::recognise::{Context, Hit, Recognisers};
-use crate::structure::Draft;
+use crate::recognise::{name_key, Context, Hit, Recognisers};
+use crate::structure::{Draft, Row};
 
 /// Fills the entity lists of every task and of the document.
 pub(crate) fn attach_entities(
@@ -20,6 +20,7 @@ pub(crate) fn attach_entities(
     let Draft {
         mut document,
         task_ranges,
+        task_rows,
     } = draft;
     let issuer = document.issuer.clone();
     let region = document.region.clone();
@@ -64,6 +65,9 @@ pub(crate) fn attach_entities(
             |a, b| a.key == b.key,
             |u| &mut u.evidence,
         );
+        if let Some(row) = task_rows.get(&task.id) {
+            add_row_units(&mut task.units, row, norm, &task.id);
+        }
         task.organizations = merge_hits(
             found.organizations,
             &evidence,
@@ -93,6 +97,35 @@ pub(crate) fn attach_entities(
     document.sections = sections;
     collect_document_lists(&mut document);
     document
+}
+
+/// Adds the units of a task-table row's unit columns, each with its column's role
+/// (a unit the task already names keeps the stronger role).
+fn add_row_units(units: &mut Vec<UnitRef>, row: &Row, norm: &NormText, task: &str) {
+    for (range, role) in &row.units {
+        let Some(name) = norm.text.get(range.clone()) else {
+            continue;
+        };
+        let evidence = Evidence {
+            task: task.to_owned(),
+            span: norm.source_span(range.clone()),
+        };
+        let key = name_key(name);
+        match units.iter_mut().find(|u| u.key == key) {
+            Some(existing) => {
+                if role.strength() > existing.role.strength() {
+                    existing.role = *role;
+                }
+                existing.evidence.push(evidence);
+            }
+            None => units.push(UnitRef {
+                name: name.to_owned(),
+                key,
+                role: *role,
+                evidence: vec![evidence],
+            }),
+        }
+    }
 }
 
 fn for_each_task(sections: &mut [Section], visit: &mut impl FnMut(&mut Task)) {

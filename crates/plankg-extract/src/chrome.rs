@@ -9,6 +9,10 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::lines::Line;
+use crate::markers::marker_at;
+use crate::normalise::is_han;
+
 /// Patterns that mark a line as chrome whatever its length: nobody writes these
 /// inside a plan.
 static ANY_LENGTH: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -46,7 +50,7 @@ static SHORT_LINE: LazyLock<RegexSet> = LazyLock::new(|| {
         // template-site introductions ("下面是小编为大家整理的…")
         r"小编|供大家参考|范文大全",
         // footers
-        r"主办单位|承办单位|技术支持|联系方式|联系我们|地址[:：].*电话|邮编|传真|E-?mail[:：]",
+        r"主办单位|协办单位|承办单位|技术支持|联系方式|联系我们|地址[:：].*电话|邮编|传真|E-?mail[:：]",
         r"\d{3,4}-\d{7,8}",
         r"https?://|www\.",
         r"附件列表",
@@ -67,6 +71,44 @@ static SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
     ])
 });
 
+/// Words of a site's header or footer: a line naming two of them names the site's
+/// bodies ("主办:某省教育厅 协办:某大学 技术支持:…"), whatever its length.
+static SITE_BODY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(r"主办|协办|承办|技术支持|版权所有|ICP|网站标识码|联系电话|地址[:：]")
+});
+
+/// Licence notices that a wiki or an archive adds to every page; its links break
+/// them into fragments over several lines, so they are matched on a block of lines.
+static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"属于公有领域|不适用于该法|Public domain|知识共享|CC[- ]BY|维基文库|维基百科|GNU自由文档|本作品(采用|是|在)",
+    )
+});
+
+/// A line that ends with a dated stamp of a list of articles: "…工作要点 2023-01-12",
+/// "[01-12]", "(2023年1月12日)".
+static DATED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|[\[(]\d{1,2}-\d{1,2}[\])])[\])]?$",
+    )
+});
+
+/// Lines of a menu are at most this long (characters).
+const MENU_ITEM_CHARS: usize = 8;
+
+/// A run of this many menu-like lines is a menu.
+const MENU_RUN: usize = 6;
+
+/// A line of this many short words separated by spaces, without punctuation, is a
+/// menu written on one line ("首页 机构概况 新闻中心 政务公开 …").
+const MENU_WORDS: usize = 5;
+
+/// A run of this many dated title lines is a list of articles.
+const DATED_RUN: usize = 2;
+
+/// Longest line of a list of articles (characters).
+const DATED_LINE_CHARS: usize = 60;
+
 /// Lines this long or longer are plan text even when they carry a chrome word.
 const SHORT_LINE_CHARS: usize = 60;
 
@@ -77,10 +119,17 @@ const SHORT_LINE_CHARS: usize = 60;
 const PARAGRAPH_CHARS: usize = 40;
 const PARAGRAPH_SENTENCES: usize = 2;
 
+/// A set of this module's literal patterns. A pattern that does not compile is a
+/// programming error, which the unit test that forces every static catches.
 fn build_set(patterns: &[&str]) -> RegexSet {
-    // The patterns are literals of this module: a failure is a programming error
-    // caught by the unit tests below, so fall back to an empty set rather than panic.
-    RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty())
+    #[allow(clippy::expect_used)]
+    RegexSet::new(patterns).expect("chrome pattern set compiles")
+}
+
+/// One of this module's literal patterns (see [`build_set`]).
+fn static_regex(pattern: &str) -> Regex {
+    #[allow(clippy::expect_used)]
+    Regex::new(pattern).expect("chrome pattern compiles")
 }
 
 /// Whether a line (trimmed) of normalised text is site chrome.
@@ -93,7 +142,94 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     if SHAPES.is_match(line) || (ANY_LENGTH.is_match(line) && !is_paragraph(line)) {
         return true;
     }
+    if is_latin_only(line) || is_menu_line(line) || names_site_bodies(line) {
+        return true;
+    }
     line.chars().count() < SHORT_LINE_CHARS && SHORT_LINE.is_match(line)
+}
+
+/// A line without Han characters that holds latin words: a viewer's or a wiki's
+/// labels ("Upload: others", "TRANSCRIPT", "p3"), never a line of a Chinese plan.
+fn is_latin_only(line: &str) -> bool {
+    !line.chars().any(is_han) && line.chars().filter(char::is_ascii_alphabetic).count() >= 2
+}
+
+/// A menu on one line: several short words between spaces, no punctuation.
+fn is_menu_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    words.len() >= MENU_WORDS
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= 6 && w.chars().all(is_han))
+}
+
+/// A site's header or footer line: two different words of the site's bodies.
+fn names_site_bodies(line: &str) -> bool {
+    let mut found = SITE_BODY_WORDS.find_iter(line).map(|m| m.as_str());
+    found
+        .next()
+        .is_some_and(|first| found.any(|other| other != first))
+}
+
+/// Whether a line could be an item of a menu: short, Han characters only (or with
+/// a symbol), not a numbered item.
+fn is_menu_item(line: &str) -> bool {
+    let chars = line.chars().count();
+    chars <= MENU_ITEM_CHARS
+        && line.chars().all(|c| is_han(c) || " >»·|/".contains(c))
+        && marker_at(line).is_none()
+}
+
+/// Whether a line is an item of a list of articles: a title with a date stamp at
+/// its end, no sentence in it.
+fn is_dated_title(line: &str) -> bool {
+    line.chars().count() <= DATED_LINE_CHARS
+        && !line.contains(['。', ';', '；'])
+        && DATED_TITLE.is_match(line)
+}
+
+/// Marks the chrome that only a run of lines shows: menus (runs of short items),
+/// lists of articles (runs of dated titles) and licence notices broken over
+/// adjacent lines. Lines whose entry in `keep` is true (the rows of a task table)
+/// are never marked and end a run.
+pub(crate) fn mark_runs(text: &str, lines: &mut [Line], keep: &[bool]) {
+    let free = |i: usize| !keep.get(i).copied().unwrap_or(false);
+    for (is_item, min_run) in [
+        (is_menu_item as fn(&str) -> bool, MENU_RUN),
+        (is_dated_title, DATED_RUN),
+    ] {
+        let mut i = 0;
+        while i < lines.len() {
+            let run = (i..lines.len())
+                .take_while(|&j| free(j) && is_item(&text[lines[j].range.clone()]))
+                .count();
+            if run >= min_run {
+                for line in &mut lines[i..i + run] {
+                    line.chrome = true;
+                }
+            }
+            i += run.max(1);
+        }
+    }
+    // Blocks of adjacent lines (no blank line between them) holding a licence notice.
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len()
+            && !text[lines[end - 1].range.end..lines[end].range.start].contains("\n\n")
+        {
+            end += 1;
+        }
+        let block = &text[lines[start].range.start..lines[end - 1].range.end];
+        if LICENCE.is_match(&block.replace('\n', "")) && !is_paragraph(block) {
+            for (offset, line) in lines[start..end].iter_mut().enumerate() {
+                if free(start + offset) {
+                    line.chrome = true;
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// Whether a line is a paragraph of plan sentences around a chrome phrase.
@@ -111,9 +247,9 @@ fn is_paragraph(line: &str) -> bool {
 /// The line without a leading list bullet of a viewer ("• ", "- ", "1. " before a
 /// disclaimer), so the shape patterns see the words.
 fn strip_bullet(line: &str) -> &str {
-    static BULLET: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"^(?:[•·\-]\s*|\d+\.\s+\d+、)").ok());
-    match BULLET.as_ref().and_then(|re| re.find(line)) {
+    static BULLET: LazyLock<Regex> =
+        LazyLock::new(|| static_regex(r"^(?:[•·\-]\s*|\d+\.\s+\d+、)"));
+    match BULLET.find(line) {
         Some(found) => &line[found.end()..],
         None => line,
     }
@@ -124,10 +260,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pattern_sets_compile() {
+    fn every_static_pattern_compiles() {
         assert!(!ANY_LENGTH.is_empty());
         assert!(!SHORT_LINE.is_empty());
         assert!(!SHAPES.is_empty());
+        for re in [&*SITE_BODY_WORDS, &*LICENCE, &*DATED_TITLE] {
+            assert!(!re.as_str().is_empty());
+        }
+        assert_eq!(strip_bullet("• 本站"), "本站");
+    }
+
+    fn marked(text: &str) -> Vec<bool> {
+        let mut lines = crate::lines::lines_of(text);
+        let keep = vec![false; lines.len()];
+        mark_runs(text, &mut lines, &keep);
+        lines.iter().map(|l| l.chrome).collect()
+    }
+
+    #[test]
+    fn menus_article_lists_and_split_licences_are_chrome() {
+        let menu = "首页\n机构概况\n新闻中心\n政务公开\n通知公告\n教育督导\n一、总体要求\n加强党的建设。\n";
+        assert_eq!(
+            marked(menu),
+            [true, true, true, true, true, true, false, false]
+        );
+        let related = "相关文章\n市教育局2023年工作要点 2023-01-12\n关于做好2023年招生工作的通知 [01-15]\n加强党的建设。\n";
+        assert_eq!(marked(related), [true, true, true, false]);
+        let licence =
+            "各位代表。\n\n本作品是中华人民共和国的\n法律\n、\n法规\n,属于\n公有领域\n。\n";
+        assert_eq!(
+            marked(licence),
+            [false, true, true, true, true, true, true, true]
+        );
+        // Short headings of a plan between paragraphs are no menu.
+        let plan = "指导思想\n坚持立德树人。\n工作目标\n全面提高质量。\n";
+        assert_eq!(marked(plan), [false, false, false, false]);
+    }
+
+    #[test]
+    fn site_header_and_viewer_labels_are_chrome() {
+        assert!(is_chrome(
+            "主办:浙江省教育厅 协办:浙江大学 承办:浙江省教育技术中心"
+        ));
+        assert!(is_chrome("Upload: others"));
+        assert!(is_chrome(
+            "首页 机构概况 新闻中心 政务公开 政策法规 通知公告"
+        ));
+        assert!(!is_chrome("配合单位:财务科、人事科"));
+        assert!(!is_chrome("2024年12月9日"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding as RsEncoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::ExtractError;
+use crate::html::PageText;
 use crate::{docx, html};
 
 /// A text encoding plankg reads.
@@ -114,7 +115,8 @@ pub(crate) fn format_of(file_name: &str) -> Result<Format, ExtractError> {
     }
 }
 
-/// The plain text of a file: decoded, taken out of its markup, without a BOM.
+/// The plain text of a file: decoded, taken out of its markup, without a BOM, with
+/// the ranges its markup shows to be site chrome.
 ///
 /// # Errors
 /// [`ExtractError::Unsupported`] for a format plankg does not read,
@@ -125,26 +127,32 @@ pub(crate) fn read_source(
     bytes: &[u8],
     file_name: &str,
     encoding: Option<Encoding>,
-) -> Result<String, ExtractError> {
+) -> Result<PageText, ExtractError> {
     let format = format_of(file_name)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
-    let text = match format {
+    let source = match format {
         Format::Text => {
             let text = decode_text(bytes, encoding, false)?;
             if text.trim().is_empty() {
                 return Err(ExtractError::Empty);
             }
-            text
+            PageText {
+                text,
+                chrome: Vec::new(),
+            }
         }
         Format::Html => html::html_to_text(&decode_text(bytes, encoding, true)?),
-        Format::Docx => docx::docx_to_text(bytes)?,
+        Format::Docx => PageText {
+            text: docx::docx_to_text(bytes)?,
+            chrome: Vec::new(),
+        },
     };
-    if text.trim().is_empty() {
+    if source.text.trim().is_empty() {
         return Err(ExtractError::NoText);
     }
-    Ok(text)
+    Ok(source)
 }
 
 /// Decodes the bytes of a text (or HTML, `html` true) file; a leading BOM is dropped.
@@ -306,7 +314,7 @@ mod tests {
     use super::*;
 
     fn read(bytes: &[u8], name: &str) -> Result<String, ExtractError> {
-        read_source(bytes, name, None)
+        read_source(bytes, name, None).map(|source| source.text)
     }
 
     #[test]
@@ -361,11 +369,15 @@ mod tests {
     fn forced_encoding_wins() {
         let (bytes, _, _) = GBK.encode("教育");
         assert_eq!(
-            read_source(&bytes, "a.txt", Some(Encoding::Gbk)).unwrap(),
+            read_source(&bytes, "a.txt", Some(Encoding::Gbk))
+                .unwrap()
+                .text,
             "教育"
         );
         assert_ne!(
-            read_source(&bytes, "a.txt", Some(Encoding::Utf8)).unwrap(),
+            read_source(&bytes, "a.txt", Some(Encoding::Utf8))
+                .unwrap()
+                .text,
             "教育"
         );
     }

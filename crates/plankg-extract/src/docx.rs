@@ -31,7 +31,7 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
 use zip::result::ZipError;
@@ -552,7 +552,58 @@ struct Paragraph {
 /// text moved away (it is also where it was moved to), deleted runs.
 const SKIPPED: &[&[u8]] = &[b"Fallback", b"moveFrom", b"del"];
 
-/// Reads document.xml into lines.
+/// A table being read: Word's `w:tbl`, its rows `w:tr` and cells `w:tc`.
+#[derive(Debug, Default)]
+struct TableReader {
+    /// Cells of the open row.
+    row: Vec<String>,
+    /// The open cell's text, its paragraphs joined by spaces.
+    cell: Option<String>,
+    /// Grid columns the open cell spans (`w:gridSpan`).
+    grid_span: usize,
+    /// Tables opened inside a cell of this one: read as the cell's text.
+    nested: usize,
+}
+
+impl TableReader {
+    /// Adds a paragraph of the open cell (tabs and breaks inside it become spaces,
+    /// so the cell never breaks its row).
+    fn add_paragraph(&mut self, text: &str) -> bool {
+        let Some(cell) = self.cell.as_mut() else {
+            return false;
+        };
+        let text = text.replace(['\t', '\n'], " ");
+        let text = text.trim();
+        if !text.is_empty() {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(text);
+        }
+        true
+    }
+
+    /// Closes the open cell; the grid columns it spans beyond its own are empty
+    /// cells. A vertically merged continuation (`w:vMerge` without `restart`) has no
+    /// text of its own and so is an empty cell too, as a copied table reads.
+    fn close_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            self.row.push(cell);
+            for _ in 1..self.grid_span.max(1) {
+                self.row.push(String::new());
+            }
+        }
+    }
+
+    /// The open row as one line of tab-separated cells.
+    fn close_row(&mut self) -> String {
+        self.close_cell();
+        let line = std::mem::take(&mut self.row).join("\t");
+        line.trim_end_matches('\t').to_owned()
+    }
+}
+
+/// Reads document.xml into lines; a table row is one line of tab-separated cells.
 fn paragraphs(
     xml: &str,
     numbering: &Numbering,
@@ -566,6 +617,7 @@ fn paragraphs(
     let mut in_ppr = 0_usize;
     let mut in_ppr_change = 0_usize;
     let mut in_text = false;
+    let mut tables: Vec<TableReader> = Vec::new();
     loop {
         let event = reader.read_event()?;
         match &event {
@@ -582,6 +634,13 @@ fn paragraphs(
             _ => {}
         }
         match event {
+            Event::Start(e) if is_word_name(e.name()) && table_start(&e, &mut tables) => {}
+            Event::Empty(e) if e.local_name().as_ref() == b"gridSpan" => {
+                if let Some(table) = tables.last_mut().filter(|t| t.nested == 0) {
+                    table.grid_span = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1).min(100);
+                }
+            }
+            Event::End(e) if is_word_name(e.name()) && table_end(&e, &mut tables, &mut lines) => {}
             Event::Start(e) => match e.local_name().as_ref() {
                 b"p" if is_word_name(e.name()) => open.push(Paragraph::default()),
                 b"pPr" => in_ppr += 1,
@@ -590,7 +649,11 @@ fn paragraphs(
                 _ => property(&e, &mut open, in_ppr > 0 && in_ppr_change == 0),
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                b"p" if is_word_name(e.name()) => lines.push(String::new()),
+                b"p" if is_word_name(e.name()) => {
+                    if !tables.last().is_some_and(|t| t.cell.is_some()) {
+                        lines.push(String::new());
+                    }
+                }
                 b"tab" if in_ppr == 0 => push(&mut open, "\t"),
                 b"br" | b"cr" if in_ppr == 0 => push(&mut open, "\n"),
                 b"noBreakHyphen" => push(&mut open, "-"),
@@ -609,7 +672,11 @@ fn paragraphs(
                 b"p" if is_word_name(e.name()) => {
                     if let Some(paragraph) = open.pop() {
                         let label = counters.label(&paragraph, numbering, styles);
-                        lines.push(label + &paragraph.text);
+                        let text = label + &paragraph.text;
+                        let in_cell = tables.last_mut().is_some_and(|t| t.add_paragraph(&text));
+                        if !in_cell {
+                            lines.push(text);
+                        }
                     }
                 }
                 b"pPr" => in_ppr = in_ppr.saturating_sub(1),
@@ -630,7 +697,84 @@ fn paragraphs(
     while let Some(paragraph) = open.pop() {
         lines.push(paragraph.text);
     }
+    while let Some(mut table) = tables.pop() {
+        let row = table.close_row();
+        if !row.is_empty() {
+            lines.push(row);
+        }
+    }
     Ok(lines.join("\n"))
+}
+
+/// Handles the start of a table, row or cell; whether `element` was one.
+fn table_start(element: &BytesStart<'_>, tables: &mut Vec<TableReader>) -> bool {
+    match element.local_name().as_ref() {
+        b"tbl" => {
+            match tables
+                .last_mut()
+                .filter(|t| t.cell.is_some() || t.nested > 0)
+            {
+                Some(outer) => outer.nested += 1,
+                None => tables.push(TableReader::default()),
+            }
+            true
+        }
+        b"tr" | b"tc" => {
+            if let Some(table) = tables.last_mut().filter(|t| t.nested == 0) {
+                if element.local_name().as_ref() == b"tr" {
+                    table.row.clear();
+                } else {
+                    table.close_cell();
+                    table.cell = Some(String::new());
+                    table.grid_span = 1;
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Handles the end of a table, row or cell; whether `element` was one. A finished
+/// row becomes a line.
+fn table_end(
+    element: &BytesEnd<'_>,
+    tables: &mut Vec<TableReader>,
+    lines: &mut Vec<String>,
+) -> bool {
+    let Some(table) = tables.last_mut() else {
+        return false;
+    };
+    match element.local_name().as_ref() {
+        b"tbl" => {
+            if table.nested > 0 {
+                table.nested -= 1;
+            } else {
+                let row = table.close_row();
+                if !row.is_empty() {
+                    lines.push(row);
+                }
+                tables.pop();
+            }
+            true
+        }
+        b"tc" => {
+            if table.nested == 0 {
+                table.close_cell();
+            }
+            true
+        }
+        b"tr" => {
+            if table.nested == 0 {
+                let row = table.close_row();
+                if !row.is_empty() {
+                    lines.push(row);
+                }
+            }
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether an element named `p` is a WordprocessingML paragraph (not DrawingML's
@@ -970,6 +1114,50 @@ mod tests {
             "<w:p><w:pPr><w:pStyle w:val=\"a\"/><w:numPr><w:ilvl w:val=\"{ilvl}\"/><w:numId w:val=\"{num}\"/></w:numPr>\
              <w:tabs><w:tab w:val=\"left\" w:pos=\"420\"/></w:tabs></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
         )
+    }
+
+    #[test]
+    fn table_rows_are_lines_of_cells_with_merged_cells_empty() {
+        let cell = |props: &str, paragraphs: &[&str]| {
+            let body: String = paragraphs
+                .iter()
+                .map(|t| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"))
+                .collect();
+            format!("<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>")
+        };
+        let restart = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        let rows = [
+            [
+                cell("", &["序号"]),
+                cell("<w:gridSpan w:val=\"2\"/>", &["工作任务"]),
+                cell("", &["牵头科室"]),
+            ]
+            .concat(),
+            [
+                cell("", &["1"]),
+                cell("", &["加强", "党建"]),
+                cell("", &["措施"]),
+                cell(restart, &["办公室"]),
+            ]
+            .concat(),
+            [
+                cell("", &["2"]),
+                cell("", &["推进"]),
+                cell("", &["<w:tab/>"]),
+                cell(cont, &[]),
+            ]
+            .concat(),
+        ];
+        let table: String = rows.iter().map(|r| format!("<w:tr>{r}</w:tr>")).collect();
+        let xml = format!(
+            "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>清单</w:t></w:r></w:p><w:tbl>{table}</w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p></w:body></w:document>"
+        );
+        let text = paragraphs(&xml, &Numbering::default(), &Styles::default()).unwrap();
+        assert_eq!(
+            text,
+            "清单\n序号\t工作任务\t\t牵头科室\n1\t加强 党建\t措施\t办公室\n2\t推进\n完"
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ impl Extractor {
     /// [`ExtractError`] when the file is empty, binary, corrupt or of an unsupported
     /// format.
     pub fn plain_text(&self, bytes: &[u8], file_name: &str) -> Result<String, ExtractError> {
-        read_source(bytes, file_name, self.encoding)
+        Ok(read_source(bytes, file_name, self.encoding)?.text)
     }
 
     /// The plans in one file, in order of first appearance. `file_name` decides the
@@ -94,9 +94,9 @@ impl Extractor {
     /// [`ExtractError`] when the file is empty, binary, corrupt or of an unsupported
     /// format, or holds no text.
     pub fn extract(&self, bytes: &[u8], file_name: &str) -> Result<Vec<Document>, ExtractError> {
-        let source = self.plain_text(bytes, file_name)?;
-        let norm = self.normaliser.normalise(&source);
-        let drafts = self.structurer.read(&norm);
+        let source = read_source(bytes, file_name, self.encoding)?;
+        let norm = self.normaliser.normalise(&source.text);
+        let drafts = self.structurer.read(&norm, &source.chrome);
         if drafts.is_empty() {
             return Err(ExtractError::NoText);
         }

@@ -11,8 +11,16 @@
 //!   `canvas`, `audio` and `video`;
 //! - block elements (`p`, `div`, `li`, `h1`–`h6`, `tr`, `table`, …) start and end a
 //!   line, without making blank lines; `<br>` always breaks the line (two in a row
-//!   leave one blank line, never more); a table cell after another on its row is
-//!   preceded by a tab;
+//!   leave one blank line, never more);
+//! - a table row is one line and its cells are separated by tabs; inside a cell,
+//!   blocks and `<br>` are a space, so a cell never breaks its row. `rowspan` and
+//!   `colspan` keep the columns in line: every grid position a cell spans beyond its
+//!   own is an empty cell (a tab), as a table copied out of a word processor reads;
+//!   a table inside a cell is read as the cell's text;
+//! - site chrome by the page's structure: the text of `nav`, `aside`, `footer`, a
+//!   `header` outside `article`/`main`, of elements whose class or id names a menu,
+//!   breadcrumb, footer, sidebar, share bar or related list, and lines whose text is
+//!   mostly link text (menus, lists of other articles) is reported as chrome ranges;
 //! - collapses runs of ASCII whitespace to one space, as browsers do (outside `pre`),
 //!   drops it at the start and end of a line, and drops a line break in the markup
 //!   between two CJK characters (the page's source was wrapped, not the text);
@@ -21,6 +29,8 @@
 //!   `&apos;` (with `;`, or without it for `amp lt gt quot nbsp copy reg`); unknown
 //!   ones stay as written. `&nbsp;` becomes U+00A0, which the normaliser reads as a
 //!   space.
+
+use std::ops::Range;
 
 /// Elements whose content is not shown.
 const HIDDEN: &[&str] = &[
@@ -346,8 +356,17 @@ const ENTITIES: &[(&str, char)] = &[
     ("zwnj", '\u{200c}'),
 ];
 
+/// The text of an HTML page and the parts of it that are site chrome.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PageText {
+    /// The text as a reader of the rendered page sees it.
+    pub(crate) text: String,
+    /// Character ranges of `text` that the page's structure marks as site chrome.
+    pub(crate) chrome: Vec<Range<usize>>,
+}
+
 /// The text of an HTML page (already decoded to a string).
-pub(crate) fn html_to_text(html: &str) -> String {
+pub(crate) fn html_to_text(html: &str) -> PageText {
     let mut out = Text::default();
     let bytes = html.as_bytes();
     let mut at = 0;
@@ -362,7 +381,7 @@ pub(crate) fn html_to_text(html: &str) -> String {
                     } else if HIDDEN.contains(&tag.name.as_str()) && !tag.self_closing {
                         at = skip_hidden(html, at, &tag.name);
                     } else {
-                        out.open(&tag.name);
+                        out.open(&tag.name, &html[tag.attributes.clone()]);
                     }
                 }
                 Markup::Text => {
@@ -405,6 +424,8 @@ struct Tag {
     closing: bool,
     /// `<name/>`.
     self_closing: bool,
+    /// Byte range of the attributes in the page.
+    attributes: Range<usize>,
     /// Byte offset just after the `>`.
     end: usize,
 }
@@ -439,6 +460,7 @@ fn markup_at(html: &str, at: usize) -> Markup {
         name: name.to_ascii_lowercase(),
         closing,
         self_closing: rest[..end].trim_end_matches('>').ends_with('/'),
+        attributes: at + name_start + name_len..at + end - 1,
         end: at + end,
     })
 }
@@ -543,6 +565,136 @@ fn is_cjk(c: char) -> bool {
         | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3ffff}')
 }
 
+/// The value of attribute `name` in the attribute text of a tag (case-insensitive
+/// name; quoted or unquoted value).
+fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
+    let lower = attributes.to_ascii_lowercase();
+    let mut search = 0;
+    while let Some(found) = lower[search..].find(name) {
+        let start = search + found;
+        search = start + name.len();
+        let before_ok = lower[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_ascii_whitespace() || c == '"' || c == '\'');
+        let rest = lower[search..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_start = attributes.len() - rest.len() + 1;
+        let value = attributes[value_start..].trim_start();
+        return Some(match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let inner = &value[1..];
+                &inner[..inner.find(quote).unwrap_or(inner.len())]
+            }
+            _ => {
+                &value[..value
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(value.len())]
+            }
+        });
+    }
+    None
+}
+
+/// A span attribute (`rowspan`, `colspan`) as a count, 1 when absent or unreadable,
+/// at most `max` (browsers cap them too).
+fn span_attribute(attributes: &str, name: &str, max: usize) -> usize {
+    attribute(attributes, name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, max))
+}
+
+/// Words in a class or id that name site chrome (menus, breadcrumbs, footers, side
+/// bars, share bars, lists of related articles). An element's header is not among
+/// them: article headers hold the title.
+const CHROME_CLASS_WORDS: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "foot",
+    "copyright",
+    "sidebar",
+    "share",
+    "related",
+    "position",
+    "location",
+    "friendlink",
+    "toolbar",
+];
+
+/// Whether the class or id of an element names site chrome: one of
+/// [`CHROME_CLASS_WORDS`] as a word of its value ("main-nav", "site_footer",
+/// "breadcrumbs").
+fn names_chrome(attributes: &str) -> bool {
+    ["class", "id"].iter().any(|name| {
+        attribute(attributes, name).is_some_and(|value| {
+            value
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|word| {
+                    CHROME_CLASS_WORDS.iter().any(|w| {
+                        word == *w
+                            || word.strip_suffix('s') == Some(w)
+                            || word.starts_with(w) && word.len() <= w.len() + 3
+                    })
+                })
+        })
+    })
+}
+
+/// A share of link text at or above this (in tenths) makes a line chrome: a menu, a
+/// list of other articles.
+const LINK_LINE_TENTHS: usize = 7;
+
+/// Lines longer than this (characters) stay text whatever their links.
+const LINK_LINE_CHARS: usize = 80;
+
+/// Sentences (ends of sentences) that make a region prose rather than chrome, whatever
+/// its markup says: a class word can sit on a wrapper of the whole article
+/// ("has-sidebar"), and menus, breadcrumbs and lists of titles have no sentences.
+const PROSE_SENTENCES: usize = 3;
+
+/// Whether a region holds [`PROSE_SENTENCES`] sentences or more.
+fn holds_prose(text: &str) -> bool {
+    text.matches('。').take(PROSE_SENTENCES).count() >= PROSE_SENTENCES
+}
+
+/// The most columns a cell can span.
+const MAX_COLSPAN: usize = 100;
+
+/// The most rows a cell can span.
+const MAX_ROWSPAN: usize = 10_000;
+
+/// An open table.
+#[derive(Debug, Default)]
+struct Table {
+    /// For each column, how many more rows a cell above still covers.
+    spans: Vec<usize>,
+    /// Grid columns taken so far on the current row.
+    col: usize,
+    /// Whether a cell is open.
+    in_cell: bool,
+    /// Empty cells to write when the open cell closes (its colspan beyond one).
+    after_cell: usize,
+    /// Whether a row is open.
+    in_row: bool,
+}
+
+/// An open element whose text is chrome.
+#[derive(Debug)]
+struct ChromeElement {
+    /// Its name.
+    name: String,
+    /// Open elements of that name inside it and itself.
+    open: usize,
+    /// Byte offset in the text where it started.
+    start: usize,
+}
+
 /// The text being written, with the pending whitespace of the markup.
 #[derive(Default)]
 struct Text {
@@ -552,8 +704,24 @@ struct Text {
     pending: Option<bool>,
     /// Depth of open `pre` elements.
     pre: usize,
-    /// Whether a cell has been opened on the current table row.
-    cell_on_row: bool,
+    /// Open tables, innermost last.
+    tables: Vec<Table>,
+    /// Tables opened inside a cell: read as the cell's text.
+    nested_tables: usize,
+    /// Depth of open `article` and `main` elements.
+    in_article: usize,
+    /// Depth of open `a` elements.
+    in_link: usize,
+    /// Open chrome elements, innermost last.
+    chrome_open: Vec<ChromeElement>,
+    /// Byte ranges of chrome found so far.
+    chrome: Vec<Range<usize>>,
+    /// Byte offset where the current line starts.
+    line_start: usize,
+    /// Characters (not spaces) of the current line, and how many of them are link
+    /// text.
+    line_chars: usize,
+    line_link_chars: usize,
 }
 
 impl Text {
@@ -562,10 +730,15 @@ impl Text {
         self.out.is_empty() || self.out.ends_with(['\n', '\t'])
     }
 
+    /// Whether text goes into a table cell now (its blocks do not break the line).
+    fn in_cell(&self) -> bool {
+        self.tables.last().is_some_and(|t| t.in_cell)
+    }
+
     /// Appends a character of text.
     fn push(&mut self, c: char) {
         if self.pre == 0 && matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c') {
-            let newline = matches!(c, '\n' | '\r');
+            let newline = matches!(c, '\n' | '\r') && !self.in_cell();
             self.pending = Some(self.pending.unwrap_or(false) || newline);
             return;
         }
@@ -575,48 +748,200 @@ impl Text {
                 self.out.push(' ');
             }
         }
+        if c == '\n' {
+            self.end_line();
+        } else if !c.is_whitespace() {
+            self.line_chars += 1;
+            if self.in_link > 0 {
+                self.line_link_chars += 1;
+            }
+        }
         self.out.push(c);
+    }
+
+    /// A space between two pieces of a cell (in place of a line break).
+    fn space(&mut self) {
+        if self.pending.is_none() {
+            self.pending = Some(false);
+        }
+    }
+
+    /// Drops trailing spaces and tabs (not empty cells: only when `tabs`).
+    fn trim_end(&mut self, tabs: bool) {
+        while self.out.ends_with(' ') || (tabs && self.out.ends_with('\t')) {
+            self.out.pop();
+        }
+    }
+
+    /// Records the current line as chrome when most of its text is link text.
+    fn end_line(&mut self) {
+        let chars = self.out[self.line_start..].chars().count();
+        if self.line_link_chars > 0
+            && self.line_link_chars * 10 >= self.line_chars * LINK_LINE_TENTHS
+            && chars <= LINK_LINE_CHARS
+        {
+            self.chrome.push(self.line_start..self.out.len());
+        }
+        self.line_chars = 0;
+        self.line_link_chars = 0;
+        self.line_start = self.out.len() + 1;
     }
 
     /// Ends the current line, if it holds anything.
     fn line_break(&mut self) {
-        self.pending = None;
-        while self.out.ends_with([' ', '\t']) {
-            self.out.pop();
+        if self.in_cell() {
+            self.space();
+            return;
         }
+        self.pending = None;
+        self.trim_end(true);
         if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.end_line();
             self.out.push('\n');
         }
+        self.line_start = self.out.len();
     }
 
     /// A `<br>`: ends the line, leaving at most one blank line.
     fn hard_break(&mut self) {
-        self.pending = None;
-        while self.out.ends_with([' ', '\t']) {
-            self.out.pop();
+        if self.in_cell() {
+            self.space();
+            return;
         }
+        self.pending = None;
+        self.trim_end(true);
         if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            if !self.out.ends_with('\n') {
+                self.end_line();
+            }
             self.out.push('\n');
+        }
+        self.line_start = self.out.len();
+    }
+
+    /// A tab before a cell of the current row (none before its first).
+    fn cell_separator(&mut self, col: usize) {
+        if col > 0 {
+            self.pending = None;
+            self.trim_end(false);
+            self.out.push('\t');
         }
     }
 
-    /// A start tag.
-    fn open(&mut self, name: &str) {
+    /// Closes the open cell of the innermost table, writing the empty cells of its
+    /// colspan.
+    fn close_cell(&mut self) {
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        if !table.in_cell {
+            return;
+        }
+        table.in_cell = false;
+        let extra = std::mem::take(&mut table.after_cell);
+        self.pending = None;
+        self.trim_end(false);
+        for _ in 0..extra {
+            self.out.push('\t');
+        }
+    }
+
+    /// Closes the open row: the cells above that still span into it are used up.
+    fn close_row(&mut self) {
+        self.close_cell();
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        if !table.in_row {
+            return;
+        }
+        table.in_row = false;
+        let col = table.col;
+        for span in table.spans.iter_mut().skip(col) {
+            *span = span.saturating_sub(1);
+        }
+        self.line_break();
+    }
+
+    /// Opens a row.
+    fn open_row(&mut self) {
+        self.close_row();
+        self.line_break();
+        if let Some(table) = self.tables.last_mut() {
+            table.in_row = true;
+            table.col = 0;
+        }
+    }
+
+    /// Opens a cell with its span attributes.
+    fn open_cell(&mut self, attributes: &str) {
+        if self.tables.is_empty() {
+            self.tables.push(Table::default());
+        }
+        if !self.tables.last().is_some_and(|t| t.in_row) {
+            self.open_row();
+        }
+        self.close_cell();
+        let rowspan = span_attribute(attributes, "rowspan", MAX_ROWSPAN);
+        let colspan = span_attribute(attributes, "colspan", MAX_COLSPAN);
+        // Grid positions still covered by cells above are empty cells of this row.
+        loop {
+            let Some(table) = self.tables.last_mut() else {
+                return;
+            };
+            let col = table.col;
+            match table.spans.get_mut(col) {
+                Some(span) if *span > 0 => {
+                    *span -= 1;
+                    table.col += 1;
+                    self.cell_separator(col);
+                }
+                _ => break,
+            }
+        }
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        let col = table.col;
+        if table.spans.len() < col + colspan {
+            table.spans.resize(col + colspan, 0);
+        }
+        for span in &mut table.spans[col..col + colspan] {
+            *span = rowspan - 1;
+        }
+        table.col += colspan;
+        table.in_cell = true;
+        table.after_cell = colspan - 1;
+        self.cell_separator(col);
+    }
+
+    /// A start tag with its attribute text.
+    fn open(&mut self, name: &str, attributes: &str) {
+        self.open_chrome(name, attributes);
+        if self.nested_tables > 0 || (self.in_cell() && name == "table") {
+            if name == "table" {
+                self.nested_tables += 1;
+            }
+            if name != "a" {
+                self.space();
+                return;
+            }
+        }
         match name {
             "br" => self.hard_break(),
-            "td" | "th" => {
-                if self.cell_on_row && !self.at_line_start() {
-                    self.pending = None;
-                    self.out.push('\t');
-                }
-                self.cell_on_row = true;
+            "a" => self.in_link += 1,
+            "table" => {
+                self.line_break();
+                self.tables.push(Table::default());
             }
+            "tr" => self.open_row(),
+            "td" | "th" => self.open_cell(attributes),
             _ => {
-                if name == "tr" {
-                    self.cell_on_row = false;
-                }
                 if name == "pre" {
                     self.pre += 1;
+                }
+                if name == "article" || name == "main" {
+                    self.in_article += 1;
                 }
                 if BLOCKS.contains(&name) {
                     self.line_break();
@@ -625,23 +950,119 @@ impl Text {
         }
     }
 
-    /// An end tag.
-    fn close(&mut self, name: &str) {
-        if name == "pre" {
-            self.pre = self.pre.saturating_sub(1);
+    /// Starts a chrome element when `name` and its attributes make one, or counts an
+    /// element of the same name inside the innermost one.
+    fn open_chrome(&mut self, name: &str, attributes: &str) {
+        if let Some(open) = self.chrome_open.last_mut().filter(|e| e.name == name) {
+            open.open += 1;
+            return;
         }
-        if name == "br" {
-            self.hard_break();
-        } else if BLOCKS.contains(&name) {
-            self.line_break();
+        let chrome = match name {
+            "nav" | "aside" | "footer" => true,
+            "header" => self.in_article == 0,
+            "a" | "span" | "b" | "i" | "em" | "strong" | "font" | "img" | "br" => false,
+            _ => names_chrome(attributes),
+        };
+        if chrome {
+            self.chrome_open.push(ChromeElement {
+                name: name.to_owned(),
+                open: 1,
+                start: self.out.len(),
+            });
         }
     }
 
-    /// The text, without blank lines at its start and end.
-    fn finish(mut self) -> String {
+    /// An end tag.
+    fn close(&mut self, name: &str) {
+        self.close_chrome(name);
+        if self.nested_tables > 0 {
+            if name == "table" {
+                self.nested_tables -= 1;
+            }
+            if name == "a" {
+                self.in_link = self.in_link.saturating_sub(1);
+            } else {
+                self.space();
+            }
+            return;
+        }
+        match name {
+            "a" => self.in_link = self.in_link.saturating_sub(1),
+            "td" | "th" => self.close_cell(),
+            "tr" => self.close_row(),
+            "table" => {
+                self.close_row();
+                self.tables.pop();
+                self.line_break();
+            }
+            "br" => self.hard_break(),
+            _ => {
+                if name == "pre" {
+                    self.pre = self.pre.saturating_sub(1);
+                }
+                if name == "article" || name == "main" {
+                    self.in_article = self.in_article.saturating_sub(1);
+                }
+                if BLOCKS.contains(&name) {
+                    self.line_break();
+                }
+            }
+        }
+    }
+
+    /// Ends the innermost chrome element when `name` closes it.
+    fn close_chrome(&mut self, name: &str) {
+        let Some(open) = self.chrome_open.last_mut().filter(|e| e.name == name) else {
+            return;
+        };
+        open.open -= 1;
+        if open.open == 0 {
+            let start = open.start;
+            self.chrome_open.pop();
+            self.chrome.push(start..self.out.len());
+        }
+    }
+
+    /// The text, without blank lines at its start and end, and its chrome as
+    /// character ranges.
+    fn finish(mut self) -> PageText {
+        while !self.tables.is_empty() {
+            self.close_row();
+            self.tables.pop();
+        }
         self.line_break();
-        let trimmed = self.out.trim_matches(['\n', ' ', '\t']);
-        trimmed.to_owned()
+        let end = self.out.len();
+        for open in std::mem::take(&mut self.chrome_open) {
+            self.chrome.push(open.start..end);
+        }
+        let trimmed = self.out.trim_end_matches(['\n', ' ', '\t']);
+        let trimmed = trimmed.trim_start_matches(['\n', ' ']);
+        let offset = self.out.len() - self.out.trim_start_matches(['\n', ' ']).len();
+        let text = trimmed.to_owned();
+        let char_starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let char_at = |byte: usize| -> usize {
+            let byte = byte.saturating_sub(offset).min(text.len());
+            char_starts.partition_point(|&start| start < byte)
+        };
+        let mut chrome: Vec<Range<usize>> = self
+            .chrome
+            .iter()
+            .filter(|r| !holds_prose(self.out.get(r.start..r.end).unwrap_or("")))
+            .map(|r| char_at(r.start)..char_at(r.end))
+            .filter(|r| !r.is_empty())
+            .collect();
+        chrome.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(chrome.len());
+        for range in chrome {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        PageText {
+            text,
+            chrome: merged,
+        }
     }
 }
 
@@ -664,7 +1085,7 @@ mod tests {
             <table><tr><td>学校</td><td>学位</td></tr><tr><td>一小</td><td>1000</td></tr></table>\
             <p>a < b &unknown; &amp c</p></body></html>";
         assert_eq!(
-            html_to_text(page),
+            html_to_text(page).text,
             "首页 > 文件\n某市教育局2019年工作要点\n一、总体要求\n\
              坚持\u{201c}立德树人\u{201d}\u{a0}方针\u{ff0c}R&D\u{3002}\n\
              学校\t学位\n一小\t1000\na < b &unknown; & c"
@@ -672,21 +1093,83 @@ mod tests {
     }
 
     #[test]
+    fn spanned_cells_keep_the_columns_in_line() {
+        let page = "<TABLE><TR><TD>序号</TD><TD colSpan=2>工作任务</TD><TD>牵头科室</TD><TD>完成时间</TD></TR>\
+            <TR><TD>1</TD><TD><P>加强</P><P>党建</P></TD><TD>措施一</TD><TD rowSpan=3>办公室</TD><TD rowspan=\"2\">6月</TD></TR>\
+            <TR><TD>2</TD><TD>推进</TD><TD>措施二<br>续</TD></TR>\
+            <TR><TD>3</TD><TD>完善</TD><TD>措施三</TD><TD>9月</TD></TR></TABLE>";
+        assert_eq!(
+            html_to_text(page).text,
+            "序号\t工作任务\t\t牵头科室\t完成时间\n1\t加强 党建\t措施一\t办公室\t6月\n\
+             2\t推进\t措施二 续\n3\t完善\t措施三\t\t9月"
+        );
+        // A spanned first column leaves an empty first cell.
+        assert_eq!(
+            html_to_text(
+                "<table><tr><td rowspan=2>德育</td><td>a</td></tr><tr><td>b</td></tr></table>"
+            )
+            .text,
+            "德育\ta\n\tb"
+        );
+    }
+
+    #[test]
+    fn structural_chrome_is_reported() {
+        let page = "<body><header><p>某省教育厅</p><p>主办:某省教育厅 协办:某大学</p></header>\
+            <ul class=\"main-nav\"><li><a href=/>首页</a></li><li><a href=/a>新闻中心</a></li></ul>\
+            <div class=content><h1>2023年工作要点</h1><p>一、加强党的建设。</p>\
+            <p><a href=/x>上一篇:某文</a></p></div>\
+            <footer>版权所有 某省教育厅</footer></body>";
+        let page = html_to_text(page);
+        let chrome: Vec<String> = page
+            .chrome
+            .iter()
+            .map(|r| {
+                let text: String = page
+                    .text
+                    .chars()
+                    .skip(r.start)
+                    .take(r.end - r.start)
+                    .collect();
+                text.trim().to_owned()
+            })
+            .collect();
+        assert_eq!(
+            chrome,
+            [
+                "某省教育厅\n主办:某省教育厅 协办:某大学\n首页\n新闻中心",
+                "上一篇:某文",
+                "版权所有 某省教育厅"
+            ]
+        );
+        assert!(page.text.contains("2023年工作要点\n一、加强党的建设。"));
+    }
+
+    #[test]
+    fn a_wrapper_named_like_chrome_that_holds_prose_is_text() {
+        let page = "<div class=has-sidebar><p>一、加强党建。</p><p>二、推进改革。</p><p>三、完善机制。</p></div>";
+        assert!(html_to_text(page).chrome.is_empty());
+    }
+
+    #[test]
     fn pre_keeps_its_whitespace_and_brs_cap_blank_lines() {
         assert_eq!(
-            html_to_text("<pre>a\n  b</pre>c<br><br><br><br>d"),
+            html_to_text("<pre>a\n  b</pre>c<br><br><br><br>d").text,
             "a\n  b\nc\n\nd"
         );
     }
 
     #[test]
     fn broken_markup_does_not_lose_text() {
-        assert_eq!(html_to_text("<p>一<span class=\"x>二</span>三"), "一二三");
-        assert_eq!(html_to_text("x <3 y"), "x <3 y");
-        assert_eq!(html_to_text("<p>a<b"), "a<b");
-        assert_eq!(html_to_text("<script>x"), "");
         assert_eq!(
-            html_to_text("&#0;&#xD800;&#150;&#99999999999;"),
+            html_to_text("<p>一<span class=\"x>二</span>三").text,
+            "一二三"
+        );
+        assert_eq!(html_to_text("x <3 y").text, "x <3 y");
+        assert_eq!(html_to_text("<p>a<b").text, "a<b");
+        assert_eq!(html_to_text("<script>x").text, "");
+        assert_eq!(
+            html_to_text("&#0;&#xD800;&#150;&#99999999999;").text,
             "\u{fffd}\u{fffd}\u{2013}\u{fffd}"
         );
     }

@@ -11,6 +11,8 @@ mod extractor;
 mod gazetteer;
 mod html;
 mod input;
+mod lines;
+mod markers;
 mod metadata;
 mod normalise;
 mod offsets;

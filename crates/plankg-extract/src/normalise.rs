@@ -24,7 +24,10 @@
 //! - CR LF, lone CR, VT, FF, NEL, U+2028 and U+2029 become `\n`; blank lines are kept;
 //! - space, tab, no-break space U+00A0, ideographic space U+3000 and the other Unicode
 //!   spaces (U+1680, U+2000–U+200A, U+202F, U+205F): a run of them becomes one ASCII
-//!   space, and is dropped at the start and at the end of a line;
+//!   space, and is dropped at the start and at the end of a line — except a run that
+//!   separates the cells of a table copied as text: a run holding a tab, and inside a
+//!   line a run of two ideographic spaces or of three spaces or more, becomes one tab
+//!   (kept at the start of a line too, where it stands for an empty first cell);
 //! - dropped: zero-width and directional format characters (U+200B–U+200F,
 //!   U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF), soft hyphens, variation
 //!   selectors, U+FFFC and other control characters.
@@ -206,7 +209,11 @@ impl Normaliser {
                 c if is_invisible(c) || c.is_control() => {}
                 _ => {
                     if let Some(run) = spaces.take() {
-                        if out.last().is_some_and(|last| last != '\n') {
+                        let line_start = out.last().is_none_or(|last| last == '\n');
+                        let tabs = cell_separators(&chars[run.clone()], line_start);
+                        if tabs > 0 {
+                            push_tabs(&mut out, &chars, run, tabs);
+                        } else if !line_start {
                             out.push(' ', run);
                         }
                     }
@@ -226,7 +233,41 @@ impl Normaliser {
     }
 }
 
-/// Spaces folded to one ASCII space.
+/// How many tabs a run of spaces before a character becomes when it separates table
+/// cells: one per tab when it holds tabs (two tabs in a row leave an empty cell
+/// between them), and one for two ideographic spaces or three spaces of any kind
+/// inside a line (an indent of ideographic spaces at a line's start is no separator).
+/// Zero for an ordinary space.
+fn cell_separators(run: &[char], line_start: bool) -> usize {
+    let tabs = run.iter().filter(|&&c| c == '\t').count();
+    if tabs > 0 {
+        return tabs;
+    }
+    let wide = run.iter().filter(|&&c| c == '\u{3000}').count();
+    usize::from(!line_start && (wide >= 2 || run.len() >= 3))
+}
+
+/// Writes `tabs` tabs for the space run `run` (source character indices of
+/// `chars`): each tab of the source stands for itself, the spaces around them belong
+/// to the nearest one; a run without tabs is one tab for the whole run.
+fn push_tabs(out: &mut MappedText, chars: &[char], run: Range<usize>, tabs: usize) {
+    let positions: Vec<usize> = run.clone().filter(|&i| chars[i] == '\t').collect();
+    if positions.is_empty() {
+        out.push('\t', run);
+        return;
+    }
+    for (k, &at) in positions.iter().enumerate().take(tabs) {
+        let start = if k == 0 { run.start } else { at };
+        let end = if k + 1 == positions.len() {
+            run.end
+        } else {
+            at + 1
+        };
+        out.push('\t', start..end);
+    }
+}
+
+/// Spaces folded to one ASCII space (or a tab between table cells).
 fn is_space(c: char) -> bool {
     matches!(
         c,
@@ -426,6 +467,15 @@ mod tests {
             "\u{3000}\u{3000}一、总体\u{a0}\u{a0}要求 \t \r\n\r\n二、\u{200b}任务\r三\u{2028}",
         );
         assert_eq!(n.text, "一、总体 要求\n\n二、任务\n三\n");
+    }
+
+    #[test]
+    fn table_cell_separators_become_tabs() {
+        let n = norm("1\t工作内容\t\t责任单位 \n\t2\u{3000}\u{3000}办公室   财务科 人事科\n\u{3000}\u{3000}一、总体要求\n");
+        assert_eq!(
+            n.text,
+            "1\t工作内容\t\t责任单位\n\t2\t办公室\t财务科 人事科\n一、总体要求\n"
+        );
     }
 
     #[test]

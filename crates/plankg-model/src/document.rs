@@ -104,6 +104,19 @@ pub struct Task {
     pub initiatives: Vec<InitiativeRef>,
     /// Names of documents this task will draft.
     pub produces: Vec<String>,
+    /// When the task is due, as written in its task table's deadline column
+    /// (完成时间, 时限, 周次), with where it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+}
+
+/// A task's deadline as written, with its place in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The cell's text ("6月底前", "全年", "第3周").
+    pub text: String,
+    /// Where it is in the source.
+    pub span: Span,
 }
 
 impl Document {

@@ -12,7 +12,7 @@ use regex::Regex;
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
-use crate::split::{clean_title, is_title_line, Line};
+use crate::lines::{clean_title, is_title_line, Line};
 
 mod title;
 

@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{title_issuer, with_arabic_years, YEAR};
-use crate::split::{is_compilation_title, is_title_line, Line};
-use crate::structure::markers::marker_at;
+use crate::lines::{is_compilation_title, is_title_line, Line};
+use crate::markers::marker_at;
 
 /// A line at least this long (characters) is body text: the title comes before it.
 const BODY_LINE_CHARS: usize = 80;

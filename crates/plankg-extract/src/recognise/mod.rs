@@ -13,6 +13,8 @@ mod school;
 mod target;
 mod unit;
 
+pub(crate) use policy::name_key;
+
 use std::ops::Range;
 use std::sync::Arc;
 

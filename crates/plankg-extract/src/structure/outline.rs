@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::markers::{is_cjk, marker_at, Marker, Scheme};
+use crate::markers::{is_cjk, marker_at, Marker, Scheme};
 
 /// One item of the outline: a numbered part, or a heading line of an unnumbered plan.
 #[derive(Debug, Clone, Default)]
@@ -72,14 +72,18 @@ fn rank(scheme: Scheme) -> u8 {
 }
 
 /// Reads the outline of the lines `lines` (byte ranges of `text`, chrome removed).
-pub(crate) fn read(text: &str, lines: &[Range<usize>]) -> Outline {
-    let candidates = candidates(text, lines);
+/// Those of `rows` (the rows of task tables, in order) are pieces whole: no marker
+/// inside a row opens an item, and a row is never a heading.
+pub(crate) fn read(text: &str, lines: &[Range<usize>], rows: &[Range<usize>]) -> Outline {
+    let is_row = |line: &Range<usize>| rows.binary_search_by_key(&line.start, |r| r.start).is_ok();
+    let text_lines: Vec<Range<usize>> = lines.iter().filter(|l| !is_row(l)).cloned().collect();
+    let candidates = candidates(text, &text_lines);
     let Some(top) = top_scheme(&candidates) else {
-        return unnumbered(text, lines);
+        return unnumbered(text, lines, &is_row);
     };
     let (items, top_sections) = accept(&candidates, top);
     if items.is_empty() {
-        return unnumbered(text, lines);
+        return unnumbered(text, lines, &is_row);
     }
     let mut outline = Outline {
         top_sections,
@@ -293,10 +297,14 @@ fn is_heading_line(line: &str) -> bool {
 /// a top-level part (its first line is the part's heading, the last one heads the
 /// first sub-part); a single heading line opens a sub-part. Where no run exists, the
 /// single heading lines are the top level.
-fn unnumbered(text: &str, lines: &[Range<usize>]) -> Outline {
+fn unnumbered(
+    text: &str,
+    lines: &[Range<usize>],
+    is_row: &dyn Fn(&Range<usize>) -> bool,
+) -> Outline {
     let heading: Vec<bool> = lines
         .iter()
-        .map(|l| is_heading_line(&text[l.clone()]))
+        .map(|l| !is_row(l) && is_heading_line(&text[l.clone()]))
         .collect();
     let run_len = |i: usize| heading[i..].iter().take_while(|h| **h).count();
     let has_runs =
@@ -355,7 +363,7 @@ mod tests {
             }
             offset += line.len();
         }
-        read(text, &lines)
+        read(text, &lines, &[])
     }
 
     #[test]

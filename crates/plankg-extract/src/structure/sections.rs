@@ -1,16 +1,18 @@
 //! Turns an outline into the model's section tree: the preamble as section "s0",
 //! numbered parts as sections, the innermost numbered items as tasks of their part,
 //! headings as tasks too (is_heading), a responsibility-tag line kept inside the task
-//! it belongs to.
+//! it belongs to, each row of a task table a task of its own (its text: the row's
+//! work).
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use plankg_model::{Section, Task};
+use plankg_model::{Deadline, Section, Task};
 use regex::Regex;
 
 use super::outline::{Node, Outline};
+use super::table::Row;
 use crate::normalise::NormText;
 
 /// A heading longer than this (characters) is cut after its first sentence, the
@@ -29,12 +31,15 @@ pub(crate) struct Tree {
     pub(crate) sections: Vec<Section>,
     /// Byte range in the normalised text of each task, by task id.
     pub(crate) task_ranges: HashMap<String, Range<usize>>,
+    /// The table row of each task read from one, by task id.
+    pub(crate) task_rows: HashMap<String, Row>,
 }
 
-/// Builds the tree of an outline.
-pub(crate) fn build(norm: &NormText, outline: &Outline) -> Tree {
+/// Builds the tree of an outline whose pieces include the task-table rows `rows`.
+pub(crate) fn build(norm: &NormText, outline: &Outline, rows: &[&Row]) -> Tree {
     let mut builder = Builder {
         norm,
+        rows: rows.iter().map(|r| (r.range.start, *r)).collect(),
         tree: Tree::default(),
     };
     if !outline.preamble.is_empty() {
@@ -58,10 +63,12 @@ pub(crate) fn build(norm: &NormText, outline: &Outline) -> Tree {
 
 struct Builder<'a> {
     norm: &'a NormText,
+    /// Task-table rows by the start of their range.
+    rows: HashMap<usize, &'a Row>,
     tree: Tree,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn span(&self, range: Range<usize>) -> plankg_model::Span {
         self.norm.source_span(range)
     }
@@ -78,19 +85,64 @@ impl Builder<'_> {
         }
     }
 
-    /// One task per piece, a responsibility-tag piece joined to the task before it.
+    /// The task-table row whose range is `piece`.
+    fn row(&self, piece: &Range<usize>) -> Option<&'a Row> {
+        self.rows
+            .get(&piece.start)
+            .copied()
+            .filter(|row| row.range.end == piece.end)
+    }
+
+    /// The task of a task-table row: its text is the row's work.
+    fn row_task(&mut self, row: &Row) -> Task {
+        let mut task = self.task(row.content.clone(), false);
+        task.deadline = row.deadline.clone().map(|range| Deadline {
+            text: self.norm.text[range.clone()].to_owned(),
+            span: self.span(range),
+        });
+        self.tree.task_rows.insert(task.id.clone(), row.clone());
+        task
+    }
+
+    /// One task per piece, a responsibility-tag piece joined to the task before it,
+    /// a task-table row a task of its own.
     fn paragraphs(&mut self, pieces: &[Range<usize>]) -> Vec<Task> {
-        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut ranges: Vec<(Range<usize>, Option<&Row>)> = Vec::new();
         for piece in pieces {
+            if let Some(row) = self.row(piece) {
+                ranges.push((piece.clone(), Some(row)));
+                continue;
+            }
             let is_tag = TAG_LINE
                 .as_ref()
                 .is_some_and(|re| re.is_match(&self.norm.text[piece.clone()]));
             match ranges.last_mut() {
-                Some(last) if is_tag => last.end = piece.end,
-                _ => ranges.push(piece.clone()),
+                Some((last, None)) if is_tag => last.end = piece.end,
+                _ => ranges.push((piece.clone(), None)),
             }
         }
-        ranges.into_iter().map(|r| self.task(r, false)).collect()
+        ranges
+            .into_iter()
+            .map(|(range, row)| match row {
+                Some(row) => self.row_task(row),
+                None => self.task(range, false),
+            })
+            .collect()
+    }
+
+    /// The tasks of a numbered item without sub-items: one task for the whole item,
+    /// unless task-table rows follow its text: then its text before the first row
+    /// is one task and each row (and each paragraph after the rows) is its own.
+    fn leaf_tasks(&mut self, node: &Node) -> Vec<Task> {
+        let Some(first_row) = node.pieces.iter().position(|p| self.row(p).is_some()) else {
+            return vec![self.task(node.heading.start..node.end(), false)];
+        };
+        let own_end = node.pieces[..first_row]
+            .last()
+            .map_or(node.heading.end, |p| p.end);
+        let mut tasks = vec![self.task(node.heading.start..own_end, false)];
+        tasks.extend(self.paragraphs(&node.pieces[first_row..]));
+        tasks
     }
 
     /// A section for `node`, its leaf children below the top level becoming tasks.
@@ -110,7 +162,8 @@ impl Builder<'_> {
         pieces.extend(node.pieces.iter().cloned());
         tasks.extend(self.paragraphs(&pieces));
         for child in node.children.iter().filter(|c| c.children.is_empty()) {
-            tasks.push(self.task(child.heading.start..child.end(), false));
+            let leaf = self.leaf_tasks(child);
+            tasks.extend(leaf);
         }
         let mut children = Vec::new();
         for child in node.children.iter().filter(|c| !c.children.is_empty()) {
