@@ -29,7 +29,7 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding as RsEncoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::ExtractError;
-use crate::html::PageText;
+use crate::html::{MergedCells, PageText};
 use crate::{docx, html};
 
 /// A text encoding plankg reads.
@@ -140,13 +140,14 @@ pub(crate) fn read_source(
             }
             PageText {
                 text,
-                chrome: Vec::new(),
+                ..PageText::default()
             }
         }
         Format::Html => html::html_to_text(&decode_text(bytes, encoding, true)?),
         Format::Docx => PageText {
             text: docx::docx_to_text(bytes)?,
             chrome: Vec::new(),
+            merged_cells: MergedCells::Repeated,
         },
     };
     if source.text.trim().is_empty() {

@@ -561,6 +561,11 @@ struct TableReader {
     cell: Option<String>,
     /// Grid columns the open cell spans (`w:gridSpan`).
     grid_span: usize,
+    /// Whether the open cell continues the cell above (`w:vMerge` without
+    /// `restart`).
+    continues: bool,
+    /// The cells of the row before, by grid column, for merged cells to repeat.
+    above: Vec<String>,
     /// Tables opened inside a cell of this one: read as the cell's text.
     nested: usize,
 }
@@ -585,9 +590,13 @@ impl TableReader {
 
     /// Closes the open cell; the grid columns it spans beyond its own are empty
     /// cells. A vertically merged continuation (`w:vMerge` without `restart`) has no
-    /// text of its own and so is an empty cell too, as a copied table reads.
+    /// text of its own: it is written with the text of the cell above, so every row
+    /// carries its own units and deadline (as the HTML reader does for `rowspan`).
     fn close_cell(&mut self) {
-        if let Some(cell) = self.cell.take() {
+        if let Some(mut cell) = self.cell.take() {
+            if std::mem::take(&mut self.continues) && cell.is_empty() {
+                cell = self.above.get(self.row.len()).cloned().unwrap_or_default();
+            }
             self.row.push(cell);
             for _ in 1..self.grid_span.max(1) {
                 self.row.push(String::new());
@@ -598,7 +607,8 @@ impl TableReader {
     /// The open row as one line of tab-separated cells.
     fn close_row(&mut self) -> String {
         self.close_cell();
-        let line = std::mem::take(&mut self.row).join("\t");
+        let line = self.row.join("\t");
+        self.above = std::mem::take(&mut self.row);
         line.trim_end_matches('\t').to_owned()
     }
 }
@@ -638,6 +648,11 @@ fn paragraphs(
             Event::Empty(e) if e.local_name().as_ref() == b"gridSpan" => {
                 if let Some(table) = tables.last_mut().filter(|t| t.nested == 0) {
                     table.grid_span = val(&e).and_then(|v| v.parse().ok()).unwrap_or(1).min(100);
+                }
+            }
+            Event::Empty(e) if e.local_name().as_ref() == b"vMerge" => {
+                if let Some(table) = tables.last_mut().filter(|t| t.nested == 0) {
+                    table.continues = val(&e).is_none_or(|v| v == "continue");
                 }
             }
             Event::End(e) if is_word_name(e.name()) && table_end(&e, &mut tables, &mut lines) => {}
@@ -727,6 +742,7 @@ fn table_start(element: &BytesStart<'_>, tables: &mut Vec<TableReader>) -> bool 
                     table.close_cell();
                     table.cell = Some(String::new());
                     table.grid_span = 1;
+                    table.continues = false;
                 }
             }
             true
@@ -1117,7 +1133,7 @@ mod tests {
     }
 
     #[test]
-    fn table_rows_are_lines_of_cells_with_merged_cells_empty() {
+    fn table_rows_are_lines_of_cells_with_merged_cells_repeated() {
         let cell = |props: &str, paragraphs: &[&str]| {
             let body: String = paragraphs
                 .iter()
@@ -1156,7 +1172,7 @@ mod tests {
         let text = paragraphs(&xml, &Numbering::default(), &Styles::default()).unwrap();
         assert_eq!(
             text,
-            "清单\n序号\t工作任务\t\t牵头科室\n1\t加强 党建\t措施\t办公室\n2\t推进\n完"
+            "清单\n序号\t工作任务\t\t牵头科室\n1\t加强 党建\t措施\t办公室\n2\t推进\t\t办公室\n完"
         );
     }
 

@@ -96,7 +96,9 @@ impl Extractor {
     pub fn extract(&self, bytes: &[u8], file_name: &str) -> Result<Vec<Document>, ExtractError> {
         let source = read_source(bytes, file_name, self.encoding)?;
         let norm = self.normaliser.normalise(&source.text);
-        let drafts = self.structurer.read(&norm, &source.chrome);
+        let drafts = self
+            .structurer
+            .read(&norm, &source.chrome, source.merged_cells);
         if drafts.is_empty() {
             return Err(ExtractError::NoText);
         }

@@ -14,13 +14,17 @@
 //!   leave one blank line, never more);
 //! - a table row is one line and its cells are separated by tabs; inside a cell,
 //!   blocks and `<br>` are a space, so a cell never breaks its row. `rowspan` and
-//!   `colspan` keep the columns in line: every grid position a cell spans beyond its
-//!   own is an empty cell (a tab), as a table copied out of a word processor reads;
-//!   a table inside a cell is read as the cell's text;
-//! - site chrome by the page's structure: the text of `nav`, `aside`, `footer`, a
-//!   `header` outside `article`/`main`, of elements whose class or id names a menu,
-//!   breadcrumb, footer, sidebar, share bar or related list, and lines whose text is
-//!   mostly link text (menus, lists of other articles) is reported as chrome ranges;
+//!   `colspan` keep the columns in line: a cell spanning rows is written again in
+//!   each row it covers (as pandas' `read_html` fills them), so every row carries its
+//!   own units and deadline and an empty cell is empty; the grid columns of a
+//!   colspan beyond its first are empty cells (tabs); a table inside a cell is read
+//!   as the cell's text;
+//! - site chrome by the page's structure: the text of `nav`, `aside`, `footer`, of
+//!   elements whose class or id names a menu, breadcrumb, footer, sidebar, share bar
+//!   or related list, of a `header` (or an element whose class names a header,
+//!   banner or logo) outside `article`/`main` that holds no `h1`–`h3`, and lines
+//!   whose text is mostly link text (menus, lists of other articles) is reported as
+//!   chrome ranges;
 //! - collapses runs of ASCII whitespace to one space, as browsers do (outside `pre`),
 //!   drops it at the start and end of a line, and drops a line break in the markup
 //!   between two CJK characters (the page's source was wrapped, not the text);
@@ -356,13 +360,27 @@ const ENTITIES: &[(&str, char)] = &[
     ("zwnj", '\u{200c}'),
 ];
 
-/// The text of an HTML page and the parts of it that are site chrome.
+/// How a source's text writes a table cell merged over several rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum MergedCells {
+    /// Written again in every row it covers: the HTML and DOCX readers know the
+    /// merge (`rowspan`, `w:vMerge`), so an empty cell is empty.
+    Repeated,
+    /// Text copied out of a table: the merged cell's text is in its first row, the
+    /// rows below have an empty cell there.
+    #[default]
+    FirstRowOnly,
+}
+
+/// The text of a source file and the parts of it that are site chrome.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PageText {
     /// The text as a reader of the rendered page sees it.
     pub(crate) text: String,
     /// Character ranges of `text` that the page's structure marks as site chrome.
     pub(crate) chrome: Vec<Range<usize>>,
+    /// How its tables write merged cells.
+    pub(crate) merged_cells: MergedCells,
 }
 
 /// The text of an HTML page (already decoded to a string).
@@ -626,17 +644,26 @@ const CHROME_CLASS_WORDS: &[&str] = &[
     "toolbar",
 ];
 
-/// Whether the class or id of an element names site chrome: one of
-/// [`CHROME_CLASS_WORDS`] as a word of its value ("main-nav", "site_footer",
-/// "breadcrumbs").
-fn names_chrome(attributes: &str) -> bool {
+/// Words of a class or id that name a site's header (logo, site name, sponsor
+/// line): chrome outside the article, unless the element holds a heading that
+/// does not itself name the site (`<h2 class="site-name">`).
+const HEADER_CLASS_WORDS: &[&str] = &[
+    "header", "banner", "logo", "masthead", "topbar", "site", "sitename", "brand",
+];
+
+/// Headings: a header holding one (not named as the site's) heads the article.
+const HEADINGS: &[&str] = &["h1", "h2", "h3"];
+
+/// Whether the class or id of an element names one of `words` as a word of its
+/// value ("main-nav", "site_footer", "breadcrumbs").
+fn names_chrome(attributes: &str, words: &[&str]) -> bool {
     ["class", "id"].iter().any(|name| {
         attribute(attributes, name).is_some_and(|value| {
             value
                 .to_ascii_lowercase()
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .any(|word| {
-                    CHROME_CLASS_WORDS.iter().any(|w| {
+                    words.iter().any(|w| {
                         word == *w
                             || word.strip_suffix('s') == Some(w)
                             || word.starts_with(w) && word.len() <= w.len() + 3
@@ -669,15 +696,28 @@ const MAX_COLSPAN: usize = 100;
 /// The most rows a cell can span.
 const MAX_ROWSPAN: usize = 10_000;
 
+/// A cell of a row above that spans into the rows below (`rowspan`).
+#[derive(Debug, Default, Clone)]
+struct RowSpan {
+    /// How many more rows it covers.
+    rows: usize,
+    /// Its text, written again in each row it covers (in its first grid column
+    /// only; the columns of its colspan beyond the first stay empty).
+    text: String,
+}
+
 /// An open table.
 #[derive(Debug, Default)]
 struct Table {
-    /// For each column, how many more rows a cell above still covers.
-    spans: Vec<usize>,
+    /// For each grid column, the cell above that still covers it.
+    spans: Vec<RowSpan>,
     /// Grid columns taken so far on the current row.
     col: usize,
     /// Whether a cell is open.
     in_cell: bool,
+    /// The open cell: its first grid column, the byte offset where its text
+    /// starts, and whether it spans rows below.
+    open: Option<(usize, usize, bool)>,
     /// Empty cells to write when the open cell closes (its colspan beyond one).
     after_cell: usize,
     /// Whether a row is open.
@@ -693,6 +733,11 @@ struct ChromeElement {
     open: usize,
     /// Byte offset in the text where it started.
     start: usize,
+    /// Whether it is a header (`<header>`, a header class): one that holds a
+    /// heading (`h1`–`h3`) heads the article, not the site, and is not chrome.
+    header: bool,
+    /// Whether a heading opened inside it.
+    holds_heading: bool,
 }
 
 /// The text being written, with the pending whitespace of the markup.
@@ -839,10 +884,45 @@ impl Text {
         }
         table.in_cell = false;
         let extra = std::mem::take(&mut table.after_cell);
+        let open = table.open.take();
         self.pending = None;
         self.trim_end(false);
+        if let Some((col, start, true)) = open {
+            let text = self.out.get(start..).unwrap_or("").to_owned();
+            if let Some(span) = self.tables.last_mut().and_then(|t| t.spans.get_mut(col)) {
+                span.text = text;
+            }
+        }
         for _ in 0..extra {
             self.out.push('\t');
+        }
+    }
+
+    /// Writes the cells above that cover the current row from its grid column
+    /// onwards, each with its text: up to the first column they do not cover, or
+    /// (`to_row_end`, when the row closes) up to the last column they cover.
+    fn covered_cells(&mut self, to_row_end: bool) {
+        loop {
+            let Some(table) = self.tables.last_mut() else {
+                return;
+            };
+            let col = table.col;
+            let covered = table.spans.get(col).is_some_and(|s| s.rows > 0);
+            let later = table.spans.iter().skip(col).any(|s| s.rows > 0);
+            if !covered && !(to_row_end && later) {
+                return;
+            }
+            let text = match table.spans.get_mut(col) {
+                Some(span) if span.rows > 0 => {
+                    span.rows -= 1;
+                    span.text.clone()
+                }
+                _ => String::new(),
+            };
+            table.col += 1;
+            self.cell_separator(col);
+            self.line_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+            self.out.push_str(&text);
         }
     }
 
@@ -856,10 +936,7 @@ impl Text {
             return;
         }
         table.in_row = false;
-        let col = table.col;
-        for span in table.spans.iter_mut().skip(col) {
-            *span = span.saturating_sub(1);
-        }
+        self.covered_cells(true);
         self.line_break();
     }
 
@@ -884,35 +961,29 @@ impl Text {
         self.close_cell();
         let rowspan = span_attribute(attributes, "rowspan", MAX_ROWSPAN);
         let colspan = span_attribute(attributes, "colspan", MAX_COLSPAN);
-        // Grid positions still covered by cells above are empty cells of this row.
-        loop {
-            let Some(table) = self.tables.last_mut() else {
-                return;
-            };
-            let col = table.col;
-            match table.spans.get_mut(col) {
-                Some(span) if *span > 0 => {
-                    *span -= 1;
-                    table.col += 1;
-                    self.cell_separator(col);
-                }
-                _ => break,
-            }
-        }
+        // Grid positions still covered by cells above come first, with their text.
+        self.covered_cells(false);
         let Some(table) = self.tables.last_mut() else {
             return;
         };
         let col = table.col;
         if table.spans.len() < col + colspan {
-            table.spans.resize(col + colspan, 0);
+            table.spans.resize(col + colspan, RowSpan::default());
         }
         for span in &mut table.spans[col..col + colspan] {
-            *span = rowspan - 1;
+            *span = RowSpan {
+                rows: rowspan - 1,
+                text: String::new(),
+            };
         }
         table.col += colspan;
         table.in_cell = true;
         table.after_cell = colspan - 1;
         self.cell_separator(col);
+        let start = self.out.len();
+        if let Some(table) = self.tables.last_mut() {
+            table.open = Some((col, start, rowspan > 1));
+        }
     }
 
     /// A start tag with its attribute text.
@@ -957,17 +1028,29 @@ impl Text {
             open.open += 1;
             return;
         }
-        let chrome = match name {
-            "nav" | "aside" | "footer" => true,
-            "header" => self.in_article == 0,
-            "a" | "span" | "b" | "i" | "em" | "strong" | "font" | "img" | "br" => false,
-            _ => names_chrome(attributes),
+        if HEADINGS.contains(&name) && !names_chrome(attributes, HEADER_CLASS_WORDS) {
+            for open in &mut self.chrome_open {
+                open.holds_heading = true;
+            }
+        }
+        let outside_article = self.in_article == 0;
+        let (chrome, header) = match name {
+            "nav" | "aside" | "footer" => (true, false),
+            "header" => (outside_article, true),
+            "a" | "span" | "b" | "i" | "em" | "strong" | "font" | "img" | "br" => (false, false),
+            _ if names_chrome(attributes, CHROME_CLASS_WORDS) => (true, false),
+            _ => (
+                outside_article && names_chrome(attributes, HEADER_CLASS_WORDS),
+                true,
+            ),
         };
         if chrome {
             self.chrome_open.push(ChromeElement {
                 name: name.to_owned(),
                 open: 1,
                 start: self.out.len(),
+                header,
+                holds_heading: false,
             });
         }
     }
@@ -1017,9 +1100,11 @@ impl Text {
         };
         open.open -= 1;
         if open.open == 0 {
-            let start = open.start;
+            let (start, article_header) = (open.start, open.header && open.holds_heading);
             self.chrome_open.pop();
-            self.chrome.push(start..self.out.len());
+            if !article_header {
+                self.chrome.push(start..self.out.len());
+            }
         }
     }
 
@@ -1062,6 +1147,7 @@ impl Text {
         PageText {
             text,
             chrome: merged,
+            merged_cells: MergedCells::Repeated,
         }
     }
 }
@@ -1101,15 +1187,17 @@ mod tests {
         assert_eq!(
             html_to_text(page).text,
             "序号\t工作任务\t\t牵头科室\t完成时间\n1\t加强 党建\t措施一\t办公室\t6月\n\
-             2\t推进\t措施二 续\n3\t完善\t措施三\t\t9月"
+             2\t推进\t措施二 续\t办公室\t6月\n3\t完善\t措施三\t办公室\t9月"
         );
-        // A spanned first column leaves an empty first cell.
+        // A spanned first column is written again; a colspan under a rowspan leaves
+        // its further columns empty.
         assert_eq!(
             html_to_text(
-                "<table><tr><td rowspan=2>德育</td><td>a</td></tr><tr><td>b</td></tr></table>"
+                "<table><tr><td rowspan=2>德育</td><td>a</td></tr><tr><td>b</td></tr>\
+                 <tr><td rowspan=2 colspan=2>c</td><td>d</td></tr><tr><td>e</td></tr></table>"
             )
             .text,
-            "德育\ta\n\tb"
+            "德育\ta\n德育\tb\nc\t\td\nc\t\te"
         );
     }
 
@@ -1120,9 +1208,33 @@ mod tests {
             <div class=content><h1>2023年工作要点</h1><p>一、加强党的建设。</p>\
             <p><a href=/x>上一篇:某文</a></p></div>\
             <footer>版权所有 某省教育厅</footer></body>";
+        assert_eq!(
+            chrome_of(page),
+            [
+                "某省教育厅\n主办:某省教育厅 协办:某大学\n首页\n新闻中心",
+                "上一篇:某文",
+                "版权所有 某省教育厅"
+            ]
+        );
+        assert!(html_to_text(page)
+            .text
+            .contains("2023年工作要点\n一、加强党的建设。"));
+    }
+
+    #[test]
+    fn a_header_class_is_chrome_unless_it_heads_the_article() {
+        let page = "<div class=\"header\"><div class=sitename>某市教育局</div></div>\
+            <div class=\"article-header\"><h1>某市教育局2023年工作要点</h1></div><p>一、总体要求。</p>";
+        assert_eq!(chrome_of(page), ["某市教育局"]);
+        assert!(html_to_text(page)
+            .text
+            .starts_with("某市教育局\n某市教育局2023年工作要点\n一、总体要求。"));
+    }
+
+    /// The chrome ranges of a page, as trimmed text.
+    fn chrome_of(page: &str) -> Vec<String> {
         let page = html_to_text(page);
-        let chrome: Vec<String> = page
-            .chrome
+        page.chrome
             .iter()
             .map(|r| {
                 let text: String = page
@@ -1133,16 +1245,7 @@ mod tests {
                     .collect();
                 text.trim().to_owned()
             })
-            .collect();
-        assert_eq!(
-            chrome,
-            [
-                "某省教育厅\n主办:某省教育厅 协办:某大学\n首页\n新闻中心",
-                "上一篇:某文",
-                "版权所有 某省教育厅"
-            ]
-        );
-        assert!(page.text.contains("2023年工作要点\n一、加强党的建设。"));
+            .collect()
     }
 
     #[test]

@@ -2,14 +2,17 @@
 //! Through the public API only: `Extractor::plain_text` (the decoded source every span
 //! refers to) and `Extractor::extract`.
 
+mod common;
+
 use std::collections::HashMap;
-use std::io::{Cursor, Write};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use plankg_extract::{ExtractError, Extractor, ExtractorBuilder};
 use plankg_model::{Document, Section, Span};
 use proptest::prelude::*;
+
+use common::{docx, CONTENT_TYPES};
 
 /// One extractor for all tests (building it compiles the gazetteers).
 fn extractor() -> &'static Extractor {
@@ -231,21 +234,6 @@ fn html_markup_and_entities_are_taken_out() {
         }
     }
 }
-
-/// A .docx package built from `(part name, XML)` pairs.
-fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, xml) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(xml.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#;
 
 const NUMBERING: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

@@ -14,6 +14,7 @@ use plankg_model::Document;
 use crate::chrome::mark_runs;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::html::MergedCells;
 use crate::lines::{lines_of, Line};
 use crate::metadata::MetadataReader;
 use crate::normalise::NormText;
@@ -67,11 +68,12 @@ impl Structurer {
 
     /// The lines of a file with their chrome flags, its task tables, and what each
     /// line is to the outline. `chrome` holds the source character ranges that the
-    /// file's markup marks as chrome.
+    /// file's markup marks as chrome; `merged` says how its tables write merged cells.
     fn lines(
         &self,
         norm: &NormText,
         chrome: &[Range<usize>],
+        merged: MergedCells,
     ) -> (Vec<Line>, Vec<Table>, Vec<LineUse>) {
         let text = norm.text.as_str();
         let mut lines = lines_of(text);
@@ -79,7 +81,7 @@ impl Structurer {
             .iter()
             .map(|line| in_ranges(&norm.source_span(line.range.clone()), chrome))
             .collect();
-        let tables = self.tables.find(text, &lines);
+        let tables = self.tables.find(text, &lines, merged);
         let mut uses = vec![LineUse::Text; lines.len()];
         for (t, table) in tables.iter().enumerate() {
             for use_ in &mut uses[table.lines.clone()] {
@@ -103,10 +105,16 @@ impl Structurer {
     }
 
     /// The documents of a normalised text, in order of first appearance. `chrome`
-    /// holds the source character ranges that the file's markup marks as chrome.
-    pub(crate) fn read(&self, norm: &NormText, chrome: &[Range<usize>]) -> Vec<Draft> {
+    /// holds the source character ranges that the file's markup marks as chrome;
+    /// `merged` says how its tables write merged cells.
+    pub(crate) fn read(
+        &self,
+        norm: &NormText,
+        chrome: &[Range<usize>],
+        merged: MergedCells,
+    ) -> Vec<Draft> {
         let text = norm.text.as_str();
-        let (lines, tables, uses) = self.lines(norm, chrome);
+        let (lines, tables, uses) = self.lines(norm, chrome, merged);
         let mut drafts = Vec::new();
         for segment in split(text, &lines) {
             let own: &[Line] = &lines[segment.lines.clone()];

@@ -2,7 +2,7 @@
 //! numbered parts as sections, the innermost numbered items as tasks of their part,
 //! headings as tasks too (is_heading), a responsibility-tag line kept inside the task
 //! it belongs to, each row of a task table a task of its own (its text: the row's
-//! work).
+//! work), a row with sub-rows (2, then 2-1 and 2-2) a section headed by the row.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -43,13 +43,15 @@ pub(crate) fn build(norm: &NormText, outline: &Outline, rows: &[&Row]) -> Tree {
         tree: Tree::default(),
     };
     if !outline.preamble.is_empty() {
-        let tasks = builder.paragraphs(&outline.preamble);
+        let mut children = Vec::new();
+        let tasks = builder.paragraphs(&outline.preamble, "s0", 0, &mut children);
         let span = builder
             .span(outline.preamble[0].start..outline.preamble[outline.preamble.len() - 1].end);
         builder.tree.sections.push(Section {
             id: "s0".to_owned(),
             span,
             tasks,
+            children,
             ..Section::default()
         });
     }
@@ -104,13 +106,45 @@ impl<'a> Builder<'a> {
         task
     }
 
-    /// One task per piece, a responsibility-tag piece joined to the task before it,
-    /// a task-table row a task of its own.
-    fn paragraphs(&mut self, pieces: &[Range<usize>]) -> Vec<Task> {
+    /// The pieces of a section `id` at `depth` as tasks: one task per piece, a
+    /// responsibility-tag piece joined to the task before it, a task-table row a task
+    /// of its own. A row followed by its sub-rows (2, then 2-1 and 2-2) is a section
+    /// of its own, pushed onto `children`: the row is its heading, the sub-rows its
+    /// tasks.
+    fn paragraphs(
+        &mut self,
+        pieces: &[Range<usize>],
+        id: &str,
+        depth: u32,
+        children: &mut Vec<Section>,
+    ) -> Vec<Task> {
         let mut ranges: Vec<(Range<usize>, Option<&Row>)> = Vec::new();
-        for piece in pieces {
+        let mut at = 0;
+        while let Some(piece) = pieces.get(at) {
+            at += 1;
             if let Some(row) = self.row(piece) {
-                ranges.push((piece.clone(), Some(row)));
+                let subs = pieces[at..]
+                    .iter()
+                    .map_while(|p| self.row(p).filter(|sub| self.is_sub_row(row, sub)))
+                    .count();
+                if subs == 0 {
+                    ranges.push((piece.clone(), Some(row)));
+                } else {
+                    let sub_rows: Vec<&Row> = pieces[at..at + subs]
+                        .iter()
+                        .filter_map(|p| self.row(p))
+                        .collect();
+                    at += subs;
+                    let ordinal = u32::try_from(children.len() + 1).unwrap_or(u32::MAX);
+                    let section = self.row_section(
+                        row,
+                        &sub_rows,
+                        format!("{id}.{ordinal}"),
+                        depth + 1,
+                        ordinal,
+                    );
+                    children.push(section);
+                }
                 continue;
             }
             let is_tag = TAG_LINE
@@ -130,10 +164,70 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
+    /// Whether `sub` is a sub-row of `row`: numbered "2-1", "2—2", "2.1" under "2".
+    fn is_sub_row(&self, row: &Row, sub: &Row) -> bool {
+        let number = |row: &Row| {
+            row.number
+                .clone()
+                .map(|n| self.norm.text[n].trim_matches(['(', ')', '（', '）', ' ']))
+        };
+        let (Some(parent), Some(sub)) = (number(row), number(sub)) else {
+            return false;
+        };
+        sub.strip_prefix(parent)
+            .and_then(|rest| rest.strip_prefix(['-', '—', '–', '－', '.', '．', '_']))
+            .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// The section of a task-table row with sub-rows: the row is its heading task
+    /// (with its units and deadline), the sub-rows its tasks.
+    fn row_section(
+        &mut self,
+        row: &Row,
+        sub_rows: &[&Row],
+        id: String,
+        depth: u32,
+        ordinal: u32,
+    ) -> Section {
+        let mut heading = self.row_task(row);
+        heading.is_heading = true;
+        let text = &self.norm.text;
+        let first_cell = text[row.content.clone()]
+            .find(['\t', '|'])
+            .map_or(row.content.clone(), |end| {
+                row.content.start..row.content.start + end
+            });
+        let number = row.number.clone().map(|n| text[n].trim().to_owned());
+        let heading_words = text[first_cell.clone()].trim().to_owned();
+        let end = sub_rows.last().map_or(row.range.end, |r| r.range.end);
+        let mut tasks = vec![heading];
+        for sub in sub_rows {
+            tasks.push(self.row_task(sub));
+        }
+        Section {
+            id,
+            depth,
+            ordinal,
+            number,
+            heading: Some(heading_words),
+            heading_span: Some(self.span(first_cell)),
+            span: self.span(row.range.start..end),
+            tasks,
+            children: Vec::new(),
+        }
+    }
+
     /// The tasks of a numbered item without sub-items: one task for the whole item,
     /// unless task-table rows follow its text: then its text before the first row
-    /// is one task and each row (and each paragraph after the rows) is its own.
-    fn leaf_tasks(&mut self, node: &Node) -> Vec<Task> {
+    /// is one task and each row (and each paragraph after the rows) is its own; a
+    /// row with sub-rows becomes a section of `children`.
+    fn leaf_tasks(
+        &mut self,
+        node: &Node,
+        id: &str,
+        depth: u32,
+        children: &mut Vec<Section>,
+    ) -> Vec<Task> {
         let Some(first_row) = node.pieces.iter().position(|p| self.row(p).is_some()) else {
             return vec![self.task(node.heading.start..node.end(), false)];
         };
@@ -141,7 +235,7 @@ impl<'a> Builder<'a> {
             .last()
             .map_or(node.heading.end, |p| p.end);
         let mut tasks = vec![self.task(node.heading.start..own_end, false)];
-        tasks.extend(self.paragraphs(&node.pieces[first_row..]));
+        tasks.extend(self.paragraphs(&node.pieces[first_row..], id, depth, children));
         tasks
     }
 
@@ -160,12 +254,12 @@ impl<'a> Builder<'a> {
         }
         let mut pieces: Vec<Range<usize>> = rest.into_iter().collect();
         pieces.extend(node.pieces.iter().cloned());
-        tasks.extend(self.paragraphs(&pieces));
+        let mut children = Vec::new();
+        tasks.extend(self.paragraphs(&pieces, &id, depth, &mut children));
         for child in node.children.iter().filter(|c| c.children.is_empty()) {
-            let leaf = self.leaf_tasks(child);
+            let leaf = self.leaf_tasks(child, &id, depth, &mut children);
             tasks.extend(leaf);
         }
-        let mut children = Vec::new();
         for child in node.children.iter().filter(|c| !c.children.is_empty()) {
             let child_ordinal = u32::try_from(children.len() + 1).unwrap_or(u32::MAX);
             children.push(self.section(

@@ -12,9 +12,11 @@
 //! A table starts at a header: a row whose cells are column names
 //! (data/gazetteer/table_columns.tsv gives each name's role). The header decides
 //! each column's role: the row's work (its task text), its number, the units of one
-//! role, its deadline, people (never units) or other notes. An empty unit or
-//! deadline cell under a filled one is the same cell merged over several rows
-//! (rowspan, vMerge, or a merged cell copied out), so it takes the cell above.
+//! role, its deadline, people (never units) or other notes. In text copied out of a
+//! table, an empty unit or deadline cell under a filled one is the same cell merged
+//! over several rows, so it takes the cell above; the HTML and DOCX readers write a
+//! merged cell in every row it covers (`rowspan`, `w:vMerge`), so there an empty
+//! cell is empty.
 
 use std::ops::Range;
 
@@ -22,6 +24,7 @@ use plankg_model::UnitRole;
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::html::MergedCells;
 use crate::lines::Line;
 use crate::markers::{marker_at, Scheme};
 
@@ -39,8 +42,12 @@ const HEADER_EXTRA_CHARS: usize = 8;
 const LONGEST_UNIT: usize = 20;
 
 /// The longest cell of a unit column in a one-cell-per-line table, in characters:
-/// a longer line is text after the table, not a cell.
-const UNIT_CELL_CHARS: usize = 40;
+/// a longer line is text after the table, not a cell (a cell of units is a list
+/// of names each at most [`LONGEST_UNIT`] long).
+const UNIT_CELL_CHARS: usize = 160;
+
+/// What separates the unit names of a cell.
+const UNIT_SEPARATORS: [char; 6] = ['、', ',', '，', '/', ';', ' '];
 
 /// The longest deadline cell in a one-cell-per-line table.
 const DEADLINE_CELL_CHARS: usize = 24;
@@ -136,7 +143,12 @@ impl TableReader {
     fn column(&self, cell: &str) -> Option<Column> {
         let cell: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
         let chars = cell.chars().count();
-        if chars == 0 || chars > HEADER_CELL_CHARS || cell.contains(['。', ';', ',', '、']) {
+        // Column names hold no digits: "2023年工作要点任务分工" is a title.
+        if chars == 0
+            || chars > HEADER_CELL_CHARS
+            || cell.contains(['。', ';', ',', '、'])
+            || cell.chars().any(|c| c.is_ascii_digit())
+        {
             return None;
         }
         self.columns
@@ -163,14 +175,15 @@ impl TableReader {
         (named >= 2 && named == filled && has_content).then_some(roles)
     }
 
-    /// Every task table among `lines` (the lines of a file, in order).
-    pub(crate) fn find(&self, text: &str, lines: &[Line]) -> Vec<Table> {
+    /// Every task table among `lines` (the lines of a file, in order); `merged`
+    /// says how the file writes merged cells.
+    pub(crate) fn find(&self, text: &str, lines: &[Line], merged: MergedCells) -> Vec<Table> {
         let mut tables = Vec::new();
         let mut at = 0;
         while at < lines.len() {
             let found = self
-                .separated(text, lines, at)
-                .or_else(|| self.cell_per_line(text, lines, at));
+                .separated(text, lines, at, merged)
+                .or_else(|| self.cell_per_line(text, lines, at, merged));
             match found {
                 Some(table) => {
                     at = table.lines.end.max(at + 1);
@@ -183,7 +196,13 @@ impl TableReader {
     }
 
     /// A table of tab- or pipe-separated rows whose header is line `at`.
-    fn separated(&self, text: &str, lines: &[Line], at: usize) -> Option<Table> {
+    fn separated(
+        &self,
+        text: &str,
+        lines: &[Line],
+        at: usize,
+        merged: MergedCells,
+    ) -> Option<Table> {
         let first = &lines[at];
         let separator = separator_of(&text[first.range.clone()])?;
         let mut header = self.header(text, &cells(text, first.range.clone(), separator))?;
@@ -214,7 +233,7 @@ impl TableReader {
                 break;
             }
             let row_cells = cells(text, line.range.clone(), separator);
-            if let Some(row) = row_of(text, &header, &row_cells, &mut above) {
+            if let Some(row) = row_of(text, &header, &row_cells, &mut above, merged) {
                 rows.push(Row {
                     lines: end..end + 1,
                     ..row
@@ -229,7 +248,13 @@ impl TableReader {
     }
 
     /// A table written one cell per line whose header starts at line `at`.
-    fn cell_per_line(&self, text: &str, lines: &[Line], at: usize) -> Option<Table> {
+    fn cell_per_line(
+        &self,
+        text: &str,
+        lines: &[Line],
+        at: usize,
+        merged: MergedCells,
+    ) -> Option<Table> {
         let mut header: Vec<Option<Column>> = Vec::new();
         let mut end = at;
         while let Some(line) = lines.get(end) {
@@ -264,7 +289,7 @@ impl TableReader {
             if !fits_columns(text, &header, &row_cells) {
                 break;
             }
-            if let Some(row) = row_of(text, &header, &row_cells, &mut above) {
+            if let Some(row) = row_of(text, &header, &row_cells, &mut above, merged) {
                 rows.push(Row {
                     lines: row_lines.clone(),
                     ..row
@@ -318,7 +343,13 @@ fn fits_columns(text: &str, header: &[Option<Column>], cells: &[Range<usize>]) -
             marker_at(cell).is_some_and(|m| matches!(m.scheme, Scheme::CnComma | Scheme::CnPart));
         !opens_part
             && match column {
-                Some(Column::Unit(_)) => chars <= UNIT_CELL_CHARS && !cell.contains('。'),
+                Some(Column::Unit(_)) => {
+                    chars <= UNIT_CELL_CHARS
+                        && !cell.contains('。')
+                        && cell
+                            .split(UNIT_SEPARATORS)
+                            .all(|name| name.trim().chars().count() <= LONGEST_UNIT)
+                }
                 Some(Column::Deadline) => chars <= DEADLINE_CELL_CHARS,
                 Some(Column::Number) => is_row_number(cell),
                 _ => true,
@@ -385,14 +416,16 @@ fn cells(text: &str, line: Range<usize>, separator: Separator) -> Vec<Range<usiz
 }
 
 /// A row from its cells under `header`; `above` holds the unit and deadline cells
-/// of the row before, which an empty cell of those columns takes. `None` when the
-/// row has no work of its own.
+/// of the row before, which an empty cell of those columns takes when merged cells
+/// are written in their first row only. `None` when the row has no work of its own.
 fn row_of(
     text: &str,
     header: &[Option<Column>],
     cells: &[Range<usize>],
     above: &mut Vec<Option<Range<usize>>>,
+    merged: MergedCells,
 ) -> Option<Row> {
+    let inherits = merged == MergedCells::FirstRowOnly;
     if above.len() < header.len() {
         above.resize(header.len(), None);
     }
@@ -417,7 +450,7 @@ fn row_of(
             }
             Some(Column::Number) => row.number = own,
             Some(Column::Unit(role)) => {
-                let cell = own.or_else(|| above[index].clone());
+                let cell = own.or_else(|| above[index].clone().filter(|_| inherits));
                 above[index].clone_from(&cell);
                 if let Some(cell) = cell {
                     row.units
@@ -425,7 +458,7 @@ fn row_of(
                 }
             }
             Some(Column::Deadline) => {
-                let cell = own.or_else(|| above[index].clone());
+                let cell = own.or_else(|| above[index].clone().filter(|_| inherits));
                 above[index].clone_from(&cell);
                 row.deadline = cell;
             }
@@ -442,11 +475,11 @@ fn unit_names(text: &str, cell: Range<usize>) -> impl Iterator<Item = Range<usiz
     let content = &text[cell.clone()];
     let mut offset = cell.start;
     content
-        .split_inclusive(['、', ',', '，', '/', ';', ' '])
+        .split_inclusive(UNIT_SEPARATORS)
         .filter_map(move |piece| {
             let start = offset;
             offset += piece.len();
-            let name = piece.trim_end_matches(['、', ',', '，', '/', ';', ' ']);
+            let name = piece.trim_end_matches(UNIT_SEPARATORS);
             let trimmed = name.trim().trim_end_matches('等');
             let lead = name.len() - name.trim_start().len();
             let chars = trimmed.chars().count();
@@ -462,7 +495,7 @@ mod tests {
 
     fn tables(text: &str) -> Vec<Table> {
         let reader = TableReader::new(&Gazetteer::embedded()).unwrap();
-        reader.find(text, &lines_of(text))
+        reader.find(text, &lines_of(text), MergedCells::FirstRowOnly)
     }
 
     fn units(text: &str, row: &Row) -> Vec<(String, UnitRole)> {
