@@ -57,17 +57,28 @@ static SHORT_LINE: LazyLock<RegexSet> = LazyLock::new(|| {
     ])
 });
 
+/// The fields of an article's or a disclosure page's header ("索引号", "发布时间: …",
+/// "来 源"), as a pattern.
+const HEADER_FIELDS: &str = "索引号|信息分类|主题分类|体裁分类|组配分类|发布机构|发文机关|所属机构|\
+    发文日期|成文日期|公开日期|发布日期|生成日期|文号|主题词|信息名称|时效|有效性|公开方式|公开范围|\
+    公开时限|来源|发布时间|更新时间|时间|作者|撰稿人|责任编辑|编辑|来源网址|文章来源|网站|访问量|\
+    访问次数|页数|今天是|联系人";
+
 /// Whole-line shapes that are chrome: header fields ("发布时间: …"), bare page
 /// numbers, file sizes, labels of viewer panes.
 static SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
     build_set(&[
-        r"^[【\[]?(索引号|信息分类|发布机构|发文日期|文号|主题词|信息名称|时效|来源|发布时间|更新时间|时间|作者|撰稿人|责任编辑|编辑|来源网址|文章来源|网站)\s*[:：]",
+        &format!(r"^[【\[]?({HEADER_FIELDS})\s*[:：]"),
+        // the controls of a page: one word on its own line
+        r"^(打印|图片|视频|搜索|全站搜索|站内搜索|微信|微博|QQ空间|QQ好友|QQ|政府信息公开|信息公开|政务公开|返回顶部|返回|关闭|分享)$",
+        // a date without separators ("2018319"), as a page's date stamp
+        r"^(19|20)\d{5,6}$",
         r"^\d{1,3}$",
         r"^\d+\s*页$",
         r"^[\d.]+\s*[KMG]B$",
         r"^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*发布$",
         r"^(文档介绍|文档简介|资源描述|内容预览|内容概览|摘要)\s*[:：]?",
-        r"^[\s\-–—•·*>|/\\]+$",
+        r"^[\s\-–—•·*>|/\\?？]+$",
     ])
 });
 
@@ -142,10 +153,24 @@ pub(crate) fn is_chrome(line: &str) -> bool {
     if SHAPES.is_match(line) || (ANY_LENGTH.is_match(line) && !is_paragraph(line)) {
         return true;
     }
+    if is_field_label(line) {
+        return true;
+    }
     if is_latin_only(line) || is_menu_line(line) || names_site_bodies(line) {
         return true;
     }
     line.chars().count() < SHORT_LINE_CHARS && SHORT_LINE.is_match(line)
+}
+
+/// A header field's label on a line of its own, its value on the next ("索引号",
+/// "文 号", "来 源"): spaces inside the label are the page's layout.
+fn is_field_label(line: &str) -> bool {
+    static LABEL: LazyLock<Regex> =
+        LazyLock::new(|| static_regex(&format!(r"^[【\[]?({HEADER_FIELDS})[】\]]?[:：]?$")));
+    line.chars().count() <= 12 && {
+        let label: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        LABEL.is_match(&label)
+    }
 }
 
 /// A line without Han characters that holds latin words: a viewer's or a wiki's
@@ -268,6 +293,39 @@ mod tests {
             assert!(!re.as_str().is_empty());
         }
         assert_eq!(strip_bullet("• 本站"), "本站");
+        assert!(is_field_label("索引号"));
+    }
+
+    #[test]
+    fn disclosure_page_fields_and_page_controls_are_chrome() {
+        for line in [
+            "索引号",
+            "文 号",
+            "来 源",
+            "公开日期",
+            "访问量:",
+            "今天是:",
+            "页数:8页",
+            "联系人:王某某",
+            "打印",
+            "• 微信",
+            "• QQ空间",
+            "图片",
+            "?",
+            "全站搜索",
+            "政府信息公开",
+            "2018319",
+        ] {
+            assert!(is_chrome(line), "{line}");
+        }
+        for line in [
+            "来源于教学实践的课题要优先立项。",
+            "公开招聘教师120名",
+            "打印机等设备配备到位",
+            "2018年3月19日",
+        ] {
+            assert!(!is_chrome(line), "{line}");
+        }
     }
 
     fn marked(text: &str) -> Vec<bool> {

@@ -32,11 +32,11 @@ use crate::markers::{marker_at, Scheme};
 const FILE: &str = "table_columns.tsv";
 
 /// The longest header cell, in characters: column names are short.
-const HEADER_CELL_CHARS: usize = 16;
+const HEADER_CELL_CHARS: usize = 24;
 
 /// How many characters a header cell may hold beyond the column word it contains
-/// ("负责处室(年段)", "任务落实及措施目标").
-const HEADER_EXTRA_CHARS: usize = 8;
+/// ("负责处室(年段)", "任务落实及措施目标", "预计至12月31日完成工作量").
+const HEADER_EXTRA_CHARS: usize = 16;
 
 /// The longest unit name kept from a cell, in characters.
 const LONGEST_UNIT: usize = 20;
@@ -65,7 +65,7 @@ pub(crate) enum Column {
     Deadline,
     /// People (负责人, 分管领导): not units.
     Person,
-    /// Progress, notes, categories: neither the task nor its units.
+    /// Notes, categories: neither the task nor its units.
     Other,
 }
 
@@ -143,11 +143,15 @@ impl TableReader {
     fn column(&self, cell: &str) -> Option<Column> {
         let cell: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
         let chars = cell.chars().count();
-        // Column names hold no digits: "2023年工作要点任务分工" is a title.
+        // Column names hold no year: "2023年工作要点任务分工" is a title (while
+        // "预计至12月31日完成工作量" is a column).
+        let holds_year = cell
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits.len() == 4);
         if chars == 0
             || chars > HEADER_CELL_CHARS
             || cell.contains(['。', ';', ',', '、'])
-            || cell.chars().any(|c| c.is_ascii_digit())
+            || holds_year
         {
             return None;
         }
