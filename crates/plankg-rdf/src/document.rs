@@ -164,6 +164,9 @@ impl DocumentGraph<'_> {
         if task.is_heading {
             self.add(&iri, pk::IS_HEADING, Literal::from(true));
         }
+        if let Some(deadline) = &task.deadline {
+            self.add(&iri, pk::DEADLINE, zh(&deadline.text));
+        }
         let region = self.doc.region.as_deref();
         let mut links: Vec<(NamedNodeRef<'static>, NamedNode)> = Vec::new();
         links.extend(

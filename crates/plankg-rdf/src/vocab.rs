@@ -88,6 +88,8 @@ pub mod pk {
         CHAR_END = "charEnd";
         /// `pk:isHeading`: the task is a section heading rather than body text.
         IS_HEADING = "isHeading";
+        /// `pk:deadline`: when a task is due, as its task table writes it.
+        DEADLINE = "deadline";
         /// `pk:citesPolicy`: a task or document cites a policy as authority.
         CITES_POLICY = "citesPolicy";
         /// `pk:mentionsInitiative`: a task mentions an initiative.
