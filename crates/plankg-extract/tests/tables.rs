@@ -504,7 +504,7 @@ fn docx_table_with_merged_cells_gives_rows_with_units_and_deadlines() {
     let doc = one(EXTRACTOR.extract(&bytes, "task_table.docx").unwrap());
     let mut rows = row_tasks(&doc);
     rows.sort_by_key(|t| t.span.start);
-    let facts: Vec<(&str, Vec<(&str, UnitRole)>, Option<&str>)> = rows
+    let facts: Vec<_> = rows
         .iter()
         .map(|t| {
             (
