@@ -665,7 +665,7 @@ fn paragraphs(
             },
             Event::Empty(e) => match e.local_name().as_ref() {
                 b"p" if is_word_name(e.name()) => {
-                    if !tables.last().is_some_and(|t| t.cell.is_some()) {
+                    if tables.last().is_none_or(|t| t.cell.is_none()) {
                         lines.push(String::new());
                     }
                 }

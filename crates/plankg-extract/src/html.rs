@@ -909,7 +909,7 @@ impl Text {
             let col = table.col;
             let covered = table.spans.get(col).is_some_and(|s| s.rows > 0);
             let later = table.spans.iter().skip(col).any(|s| s.rows > 0);
-            if !covered && !(to_row_end && later) {
+            if !(covered || to_row_end && later) {
                 return;
             }
             let text = match table.spans.get_mut(col) {

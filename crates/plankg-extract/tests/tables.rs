@@ -427,6 +427,9 @@ fn cell(properties: &str, text: &str) -> String {
     format!("<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
 }
 
+/// A row's first cell, its units with their roles, and its deadline.
+type RowFacts<'a> = (&'a str, Vec<(&'a str, UnitRole)>, Option<&'a str>);
+
 #[test]
 fn docx_table_with_merged_cells_gives_rows_with_units_and_deadlines() {
     // The rows of task_table_rowspan.html as Word writes them: the header's 工作任务
@@ -504,7 +507,7 @@ fn docx_table_with_merged_cells_gives_rows_with_units_and_deadlines() {
     let doc = one(EXTRACTOR.extract(&bytes, "task_table.docx").unwrap());
     let mut rows = row_tasks(&doc);
     rows.sort_by_key(|t| t.span.start);
-    let facts: Vec<(&str, Vec<(&str, UnitRole)>, Option<&str>)> = rows
+    let facts: Vec<RowFacts> = rows
         .iter()
         .map(|t| {
             (

@@ -284,10 +284,7 @@ impl TableReader {
         let numbered = header.first() == Some(&Some(Column::Number));
         let mut rows = Vec::new();
         let mut above = Vec::new();
-        loop {
-            let Some(row_lines) = next_row(text, lines, end, header.len(), numbered) else {
-                break;
-            };
+        while let Some(row_lines) = next_row(text, lines, end, header.len(), numbered) {
             let row_cells: Vec<Range<usize>> =
                 row_lines.clone().map(|i| lines[i].range.clone()).collect();
             if !fits_columns(text, &header, &row_cells) {
@@ -487,7 +484,8 @@ fn unit_names(text: &str, cell: Range<usize>) -> impl Iterator<Item = Range<usiz
             let trimmed = name.trim().trim_end_matches('等');
             let lead = name.len() - name.trim_start().len();
             let chars = trimmed.chars().count();
-            (chars >= 2 && chars <= LONGEST_UNIT)
+            (2..=LONGEST_UNIT)
+                .contains(&chars)
                 .then(|| start + lead..start + lead + trimmed.len())
         })
 }
