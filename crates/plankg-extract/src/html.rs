@@ -45,6 +45,7 @@
 //!   drops it at the start and end of a line, and drops a line break in the markup
 //!   between two CJK characters (the page's source was wrapped, not the text).
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -162,6 +163,15 @@ impl<E: Emitter<Token = Infallible>> ForwardingEmitter for Quiet<E> {
     }
 }
 
+/// Bytes of the tokenizer's events as text. They are pieces of the page's string cut
+/// at ASCII markup, or decoded references, so always UTF-8; checked all the same.
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// The attributes of a start tag that the reader reads.
 #[derive(Debug, Default)]
 struct Attributes {
@@ -238,7 +248,7 @@ impl Reader {
         match event {
             CallbackEvent::OpenStartTag { name } => {
                 self.name.clear();
-                self.name.push_str(&String::from_utf8_lossy(name));
+                self.name.push_str(&utf8(name));
                 self.attributes.clear();
                 self.in_start_tag = true;
                 self.attribute = None;
@@ -252,7 +262,7 @@ impl Reader {
             }
             CallbackEvent::AttributeValue { value } => {
                 if let Some(value_of) = self.attribute.and_then(|i| self.attributes.value_mut(i)) {
-                    value_of.push_str(&String::from_utf8_lossy(value));
+                    value_of.push_str(&utf8(value));
                 }
             }
             CallbackEvent::CloseStartTag { self_closing } => {
@@ -262,11 +272,11 @@ impl Reader {
             }
             CallbackEvent::EndTag { name } => {
                 self.in_start_tag = false;
-                self.end_tag(&String::from_utf8_lossy(name));
+                self.end_tag(&utf8(name));
             }
             CallbackEvent::String { value } => {
                 if self.hidden.is_none() {
-                    for c in String::from_utf8_lossy(value).chars() {
+                    for c in utf8(value).chars() {
                         self.out.push(c);
                     }
                 }
@@ -359,16 +369,17 @@ const HEADINGS: &[&str] = &["h1", "h2", "h3"];
 /// value ("main-nav", "site_footer", "breadcrumbs").
 fn names_chrome(attributes: &Attributes, words: &[&str]) -> bool {
     [&attributes.class, &attributes.id].iter().any(|value| {
-        value
-            .to_ascii_lowercase()
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|word| {
-                words.iter().any(|w| {
-                    word == *w
-                        || word.strip_suffix('s') == Some(w)
-                        || word.starts_with(w) && word.len() <= w.len() + 3
+        !value.is_empty()
+            && value
+                .to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|word| {
+                    words.iter().any(|w| {
+                        word == *w
+                            || word.strip_suffix('s') == Some(w)
+                            || word.starts_with(w) && word.len() <= w.len() + 3
+                    })
                 })
-            })
     })
 }
 
