@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use crate::patterns::{static_regex, static_set};
+
 use crate::lines::Line;
 use crate::markers::marker_at;
 use crate::normalise::is_han;
@@ -16,7 +18,7 @@ use crate::normalise::is_han;
 /// Patterns that mark a line as chrome whatever its length: nobody writes these
 /// inside a plan.
 static ANY_LENGTH: LazyLock<RegexSet> = LazyLock::new(|| {
-    build_set(&[
+    static_set(&[
         // disclaimers and copyright notices
         r"申明敬告|本站|本网站|免责声明|版权所有|版权归|版权说明|版权均|Copyright|©",
         // registration numbers of sites
@@ -36,7 +38,7 @@ static ANY_LENGTH: LazyLock<RegexSet> = LazyLock::new(|| {
 /// Patterns that mark a short line as chrome: these words also occur in plan
 /// sentences (注册, 下载, 来源), so only a short line that carries them is chrome.
 static SHORT_LINE: LazyLock<RegexSet> = LazyLock::new(|| {
-    build_set(&[
+    static_set(&[
         // neighbouring articles and recommendations
         r"上一篇|下一篇|相关文章|相关推荐|相关阅读|您可能关注|猜你喜欢|热门文章|推荐阅读|推荐度",
         // counters and reading aids
@@ -67,7 +69,7 @@ const HEADER_FIELDS: &str = "索引号|信息分类|主题分类|体裁分类|�
 /// Whole-line shapes that are chrome: header fields ("发布时间: …"), bare page
 /// numbers, file sizes, labels of viewer panes.
 static SHAPES: LazyLock<RegexSet> = LazyLock::new(|| {
-    build_set(&[
+    static_set(&[
         &format!(r"^[【\[]?({HEADER_FIELDS})\s*[:：]"),
         // the controls of a page: one word on its own line
         r"^(打印|图片|视频|搜索|全站搜索|站内搜索|微信|微博|QQ空间|QQ好友|QQ|政府信息公开|信息公开|政务公开|返回顶部|返回|关闭|分享)$",
@@ -129,19 +131,6 @@ const SHORT_LINE_CHARS: usize = 60;
 /// paragraph's text would cost more than keeping the phrase.
 const PARAGRAPH_CHARS: usize = 40;
 const PARAGRAPH_SENTENCES: usize = 2;
-
-/// A set of this module's literal patterns. A pattern that does not compile is a
-/// programming error, which the unit test that forces every static catches.
-fn build_set(patterns: &[&str]) -> RegexSet {
-    #[allow(clippy::expect_used)]
-    RegexSet::new(patterns).expect("chrome pattern set compiles")
-}
-
-/// One of this module's literal patterns (see [`build_set`]).
-fn static_regex(pattern: &str) -> Regex {
-    #[allow(clippy::expect_used)]
-    Regex::new(pattern).expect("chrome pattern compiles")
-}
 
 /// Whether a line (trimmed) of normalised text is site chrome.
 pub(crate) fn is_chrome(line: &str) -> bool {

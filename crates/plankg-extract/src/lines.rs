@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::patterns::static_regex;
+
 use crate::chrome::is_chrome;
 use crate::markers::marker_at;
 
@@ -38,8 +40,8 @@ pub(crate) fn lines_of(text: &str) -> Vec<Line> {
 
 /// Decorations sites add to a title: "-11篇(第18/27页)", "(2篇)", "[1]", "范文",
 /// a date suffix, a file extension, an "附件:" label.
-static DECORATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
+static DECORATION: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
         r"(?x)
         ^附件\s*\d*\s*[:：]\s*
         | \s*[-—_]?\s*\d+\s*篇\s*(\(第\s*\d+\s*/\s*\d+\s*页\))?\s*$
@@ -49,19 +51,20 @@ static DECORATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
         | \s*[-—]\s*\d{4}-\d{1,2}-\d{1,2}\s*$
         | \.docx?.*$",
     )
-    .ok()
 });
 
 /// A plan's title ends with the kind of document it is.
-static PLAN_TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(工作计划|工作要点|计划方案|计划|要点|工作意见|实施意见|实施方案|工作安排|汇编)$")
-        .ok()
+static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(工作计划|工作要点|计划方案|计划|要点|工作意见|实施意见|实施方案|工作安排|汇编)$",
+    )
 });
 
 /// The title without site decorations.
 pub(crate) fn clean_title(title: &str) -> String {
     let mut out = title.trim().to_owned();
-    if let Some(re) = DECORATION.as_ref() {
+    {
+        let re = &*DECORATION;
         // Decorations can stack ("…范文[1]"): strip until nothing changes.
         loop {
             let next = re.replace_all(&out, "").trim().to_owned();
@@ -85,7 +88,7 @@ pub(crate) fn is_title_line(line: &str) -> bool {
     if cleaned.contains(['。', ';', '；', ',', '，', ':', '：', '!', '！']) {
         return false;
     }
-    PLAN_TITLE.as_ref().is_some_and(|re| re.is_match(&cleaned))
+    PLAN_TITLE.is_match(&cleaned)
 }
 
 /// Whether a title line heads a compilation rather than one plan.
@@ -96,6 +99,12 @@ pub(crate) fn is_compilation_title(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_static_pattern_compiles() {
+        assert!(!LazyLock::force(&DECORATION).as_str().is_empty());
+        assert!(!LazyLock::force(&PLAN_TITLE).as_str().is_empty());
+    }
 
     #[test]
     fn titles_lose_site_decorations() {

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
+use crate::patterns::static_regex;
+
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::lines::{clean_title, is_title_line, Line};
@@ -71,59 +73,59 @@ pub(crate) struct MetadataReader {
 }
 
 /// Bodies that issue plans: bureaus, committees, schools.
-static ISSUER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
         r"(?:中共)?[^\s\d年度,，、:：《》()（）]{0,16}?(?:教育\p{Han}{0,4}?(?:局|厅)|教育工作委员会|教育委员会|教体局|教委|教育工委|教育部|教育系统|教育部门|中学|小学|学校|幼儿园|学院|大学)(?:委员会|委|党委)?",
     )
-    .ok()
 });
 
 /// A bureau named with its level or place (市教育局, 廊坊市教育局): the only kind
 /// taken from the body of a plan whose title names no issuer.
-static BODY_ISSUER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[省市区县州旗](?:教育\p{Han}{0,4}?(?:局|厅)|教体局|教委)").ok());
+static BODY_ISSUER: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"[省市区县州旗](?:教育\p{Han}{0,4}?(?:局|厅)|教体局|教委)"));
 
 /// "X关于印发…的通知": X issues the plan the notice wraps.
-static NOTICE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^(.{2,40}?)(?:关于)?印发.{0,60}通知").ok());
+static NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^(.{2,40}?)(?:关于)?印发.{0,60}通知"));
 
 /// A date line under a signature: 2021年3月24日, 二○一二年一月二十日.
-static DATE_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$").ok()
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$",
+    )
 });
 
 /// A publication-date field of a page header (发文日期: 2022-02-14).
-static DATE_FIELD: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:发文日期|成文日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})").ok());
+static DATE_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"(?:发文日期|成文日期)\s*[:：]\s*(\d{4}-\d{1,2}-\d{1,2})"));
 
 /// The opening sentence stating the year's task: "2020年,全市教育工作的总体要求是";
 /// failing that, the year's work conference ("召开2019年度全市教育工作会议").
-static OPENING_YEAR: LazyLock<[Option<Regex>; 2]> = LazyLock::new(|| {
+static OPENING_YEAR: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     [
-        Regex::new(r"((?:19|20)\d{2})年度?[^。；;\d]{0,20}?(?:总体要求|总体思路|指导思想|主要目标|工作思路)").ok(),
-        Regex::new(r"((?:19|20)\d{2})年度?[^。；;\d]{0,8}?工作会议").ok(),
+        static_regex(
+            r"((?:19|20)\d{2})年度?[^。；;\d]{0,20}?(?:总体要求|总体思路|指导思想|主要目标|工作思路)",
+        ),
+        static_regex(r"((?:19|20)\d{2})年度?[^。；;\d]{0,8}?工作会议"),
     ]
 });
 
 /// A four-digit year.
-pub(super) static YEAR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}").ok());
+pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:19|20)\d{2}"));
 
 /// A school year: 2025-2026学年 (first or second term).
-static SCHOOL_YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)[\d*xX]{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*学年度?(.{0,4})").ok()
+static SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(r"((?:19|20)[\d*xX]{2})\s*[-—–~至]\s*((?:19|20)\d{2})\s*学年度?(.{0,4})")
 });
 
 /// A two-digit year with a leading zero ("做好06年招生"): 200x.
-static SHORT_YEAR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.])0(\d)年").ok());
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:^|[^\d.])0(\d)年"));
 
 /// Party congresses and plenums as cited: 十八大, 十八届四中、五中全会.
-static MEETING: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
         r"(二十|十[一二三四五六七八九]?)(?:大|届((?:[一二三四五六七]中[、和及与,，]?)+)全会)",
     )
-    .ok()
 });
 
 impl MetadataReader {
@@ -232,7 +234,7 @@ impl MetadataReader {
         let issued = issued.or_else(|| {
             lines.iter().find_map(|l| {
                 let line = &text[l.range.clone()];
-                DATE_FIELD.as_ref()?.captures(line).map(|c| c[1].to_owned())
+                DATE_FIELD.captures(line).map(|c| c[1].to_owned())
             })
         });
         let region = self.region(issuer.as_deref(), title_text, &body);
@@ -250,7 +252,7 @@ impl MetadataReader {
     /// as a superior ("在教育局的领导下"); with its place when the place is written
     /// before it (廊坊市教育局, 上海市普陀区教育局).
     fn body_issuer(&self, body: &str) -> Option<String> {
-        let re = BODY_ISSUER.as_ref()?;
+        let re = &*BODY_ISSUER;
         // The bureau named most often (a superior is named less often than the plan's
         // owner); the first of equals.
         let mentions: Vec<regex::Match<'_>> = re
@@ -296,7 +298,8 @@ impl MetadataReader {
     /// The year after the latest party meeting the text cites, or a "06年" year.
     fn inferred_year(&self, body: &str) -> Option<i32> {
         let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(re) = SHORT_YEAR.as_ref() {
+        {
+            let re = &*SHORT_YEAR;
             let years: Vec<i32> = re
                 .captures_iter(&compact)
                 .filter_map(|c| c[1].parse::<i32>().ok())
@@ -306,7 +309,7 @@ impl MetadataReader {
                 return Some(*year);
             }
         }
-        let re = MEETING.as_ref()?;
+        let re = &*MEETING;
         let mut latest: Option<i32> = None;
         for caps in re.captures_iter(&compact) {
             let congress = &caps[1];
@@ -420,13 +423,13 @@ fn is_generic(issuer: &str) -> bool {
 /// else in another title line of the page.
 fn stated_year(opening: &str, title: &str, titles: &[String]) -> Option<i32> {
     let [requirements, conference] = &*OPENING_YEAR;
-    if let Some(caps) = requirements.as_ref().and_then(|re| re.captures(opening)) {
+    if let Some(caps) = requirements.captures(opening) {
         return caps[1].parse().ok();
     }
     std::iter::once(title)
         .chain(titles.iter().map(String::as_str))
         .find_map(title_year)
-        .or_else(|| conference.as_ref()?.captures(opening)?[1].parse().ok())
+        .or_else(|| conference.captures(opening)?[1].parse().ok())
 }
 
 /// The plan year a title states.
@@ -435,7 +438,7 @@ fn title_year(title: &str) -> Option<i32> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if let Some(caps) = SCHOOL_YEAR.as_ref().and_then(|re| re.captures(&compact)) {
+    if let Some(caps) = SCHOOL_YEAR.captures(&compact) {
         let second_term = caps[3].contains("第二") || caps[3].contains('下');
         let first: Option<i32> = caps[1].parse().ok();
         let second: Option<i32> = caps[2].parse().ok();
@@ -445,23 +448,15 @@ fn title_year(title: &str) -> Option<i32> {
             first.or(second)
         };
     }
-    YEAR.as_ref()?
-        .find_iter(&compact)
-        .last()?
-        .as_str()
-        .parse()
-        .ok()
+    YEAR.find_iter(&compact).last()?.as_str().parse().ok()
 }
 
 /// The text with years written in Chinese numerals ("一九五七年", "二〇〇三年") in
 /// Arabic digits, so the year patterns read them.
 pub(super) fn with_arabic_years(text: &str) -> Cow<'_, str> {
-    static CHINESE_YEAR: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"[一二][〇零○OＯ0一二三四五六七八九]{3}年").ok());
-    let Some(re) = CHINESE_YEAR.as_ref() else {
-        return Cow::Borrowed(text);
-    };
-    re.replace_all(text, |caps: &regex::Captures<'_>| {
+    static CHINESE_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| static_regex(r"[一二][〇零○OＯ0一二三四五六七八九]{3}年"));
+    CHINESE_YEAR.replace_all(text, |caps: &regex::Captures<'_>| {
         caps[0]
             .chars()
             .map(|c| match c {
@@ -484,9 +479,9 @@ pub(super) fn with_arabic_years(text: &str) -> Cow<'_, str> {
 /// The bodies named in a title before its year, or between its year and the kind of
 /// plan ("2021年区教育局工作要点"), joined by a space.
 pub(super) fn title_issuer(title: &str) -> Option<String> {
-    let re = ISSUER.as_ref()?;
+    let re = &*ISSUER;
     let compact = title.trim();
-    let year_at = YEAR.as_ref().and_then(|y| y.find(compact));
+    let year_at = YEAR.find(compact);
     let mut parts = Vec::new();
     match year_at {
         Some(year) => {
@@ -518,13 +513,12 @@ fn is_named_body(body: &str) -> bool {
 
 /// The body that issues a wrapping notice ("福建省教育厅关于印发…的通知").
 fn notice_issuer(text: &str, lines: &[Line]) -> Option<String> {
-    let re = NOTICE.as_ref()?;
+    let re = &*NOTICE;
     lines.iter().take(30).find_map(|l| {
         let line = &text[l.range.clone()];
         let caps = re.captures(line)?;
         let who = caps[1].trim().trim_end_matches("关于");
         ISSUER
-            .as_ref()?
             .find(who)
             .filter(|m| m.end() == who.len())
             .map(|_| who.to_owned())
@@ -534,9 +528,7 @@ fn notice_issuer(text: &str, lines: &[Line]) -> Option<String> {
 /// A signature: a line naming a body, followed by a date line; gives the issuer and
 /// the issue date.
 fn signature(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
-    let Some(date_re) = DATE_LINE.as_ref() else {
-        return (None, None);
-    };
+    let date_re = &*DATE_LINE;
     for (index, line) in lines.iter().enumerate() {
         let date = text[line.range.clone()].trim();
         if !date_re.is_match(date) {
@@ -547,7 +539,7 @@ fn signature(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
             .map(|i| text[lines[i].range.clone()].trim())
             .filter(|w| w.chars().count() <= 40)
             .and_then(|w| {
-                let found: Vec<&str> = ISSUER.as_ref()?.find_iter(w).map(|m| m.as_str()).collect();
+                let found: Vec<&str> = ISSUER.find_iter(w).map(|m| m.as_str()).collect();
                 (!found.is_empty()).then(|| found.join(" "))
             });
         return (who, Some(date.to_owned()));
@@ -558,6 +550,25 @@ fn signature(text: &str, lines: &[Line]) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_static_pattern_compiles() {
+        for re in [
+            &*ISSUER,
+            &*BODY_ISSUER,
+            &*NOTICE,
+            &*DATE_LINE,
+            &*DATE_FIELD,
+            &*YEAR,
+            &*SCHOOL_YEAR,
+            &*SHORT_YEAR,
+            &*MEETING,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+        assert_eq!(OPENING_YEAR.len(), 2);
+        assert_eq!(with_arabic_years("一九五七年"), "1957年");
+    }
 
     #[test]
     fn a_tie_between_places_goes_to_the_first_named() {

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::patterns::static_regex;
+
 use super::{title_issuer, with_arabic_years, YEAR};
 use crate::lines::{is_compilation_title, is_title_line, Line};
 use crate::markers::marker_at;
@@ -64,10 +66,8 @@ fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
         let candidate = &text[line.range.clone()];
         let short =
             candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
-        let telling = YEAR
-            .as_ref()
-            .is_some_and(|re| re.is_match(&with_arabic_years(candidate)))
-            || title_issuer(candidate).is_some();
+        let telling =
+            YEAR.is_match(&with_arabic_years(candidate)) || title_issuer(candidate).is_some();
         (short && telling && marker_at(candidate).is_none() && !is_compilation_title(candidate))
             .then(|| (candidate.to_owned(), line.range.clone()))
     })
@@ -75,11 +75,13 @@ fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
 
 /// "县教育局xx年工作计划方案 一、指导思想…": a title at the start of a body line.
 fn glued_title(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)> {
-    static GLUED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^[^。；;,，:：!！?？《》]{2,40}?(?:工作计划方案|工作计划|工作要点|计划方案|计划|要点)").ok()
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        static_regex(
+            r"^[^。；;,，:：!！?？《》]{2,40}?(?:工作计划方案|工作计划|工作要点|计划方案|计划|要点)",
+        )
     });
     let line = &text[range.clone()];
-    let found = GLUED.as_ref()?.find(line)?;
+    let found = GLUED.find(line)?;
     Some((
         found.as_str().to_owned(),
         range.start..range.start + found.end(),
@@ -88,9 +90,9 @@ fn glued_title(text: &str, range: Range<usize>) -> Option<(String, Range<usize>)
 
 /// 《嘉兴市委教育工委 市教育局 2018年工作要点》 named in the lines before the body.
 fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
-    static QUOTED: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"《([^《》]{4,40}?(?:工作计划|工作要点|工作意见))》").ok());
-    let re = QUOTED.as_ref()?;
+    static QUOTED: LazyLock<Regex> =
+        LazyLock::new(|| static_regex(r"《([^《》]{4,40}?(?:工作计划|工作要点|工作意见))》"));
+    let re = &*QUOTED;
     content.iter().take(12).find_map(|line| {
         let caps = re.captures(&text[line.range.clone()])?;
         let inner = caps.get(1)?;
@@ -99,4 +101,22 @@ fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)>
             line.range.start + inner.start()..line.range.start + inner.end(),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::lines_of;
+
+    #[test]
+    fn glued_and_quoted_titles_are_read_by_their_patterns() {
+        let text = "县教育局2019年工作计划 一、指导思想";
+        let (title, _) = glued_title(text, 0..text.len()).unwrap();
+        assert_eq!(title, "县教育局2019年工作计划");
+        let text = "现将《嘉兴市委教育工委 市教育局 2018年工作要点》印发给你们";
+        let lines = lines_of(text);
+        let content: Vec<&Line> = lines.iter().collect();
+        let (title, _) = quoted_title(text, &content).unwrap();
+        assert_eq!(title, "嘉兴市委教育工委 市教育局 2018年工作要点");
+    }
 }

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 use plankg_model::{Deadline, Section, Task};
 use regex::Regex;
 
+use crate::patterns::static_regex;
+
 use super::outline::{Node, Outline};
 use super::table::Row;
 use crate::normalise::NormText;
@@ -20,8 +22,8 @@ use crate::normalise::NormText;
 const HEADING_CHARS: usize = 50;
 
 /// A line that only names responsible units: "(责任单位:…)", "(牵头处室:…)".
-static TAG_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^[(（]\s*(?:牵头|责任|配合|协办|主办|承办|参与)[^()（）]{0,200}[)）]$").ok()
+static TAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(r"^[(（]\s*(?:牵头|责任|配合|协办|主办|承办|参与)[^()（）]{0,200}[)）]$")
 });
 
 /// The section tree of a document and where each task's text is.
@@ -147,9 +149,7 @@ impl<'a> Builder<'a> {
                 }
                 continue;
             }
-            let is_tag = TAG_LINE
-                .as_ref()
-                .is_some_and(|re| re.is_match(&self.norm.text[piece.clone()]));
+            let is_tag = TAG_LINE.is_match(&self.norm.text[piece.clone()]);
             match ranges.last_mut() {
                 Some((last, None)) if is_tag => last.end = piece.end,
                 _ => ranges.push((piece.clone(), None)),
@@ -302,5 +302,16 @@ fn split_heading(text: &str, piece: Range<usize>) -> (Range<usize>, Option<Range
             (piece.start..piece.start + cut, Some(rest_start..piece.end))
         }
         _ => (piece, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_responsibility_tag_line_is_told_by_its_pattern() {
+        assert!(TAG_LINE.is_match("(牵头处室:发展规划处;责任处室:办公室)"));
+        assert!(!TAG_LINE.is_match("(一)加强党的建设"));
     }
 }
