@@ -518,12 +518,21 @@ fn notice_issuer(text: &str, lines: &[Line]) -> Option<String> {
         let line = &text[l.range.clone()];
         let caps = re.captures(line)?;
         let who = caps[1].trim().trim_end_matches("关于");
+        // A document number before the body ("温教发〔2009〕1号温州市教育局…") is
+        // no part of its name.
+        let who = DOCUMENT_NUMBER
+            .find(who)
+            .map_or(who, |number| &who[number.end()..]);
         ISSUER
             .find(who)
             .filter(|m| m.end() == who.len())
-            .map(|_| who.to_owned())
+            .map(|m| m.as_str().trim().to_owned())
     })
 }
+
+/// A document number, with whatever precedes it on its line: "1、温教发〔2009〕1号".
+static DOCUMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^.*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号"));
 
 /// A signature: a line naming a body, followed by a date line; gives the issuer and
 /// the issue date.
@@ -563,6 +572,7 @@ mod tests {
             &*SCHOOL_YEAR,
             &*SHORT_YEAR,
             &*MEETING,
+            &*DOCUMENT_NUMBER,
         ] {
             assert!(!re.as_str().is_empty());
         }
@@ -603,6 +613,16 @@ mod tests {
         assert_eq!(title_year("2020度市教育局工作计划"), Some(2020));
         assert_eq!(title_year("一九五七年政府工作报告"), Some(1957));
         assert_eq!(title_year("二〇〇三年政府工作报告"), Some(2003));
+    }
+
+    #[test]
+    fn a_notice_issuer_is_the_body_not_its_document_number() {
+        let text = "1、温教发〔2009〕1号温州市教育局关于印发2009年工作要点的通知";
+        let lines = crate::lines::lines_of(text);
+        assert_eq!(notice_issuer(text, &lines).as_deref(), Some("温州市教育局"));
+        let text = "福建省教育厅关于印发2019年工作要点的通知";
+        let lines = crate::lines::lines_of(text);
+        assert_eq!(notice_issuer(text, &lines).as_deref(), Some("福建省教育厅"));
     }
 
     #[test]
