@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::build::{build, built_store, select};
-use crate::util::{plankg, python, root};
+use crate::util::{copy_table_fixtures, plankg, python, root};
 
 /// Whether python3 can import `modules`; says why the test is skipped when not.
 fn python_has(modules: &str) -> bool {
@@ -113,14 +113,7 @@ fn the_union_validates_against_the_shapes() {
 fn task_table_rows_give_deadlines_and_unit_roles_that_validate() {
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("tables");
-    std::fs::create_dir_all(&plans).unwrap();
-    let fixtures = root().join("crates/plankg-extract/tests/fixtures/tables");
-    for entry in std::fs::read_dir(&fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt" || e == "html") {
-            std::fs::copy(&path, plans.join(path.file_name().unwrap())).unwrap();
-        }
-    }
+    copy_table_fixtures(&plans);
     let store = dir.path().join("store");
     build(&plans, &store, &["--quiet"]);
     let rows = select(

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::util::{plankg, python, root, sample};
+use crate::util::{copy_table_fixtures, plankg, python, root, sample};
 
 #[test]
 fn one_input_prints_one_object_with_documents() {
@@ -27,15 +27,7 @@ fn output_of_every_sample_validates_against_the_json_schema() {
 #[test]
 fn output_of_task_tables_validates_against_the_json_schema() {
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = root().join("crates/plankg-extract/tests/fixtures/tables");
-    let mut inputs = 0;
-    for entry in fs::read_dir(fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt" || e == "html") {
-            fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-            inputs += 1;
-        }
-    }
+    let inputs = copy_table_fixtures(dir.path());
     assert_eq!(validated_outputs(dir.path()), inputs);
 }
 

@@ -32,6 +32,22 @@ pub fn sample(name: &str) -> PathBuf {
     root().join("data/plans").join(name)
 }
 
+/// Copies the task-table fixtures of plankg-extract (its .txt and .html plans, not
+/// their notes) into `dir`; how many were copied.
+pub fn copy_table_fixtures(dir: &Path) -> usize {
+    let fixtures = root().join("crates/plankg-extract/tests/fixtures/tables");
+    std::fs::create_dir_all(dir).unwrap();
+    let mut copied = 0;
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt" || e == "html") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+            copied += 1;
+        }
+    }
+    copied
+}
+
 /// Runs a Python snippet with arguments; panics with its stderr when it fails.
 /// The packages it imports are installed by scripts/test.sh (tests/requirements.txt).
 pub fn python(script: &str, args: &[&Path]) -> String {

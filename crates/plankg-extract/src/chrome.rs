@@ -5,6 +5,7 @@
 //! wording: a line is chrome when it carries a typical chrome word and is short, or
 //! has a shape no plan sentence has (a bare page number, a "key: value" header).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
@@ -235,7 +236,13 @@ pub(crate) fn mark_runs(text: &str, lines: &mut [Line], keep: &[bool]) {
             end += 1;
         }
         let block = &text[lines[start].range.start..lines[end - 1].range.end];
-        if LICENCE.is_match(&block.replace('\n', "")) && !is_paragraph(block) {
+        // Most blocks are one line: only a block of several is joined anew.
+        let joined = if block.contains('\n') {
+            Cow::Owned(block.replace('\n', ""))
+        } else {
+            Cow::Borrowed(block)
+        };
+        if LICENCE.is_match(&joined) && !is_paragraph(block) {
             for (offset, line) in lines[start..end].iter_mut().enumerate() {
                 if free(start + offset) {
                     line.chrome = true;

@@ -17,14 +17,23 @@ use common::{docx, CONTENT_TYPES};
 /// Built once: the gazetteers take a while to compile.
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| ExtractorBuilder::new().build().unwrap());
 
-/// The one document of a fixture file.
-fn document(name: &str) -> Document {
+/// The bytes of a fixture file.
+fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
         "{}/tests/fixtures/tables/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
-    let bytes = std::fs::read(&path).unwrap();
-    one(EXTRACTOR.extract(&bytes, name).unwrap())
+    std::fs::read(&path).unwrap()
+}
+
+/// The one document of a fixture file.
+fn document(name: &str) -> Document {
+    one(EXTRACTOR.extract(&fixture(name), name).unwrap())
+}
+
+/// The decoded text of a fixture file, which every span refers to.
+fn source(name: &str) -> String {
+    EXTRACTOR.plain_text(&fixture(name), name).unwrap()
 }
 
 fn one(mut docs: Vec<Document>) -> Document {
@@ -68,10 +77,11 @@ fn units_of(task: &Task) -> Vec<(&str, UnitRole)> {
         .collect()
 }
 
-/// Each expected row is a task of `doc`, in order, with exactly its units and
-/// deadline; no other task carries units or a deadline.
+/// Each expected row is a task of `doc`, in the order of the text, with exactly
+/// its units and deadline; no other task carries units or a deadline.
 fn assert_rows(doc: &Document, expected: &[Expected]) {
-    let rows = row_tasks(doc);
+    let mut rows = row_tasks(doc);
+    rows.sort_by_key(|t| t.span.start);
     let texts: Vec<&str> = rows.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(rows.len(), expected.len(), "row tasks: {texts:#?}");
     for (task, want) in rows.iter().zip(expected) {
@@ -123,50 +133,41 @@ fn html_table_with_rowspan_gives_rows_with_units_deadlines_and_sub_rows() {
     assert!(doc
         .tasks()
         .any(|t| t.text.starts_with("坚持问题导向、目标导向、结果导向")));
-    let mut rows: Vec<&Task> = row_tasks(&doc);
-    rows.sort_by_key(|t| t.span.start);
-    let texts: Vec<&str> = rows.iter().map(|t| t.text.as_str()).collect();
-    let expected = [
-        row(
-            "全面完成年度任务目标",
-            &[("区域教育中心建设专班", Lead)],
-            Some("全年"),
-        ),
-        row(
-            "健全教育发展保障体系",
-            &[("财务处", Lead), ("干部人事处", Coop)],
-            None,
-        ),
-        row(
-            "加大财政教育经费投入",
-            &[("财务处", Lead), ("干部人事处", Coop)],
-            Some("全年"),
-        ),
-        row(
-            "建立完善更加灵活开放的教师补充机制",
-            &[("财务处", Lead), ("干部人事处", Coop)],
-            Some("全年"),
-        ),
-        row(
-            "深入推进\"找抓补促\"活动",
-            &[("找抓补促工作专班", Lead)],
-            Some("全年"),
-        ),
-        row(
-            "提升教育系统作风效能",
-            &[("机关党委", Lead), ("办公室", Coop), ("干部人事处", Coop)],
-            Some("全年"),
-        ),
-    ];
-    assert_eq!(rows.len(), expected.len(), "{texts:#?}");
-    for (task, want) in rows.iter().zip(&expected) {
-        assert!(task.text.starts_with(want.task), "{}", task.text);
-        assert_eq!(units_of(task), want.units, "{}", want.task);
-        assert_eq!(
-            task.deadline.as_ref().map(|d| d.text.as_str()),
-            want.deadline
-        );
-    }
+    assert_rows(
+        &doc,
+        &[
+            row(
+                "全面完成年度任务目标",
+                &[("区域教育中心建设专班", Lead)],
+                Some("全年"),
+            ),
+            row(
+                "健全教育发展保障体系",
+                &[("财务处", Lead), ("干部人事处", Coop)],
+                None,
+            ),
+            row(
+                "加大财政教育经费投入",
+                &[("财务处", Lead), ("干部人事处", Coop)],
+                Some("全年"),
+            ),
+            row(
+                "建立完善更加灵活开放的教师补充机制",
+                &[("财务处", Lead), ("干部人事处", Coop)],
+                Some("全年"),
+            ),
+            row(
+                "深入推进\"找抓补促\"活动",
+                &[("找抓补促工作专班", Lead)],
+                Some("全年"),
+            ),
+            row(
+                "提升教育系统作风效能",
+                &[("机关党委", Lead), ("办公室", Coop), ("干部人事处", Coop)],
+                Some("全年"),
+            ),
+        ],
+    );
     // Row 2 heads a section of its sub-rows 2-1 and 2-2.
     let parent = find_section(&doc.sections, "2").expect("a section for row 2");
     assert_eq!(parent.heading.as_deref(), Some("健全教育发展保障体系"));
@@ -195,17 +196,7 @@ fn html_table_with_rowspan_gives_rows_with_units_deadlines_and_sub_rows() {
     ] {
         assert!(lead.contains(&name), "{name} leads: {lead:?}");
     }
-    let source = EXTRACTOR
-        .plain_text(
-            &std::fs::read(format!(
-                "{}/tests/fixtures/tables/task_table_rowspan.html",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap(),
-            "task_table_rowspan.html",
-        )
-        .unwrap();
-    assert_spans(&doc, &source);
+    assert_spans(&doc, &source("task_table_rowspan.html"));
 }
 
 fn find_section<'a>(sections: &'a [Section], number: &str) -> Option<&'a Section> {
@@ -270,12 +261,7 @@ fn wide_space_separated_rows_are_cells() {
             ),
         ],
     );
-    let source = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/tables/task_table_wide_spaces.txt",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    assert_spans(&doc, &source);
+    assert_spans(&doc, &source("task_table_wide_spaces.txt"));
 }
 
 #[test]

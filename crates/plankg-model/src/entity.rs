@@ -144,6 +144,18 @@ pub enum UnitRole {
 }
 
 impl UnitRole {
+    /// The role its gazetteer and JSON name gives: "lead", "responsible" or
+    /// "cooperating".
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "lead" => Some(Self::Lead),
+            "responsible" => Some(Self::Responsible),
+            "cooperating" => Some(Self::Cooperating),
+            _ => None,
+        }
+    }
+
     /// Strength used to keep a unit's strongest role: lead > responsible > cooperating.
     #[must_use]
     pub const fn strength(self) -> u8 {

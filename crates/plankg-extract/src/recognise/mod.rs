@@ -14,6 +14,7 @@ mod target;
 mod unit;
 
 pub(crate) use policy::name_key;
+pub(crate) use unit::{unit_names, LONGEST_UNIT};
 
 use std::ops::Range;
 use std::sync::Arc;

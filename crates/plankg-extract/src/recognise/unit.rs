@@ -3,6 +3,8 @@
 //! tag words and their roles come from data/gazetteer/unit_tags.tsv. A list is split
 //! on 、 and commas; each unit keeps the role of its tag.
 
+use std::ops::Range;
+
 use plankg_model::{UnitRef, UnitRole};
 use regex::Regex;
 
@@ -17,7 +19,30 @@ const FILE: &str = "unit_tags.tsv";
 
 /// The longest unit name kept, in characters: longer items are sentences that a
 /// missing terminator let into the list.
-const LONGEST_UNIT: usize = 20;
+pub(crate) const LONGEST_UNIT: usize = 20;
+
+/// The unit names of a list (a byte range of `text`) split on `separators`, each
+/// trimmed and without a closing 等; empty items and items longer than
+/// [`LONGEST_UNIT`] (sentences a missing terminator let in) are left out. Shared by
+/// responsibility tags and the unit cells of task tables.
+pub(crate) fn unit_names<'t>(
+    text: &'t str,
+    list: Range<usize>,
+    separators: &'t [char],
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let mut offset = list.start;
+    text[list]
+        .split_inclusive(separators)
+        .filter_map(move |item| {
+            let start = offset;
+            offset += item.len();
+            let name = item.trim_end_matches(separators);
+            let trimmed = name.trim().trim_end_matches('等');
+            let lead = name.len() - name.trim_start().len();
+            let chars = trimmed.chars().count();
+            (chars > 0 && chars <= LONGEST_UNIT).then(|| start + lead..start + lead + trimmed.len())
+        })
+}
 
 /// Finds the units of responsibility tags in a text.
 #[derive(Debug)]
@@ -40,17 +65,12 @@ impl UnitRecogniser {
     ) -> Result<Self, GazetteerError> {
         let mut roles = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
-            let role = match row.field(1) {
-                "lead" => UnitRole::Lead,
-                "responsible" => UnitRole::Responsible,
-                "cooperating" => UnitRole::Cooperating,
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown role {other:?}"),
-                    })
-                }
+            let Some(role) = UnitRole::from_name(row.field(1)) else {
+                return Err(GazetteerError::Row {
+                    file: FILE.to_owned(),
+                    line: row.line,
+                    message: format!("unknown role {:?}", row.field(1)),
+                });
             };
             roles.push((row.field(0).to_owned(), role));
         }
@@ -95,23 +115,14 @@ impl Recognise for UnitRecogniser {
             let list_end = rest
                 .find(['。', ';', ')', '(', '）', '（', '\n', ':'])
                 .map_or(rest.len(), |end| end);
-            let list = rest.get(..list_end).unwrap_or("");
-            let mut offset = list_start;
-            for item in list.split_inclusive(['、', ',', '，', '/']) {
-                let item_start = offset;
-                offset += item.len();
-                let name = item.trim_end_matches(['、', ',', '，', '/']);
-                let trimmed = name.trim().trim_end_matches('等');
-                if trimmed.is_empty() || trimmed.chars().count() > LONGEST_UNIT {
-                    continue;
-                }
-                let lead = name.len() - name.trim_start().len();
-                let start = item_start + lead;
+            let list = list_start..list_start + list_end.min(rest.len());
+            for range in unit_names(text, list, &['、', ',', '，', '/']) {
+                let name = &text[range.clone()];
                 found.units.push(Hit {
-                    range: start..start + trimmed.len(),
+                    range,
                     entity: UnitRef {
-                        name: trimmed.to_owned(),
-                        key: name_key(trimmed),
+                        name: name.to_owned(),
+                        key: name_key(name),
                         role,
                         evidence: Vec::new(),
                     },

@@ -27,6 +27,7 @@ use crate::gazetteer::Gazetteer;
 use crate::html::MergedCells;
 use crate::lines::Line;
 use crate::markers::{marker_at, Scheme};
+use crate::recognise::{unit_names, LONGEST_UNIT};
 
 /// The gazetteer file of column names.
 const FILE: &str = "table_columns.tsv";
@@ -37,9 +38,6 @@ const HEADER_CELL_CHARS: usize = 24;
 /// How many characters a header cell may hold beyond the column word it contains
 /// ("负责处室(年段)", "任务落实及措施目标", "预计至12月31日完成工作量").
 const HEADER_EXTRA_CHARS: usize = 16;
-
-/// The longest unit name kept from a cell, in characters.
-const LONGEST_UNIT: usize = 20;
 
 /// The longest cell of a unit column in a one-cell-per-line table, in characters:
 /// a longer line is text after the table, not a cell (a cell of units is a list
@@ -120,19 +118,19 @@ impl TableReader {
             let column = match row.field(1) {
                 "number" => Column::Number,
                 "content" => Column::Content,
-                "lead" => Column::Unit(UnitRole::Lead),
-                "responsible" => Column::Unit(UnitRole::Responsible),
-                "cooperating" => Column::Unit(UnitRole::Cooperating),
                 "deadline" => Column::Deadline,
                 "person" => Column::Person,
                 "other" => Column::Other,
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown column role {other:?}"),
-                    })
-                }
+                other => match UnitRole::from_name(other) {
+                    Some(role) => Column::Unit(role),
+                    None => {
+                        return Err(GazetteerError::Row {
+                            file: FILE.to_owned(),
+                            line: row.line,
+                            message: format!("unknown column role {other:?}"),
+                        })
+                    }
+                },
             };
             columns.push((row.field(0).to_owned(), column));
         }
@@ -141,6 +139,11 @@ impl TableReader {
 
     /// The role of a header cell, when it is a column name.
     fn column(&self, cell: &str) -> Option<Column> {
+        // Asked of every line of every file: a long line is turned down before
+        // anything is built.
+        if cell.len() > HEADER_CELL_CHARS * 4 + 8 {
+            return None;
+        }
         let cell: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
         let chars = cell.chars().count();
         // Column names hold no year: "2023年工作要点任务分工" is a title (while
@@ -454,8 +457,12 @@ fn row_of(
                 let cell = own.or_else(|| above[index].clone().filter(|_| inherits));
                 above[index].clone_from(&cell);
                 if let Some(cell) = cell {
-                    row.units
-                        .extend(unit_names(text, cell).map(|name| (name, *role)));
+                    // One-character items are stray marks, not units.
+                    row.units.extend(
+                        unit_names(text, cell, &UNIT_SEPARATORS)
+                            .filter(|name| text[name.clone()].chars().count() >= 2)
+                            .map(|name| (name, *role)),
+                    );
                 }
             }
             Some(Column::Deadline) => {
@@ -468,26 +475,6 @@ fn row_of(
     }
     row.content = content?;
     Some(row)
-}
-
-/// The unit names of a cell: split on 、 , ， / ; and spaces, without a closing 等;
-/// names too long to be a unit are left out.
-fn unit_names(text: &str, cell: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
-    let content = &text[cell.clone()];
-    let mut offset = cell.start;
-    content
-        .split_inclusive(UNIT_SEPARATORS)
-        .filter_map(move |piece| {
-            let start = offset;
-            offset += piece.len();
-            let name = piece.trim_end_matches(UNIT_SEPARATORS);
-            let trimmed = name.trim().trim_end_matches('等');
-            let lead = name.len() - name.trim_start().len();
-            let chars = trimmed.chars().count();
-            (2..=LONGEST_UNIT)
-                .contains(&chars)
-                .then(|| start + lead..start + lead + trimmed.len())
-        })
 }
 
 #[cfg(test)]
