@@ -1,11 +1,14 @@
 //! The extraction pipeline: bytes -> plain text -> normalised text -> documents with
 //! their section tree -> entities attached to tasks.
 
+use std::sync::Arc;
+
 use crate::assemble::attach_entities;
 use crate::decode::{read_source, Encoding};
 use crate::error::{ExtractError, GazetteerError};
 use crate::gazetteer::Gazetteer;
 use crate::normalise::Normaliser;
+use crate::places::Places;
 use crate::recognise::Recognisers;
 use crate::structure::Structurer;
 use plankg_model::Document;
@@ -51,14 +54,15 @@ impl ExtractorBuilder {
     /// [`GazetteerError`] naming the file and line of a malformed entry.
     pub fn build(self) -> Result<Extractor, GazetteerError> {
         let gazetteer = self.gazetteer.unwrap_or_else(Gazetteer::embedded);
+        let places = Arc::new(Places::new(&gazetteer)?);
         let recognisers = if self.structure_only {
             None
         } else {
-            Some(Recognisers::new(&gazetteer)?)
+            Some(Recognisers::new(&gazetteer, Arc::clone(&places))?)
         };
         Ok(Extractor {
             normaliser: Normaliser::new(&gazetteer)?,
-            structurer: Structurer::new(&gazetteer)?,
+            structurer: Structurer::new(&gazetteer, places)?,
             recognisers,
             encoding: self.encoding,
         })

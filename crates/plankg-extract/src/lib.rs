@@ -17,6 +17,7 @@ mod metadata;
 mod normalise;
 mod offsets;
 mod patterns;
+mod places;
 mod recognise;
 mod split;
 mod structure;

@@ -192,7 +192,12 @@ fn a_masked_year_is_inferred() {
     assert_eq!(doc.title.as_deref(), Some("县教育局xx年工作计划方案"));
     assert_eq!((doc.year, doc.year_inferred), (Some(2016), true));
     assert_eq!(doc.issuer.as_deref(), Some("县教育局"));
-    assert_eq!(doc.region.as_deref(), Some("平江"));
+    // The region as the gazetteer knows it, within its city and province; the
+    // bureau of the county is named in full.
+    assert_eq!(doc.region.as_deref(), Some("平江县"));
+    let within: Vec<&str> = doc.jurisdiction.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(within, ["平江县", "岳阳市", "湖南省"]);
+    assert_eq!(doc.issuers[0].canonical, "平江县教育局");
 }
 
 #[test]

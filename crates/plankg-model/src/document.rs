@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef};
+use crate::issuer::{Issuer, Place};
 use crate::span::Span;
 
 /// Everything extracted from one source file: the JSON object that
@@ -26,10 +27,25 @@ pub struct Document {
     pub year: Option<i32>,
     /// Whether `year` was inferred from indirect evidence rather than stated.
     pub year_inferred: bool,
-    /// The issuing body as written, most specific form.
+    /// The issuing body as written, most specific form; joint issuers joined by a
+    /// space ("嘉兴市委教育工委 市教育局").
     pub issuer: Option<String>,
-    /// The jurisdiction named in the text (city, district, province).
+    /// Each body of the issuer with its identity: its canonical name, place and
+    /// kind. Empty when no issuer is named.
+    #[serde(default)]
+    pub issuers: Vec<Issuer>,
+    /// The jurisdiction named in the text (city, district, province): the full
+    /// name when the gazetteer knows the place, else as written.
     pub region: Option<String>,
+    /// The region and the regions enclosing it, the region first (鹿城区, 温州市,
+    /// 浙江省); empty when the gazetteer cannot place it.
+    #[serde(default)]
+    pub jurisdiction: Vec<Place>,
+    /// The years the cited party meetings allow the text to be from (the newest
+    /// meeting cited, up to the next congress after the newest congress cited),
+    /// when it cites any; a `year` outside it says the title may not be the text's.
+    #[serde(default)]
+    pub evidence_years: Option<YearRange>,
     /// The issue date as written in the text (e.g. "2018-02-26"), when given.
     pub issued: Option<String>,
     /// Number of top-level parts.
@@ -52,6 +68,23 @@ pub struct Document {
     pub targets: Vec<TargetRef>,
     /// Named initiatives, including documents the plan will draft.
     pub initiatives: Vec<InitiativeRef>,
+}
+
+/// A range of years, both ends included; `to` is `None` when open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearRange {
+    /// The first year.
+    pub from: i32,
+    /// The last year, when bounded.
+    pub to: Option<i32>,
+}
+
+impl YearRange {
+    /// Whether `year` lies inside the range.
+    #[must_use]
+    pub fn contains(&self, year: i32) -> bool {
+        year >= self.from && self.to.is_none_or(|to| year <= to)
+    }
 }
 
 /// One part of a plan's section tree.

@@ -65,7 +65,7 @@ impl PolicyKind {
     }
 }
 
-/// Administrative level of a policy's source.
+/// Administrative level of a policy's source, of a place and of an issuing body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -4,11 +4,13 @@
 
 mod document;
 mod entity;
+mod issuer;
 mod span;
 
-pub use document::{Deadline, Document, ExtractedFile, Section, Task};
+pub use document::{Deadline, Document, ExtractedFile, Section, Task, YearRange};
 pub use entity::{
     Comparator, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel, PolicyRef,
     SchoolRef, TargetRef, UnitRef, UnitRole,
 };
+pub use issuer::{Issuer, IssuerKind, Place};
 pub use span::Span;

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use crate::patterns::static_regex;
 
-use super::{title_issuer, with_arabic_years, YEAR};
+use super::issuer::DOCUMENT_NUMBER;
+use super::year::{with_arabic_years, YEAR};
 use crate::lines::{is_compilation_title, is_title_line, Line};
 use crate::markers::marker_at;
 
@@ -18,7 +19,36 @@ const BODY_LINE_CHARS: usize = 80;
 /// The title of a plan: the last title line before its body, else a headline before
 /// the body, else a title glued to the start of the first body line, else a
 /// 《…计划/要点》 named in the opening.
-pub(super) fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<usize>)> {
+///
+/// `names_body` tells whether a line names an issuing body. A notice that wraps
+/// the plan ("关于印发2022年工作要点的通知") gives the plan's own title.
+pub(super) fn find_title(
+    text: &str,
+    lines: &[Line],
+    names_body: &dyn Fn(&str) -> bool,
+) -> Option<(String, Range<usize>)> {
+    let (title, range) = any_title(text, lines, names_body)?;
+    Some(match NOTICE_OF.captures(&title) {
+        Some(caps) => {
+            let inner = caps.get(1)?;
+            let start = range.start + inner.start();
+            (inner.as_str().to_owned(), start..start + inner.len())
+        }
+        None => (title, range),
+    })
+}
+
+/// "…关于印发《2022年工作要点》的通知": the title of the plan a notice wraps.
+static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(r"印发《?((?:[^《》]*?)(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})[^《》]{2,60}?)》?的?通知$")
+});
+
+/// The title line, headline, glued or quoted title of a plan, as found.
+fn any_title(
+    text: &str,
+    lines: &[Line],
+    names_body: &dyn Fn(&str) -> bool,
+) -> Option<(String, Range<usize>)> {
     let content: Vec<&Line> = lines.iter().filter(|l| !l.chrome).collect();
     let body_at = content
         .iter()
@@ -50,25 +80,42 @@ pub(super) fn find_title(text: &str, lines: &[Line]) -> Option<(String, Range<us
     // A headline before the body ("1957年政府工作报告", "教育体育局2020年为民办实事")
     // names the document itself; a title glued to the body's first sentence may be
     // a quotation of another plan.
-    if let Some(found) = headline(text, &content[..body_at]) {
+    if let Some(found) = headline(text, &content[..body_at], names_body) {
         return Some(found);
     }
     let first = content.get(body_at).or_else(|| content.first())?;
     glued_title(text, first.range.clone())
         .or_else(|| quoted_title(text, &content))
-        .or_else(|| headline(text, &content))
+        .or_else(|| headline(text, &content, names_body))
 }
 
 /// The first short line before the body that states a year or names a body: the
 /// headline of a page whose title is not of a usual kind ("教育体育局2020年为民办实事").
-fn headline(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)> {
+/// A document number (某教发〔2022〕9号) or a bare year ("2022年") is no headline.
+fn headline(
+    text: &str,
+    content: &[&Line],
+    names_body: &dyn Fn(&str) -> bool,
+) -> Option<(String, Range<usize>)> {
     content.iter().take(3).find_map(|line| {
         let candidate = &text[line.range.clone()];
         let short =
             candidate.chars().count() <= 40 && !candidate.contains(['。', ',', '，', ';', '；']);
-        let telling =
-            YEAR.is_match(&with_arabic_years(candidate)) || title_issuer(candidate).is_some();
-        (short && telling && marker_at(candidate).is_none() && !is_compilation_title(candidate))
+        let arabic = with_arabic_years(candidate);
+        let telling = YEAR.is_match(&arabic) || names_body(candidate);
+        let bare_year = YEAR
+            .replace_all(&arabic, "")
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '年' | '度'))
+            .is_empty();
+        let number = DOCUMENT_NUMBER
+            .find(candidate)
+            .is_some_and(|m| candidate[m.end()..].trim().is_empty());
+        (short
+            && telling
+            && !bare_year
+            && !number
+            && marker_at(candidate).is_none()
+            && !is_compilation_title(candidate))
             .then(|| (candidate.to_owned(), line.range.clone()))
     })
 }
@@ -107,6 +154,27 @@ fn quoted_title(text: &str, content: &[&Line]) -> Option<(String, Range<usize>)>
 mod tests {
     use super::*;
     use crate::lines::lines_of;
+
+    #[test]
+    fn every_static_pattern_compiles() {
+        assert!(!NOTICE_OF.as_str().is_empty());
+    }
+
+    #[test]
+    fn a_title_is_the_plans_never_a_number_or_a_bare_year() {
+        let none = |_: &str| false;
+        let title = |text: &str| find_title(text, &lines_of(text), &none).map(|(t, _)| t);
+        assert_eq!(
+            title("省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知\n正文").as_deref(),
+            Some("2021年全省教育工作总结和2022年全省教育工作要点")
+        );
+        assert_eq!(
+            title("关于印发《2019年工作要点》的通知\n正文").as_deref(),
+            Some("2019年工作要点")
+        );
+        assert_eq!(title("某教发〔2022〕9号\n各区县教育局:"), None);
+        assert_eq!(title("2022年\n各区县教育局:"), None);
+    }
 
     #[test]
     fn glued_and_quoted_titles_are_read_by_their_patterns() {

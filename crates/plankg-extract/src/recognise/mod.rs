@@ -14,6 +14,9 @@ mod target;
 mod unit;
 
 pub(crate) use policy::name_key;
+pub(crate) use cover::Cover;
+pub(crate) use names::{NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
+pub(crate) use school::GENERIC_FILE as SCHOOL_GENERIC_FILE;
 pub(crate) use unit::{unit_names, LONGEST_UNIT};
 
 use std::ops::Range;
@@ -23,6 +26,7 @@ use plankg_model::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetR
 
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::places::Places;
 use lexicon::{Lexicon, LexiconBuilder, Occurrences};
 
 /// What is known about the document a text belongs to.
@@ -81,9 +85,9 @@ pub(crate) struct Recognisers {
 
 impl Recognisers {
     /// Builds every recogniser from its gazetteer files.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
         // Place names are compiled once for the two recognisers that read them.
-        let levels = Arc::new(policy::Levels::new(gazetteer)?);
+        let levels = Arc::new(policy::Levels::new(gazetteer, places)?);
         let mut lexicon = LexiconBuilder::default();
         let policy = policy::PolicyRecogniser::new(gazetteer, Arc::clone(&levels), &mut lexicon)?;
         let organization =

@@ -287,7 +287,13 @@ mod tests {
 
     fn orgs(text: &str, context: &Context<'_>) -> Vec<String> {
         let gazetteer = Gazetteer::embedded();
-        let levels = Arc::new(Levels::new(&gazetteer).unwrap());
+        let levels = Arc::new(
+            Levels::new(
+                &gazetteer,
+                Arc::new(crate::places::Places::new(&gazetteer).unwrap()),
+            )
+            .unwrap(),
+        );
         let mut lexicon = LexiconBuilder::default();
         let recogniser = OrganizationRecogniser::new(&gazetteer, levels, &mut lexicon).unwrap();
         let lexicon = lexicon.build().unwrap();

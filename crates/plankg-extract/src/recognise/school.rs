@@ -21,7 +21,7 @@ use crate::gazetteer::Gazetteer;
 /// Gazetteer of school suffixes.
 const SUFFIXES_FILE: &str = "school_suffixes.tsv";
 /// Gazetteer of kind words and determiners.
-const GENERIC_FILE: &str = "school_generic.tsv";
+pub(crate) const GENERIC_FILE: &str = "school_generic.tsv";
 /// The longest modifier read before a suffix, in characters.
 const MAX_MODIFIER: usize = 18;
 /// Characters after a suffix that show it is part of another word: 中学生, 大学习,

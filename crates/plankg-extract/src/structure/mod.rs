@@ -8,12 +8,14 @@ mod table;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use plankg_model::Document;
 
 use crate::chrome::mark_runs;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::places::Places;
 use crate::html::MergedCells;
 use crate::lines::{lines_of, Line};
 use crate::metadata::MetadataReader;
@@ -57,11 +59,11 @@ impl Structurer {
     /// Builds the structurer from its gazetteer files.
     ///
     /// # Errors
-    /// [`GazetteerError`] when places.tsv, meeting_years.tsv or table_columns.tsv is
-    /// missing or malformed.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    /// [`GazetteerError`] when meeting_years.tsv, issuer_heads.tsv or
+    /// table_columns.tsv is missing or malformed.
+    pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
         Ok(Self {
-            metadata: MetadataReader::new(gazetteer)?,
+            metadata: MetadataReader::new(gazetteer, places)?,
             tables: TableReader::new(gazetteer)?,
         })
     }
@@ -154,7 +156,10 @@ impl Structurer {
                     year: meta.year,
                     year_inferred: meta.year_inferred,
                     issuer: meta.issuer,
+                    issuers: meta.issuers,
                     region: meta.region,
+                    jurisdiction: meta.jurisdiction,
+                    evidence_years: meta.evidence_years,
                     issued: meta.issued,
                     top_sections: outline.top_sections,
                     span,

@@ -4,6 +4,7 @@
 //! county-level cities → district).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::PolicyLevel;
@@ -12,30 +13,18 @@ use super::super::fast_hash::FastMap;
 use super::super::Context;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::places::{PlaceEntry, Places, PLACES};
 
-/// Place names: provinces, prefecture-level cities, county-level divisions.
-const PLACES: &str = "places.tsv";
 /// Level words (prefix or anywhere in a name).
 const MARKERS: &str = "policy_levels.tsv";
 
 /// The longest place name looked for at the start of a name, in characters.
 const LONGEST_PLACE: usize = 12;
 
-/// One administrative division of places.tsv.
-#[derive(Debug, Clone)]
-struct Place {
-    /// Full name (嘉兴市, 东丽区).
-    name: String,
-    /// Its level as a policy level (province → provincial, city → municipal …).
-    level: PolicyLevel,
-    /// Full name of the enclosing division, when any.
-    parent: Option<String>,
-}
-
 /// Resolves the level of a policy from its name.
 #[derive(Debug)]
 pub(crate) struct Levels {
-    places: Vec<Place>,
+    places: Arc<Places>,
     /// Full and short names -> place index.
     by_name: FastMap<String, usize>,
     /// Full names, leftmost-longest.
@@ -49,46 +38,25 @@ pub(crate) struct Levels {
 }
 
 impl Levels {
-    /// Reads places.tsv and policy_levels.tsv.
+    /// Reads policy_levels.tsv; the places come from places.tsv, read once.
     ///
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row's level does not parse.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        let mut places = Vec::new();
+    pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
         let mut by_name = FastMap::default();
-        for row in gazetteer.rows(PLACES, 3)? {
-            let level = match row.field(2) {
-                "province" => PolicyLevel::Provincial,
-                "city" => PolicyLevel::Municipal,
-                "district" => PolicyLevel::District,
-                other => {
-                    return Err(row_error(
-                        PLACES,
-                        row.line,
-                        format!("unknown place level {other:?}"),
-                    ))
-                }
-            };
-            let index = places.len();
-            let name = row.field(0).to_owned();
-            by_name.entry(name.clone()).or_insert(index);
+        for (index, place) in places.entries().iter().enumerate() {
+            by_name.entry(place.name.clone()).or_insert(index);
             // A short name that starts with a level word ("市中" of 市中区) would read
             // every "市中…" as that district.
-            let short = row.field(1);
-            if short.chars().count() >= 2 && !short.starts_with(['省', '市', '区', '县', '州'])
-            {
-                by_name.entry(row.field(1).to_owned()).or_insert(index);
+            if let Some(short) = place.short.as_deref().filter(|short| {
+                short.chars().count() >= 2 && !short.starts_with(['省', '市', '区', '县', '州'])
+            }) {
+                by_name.entry(short.to_owned()).or_insert(index);
             }
-            let parent = Some(row.field(3).to_owned()).filter(|p| !p.is_empty());
-            places.push(Place {
-                name,
-                level,
-                parent,
-            });
         }
         let full_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(places.iter().map(|p| p.name.as_str()))
+            .build(places.entries().iter().map(|p| p.name.as_str()))
             .map_err(|err| row_error(PLACES, 0, err.to_string()))?;
         let mut prefixes = Vec::new();
         let mut anywhere = Vec::new();
@@ -115,7 +83,7 @@ impl Levels {
         }
         prefixes.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         let mut districts: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, place) in places.iter().enumerate() {
+        for (index, place) in places.entries().iter().enumerate() {
             if let Some(parent) = place.parent.as_ref().filter(|_| is_named_district(place)) {
                 districts.entry(parent.clone()).or_default().push(index);
             }
@@ -256,7 +224,7 @@ impl Levels {
         let written = self.districts.get(&home.name).is_some_and(|districts| {
             districts
                 .iter()
-                .filter_map(|&i| self.places.get(i))
+                .filter_map(|&i| self.places.entries().get(i))
                 .any(|p| text.contains(p.name.as_str()))
         });
         if !written {
@@ -265,7 +233,7 @@ impl Levels {
         self.full_names
             .find_iter(text)
             .filter(|m| {
-                self.places.get(m.pattern().as_usize()).is_some_and(|p| {
+                self.places.entries().get(m.pattern().as_usize()).is_some_and(|p| {
                     is_named_district(p) && p.parent.as_deref() == Some(home.name.as_str())
                 })
             })
@@ -303,19 +271,19 @@ impl Levels {
     }
 
     /// The plan's own place: its region, else the first place its issuer names.
-    fn home(&self, context: &Context<'_>) -> Option<&Place> {
+    fn home(&self, context: &Context<'_>) -> Option<&PlaceEntry> {
         context
             .region
             .and_then(|r| self.place(r))
             .or_else(|| context.issuer.and_then(|i| self.place_in(i)))
     }
 
-    fn place(&self, name: &str) -> Option<&Place> {
-        self.by_name.get(name).and_then(|&i| self.places.get(i))
+    fn place(&self, name: &str) -> Option<&PlaceEntry> {
+        self.by_name.get(name).and_then(|&i| self.places.entries().get(i))
     }
 
     /// The longest full or short place name `name` starts with.
-    fn place_at_start(&self, name: &str) -> Option<&Place> {
+    fn place_at_start(&self, name: &str) -> Option<&PlaceEntry> {
         let ends: Vec<usize> = name
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())
@@ -335,15 +303,15 @@ impl Levels {
     }
 
     /// The first full place name inside `name`.
-    fn place_in(&self, name: &str) -> Option<&Place> {
+    fn place_in(&self, name: &str) -> Option<&PlaceEntry> {
         let found = self.full_names.find(name)?;
-        self.places.get(found.pattern().as_usize())
+        self.places.entries().get(found.pattern().as_usize())
     }
 }
 
 /// Whether a place is a district or county whose full name is not a common word
 /// (three characters or more: 和县 and 城区 are words too).
-fn is_named_district(place: &Place) -> bool {
+fn is_named_district(place: &PlaceEntry) -> bool {
     place.level == PolicyLevel::District && place.name.chars().count() >= 3
 }
 
@@ -360,7 +328,8 @@ mod tests {
     use super::*;
 
     fn levels() -> Levels {
-        Levels::new(&Gazetteer::embedded()).unwrap()
+        let gazetteer = Gazetteer::embedded();
+        Levels::new(&gazetteer, Arc::new(Places::new(&gazetteer).unwrap())).unwrap()
     }
 
     #[test]

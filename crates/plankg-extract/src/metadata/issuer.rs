@@ -1,0 +1,755 @@
+//! The bodies that issue a plan (ANNOTATION.md, `issuer`): read from its title, the
+//! notice that wraps it, its signature or its body, each trimmed to its name and
+//! given one identity whatever its spelling (issuer_heads.tsv): its canonical full
+//! name in its place, restored from the plan's jurisdiction.
+
+use std::sync::LazyLock;
+
+use plankg_model::{Issuer, IssuerKind, Place, PolicyLevel};
+use regex::Regex;
+
+use super::region::RegionReader;
+use super::year::YEAR;
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+use crate::lines::{is_title_line, Line};
+use crate::patterns::static_regex;
+use crate::recognise::{Cover, NameBoundaries, BOUNDARIES_FILE, SCHOOL_GENERIC_FILE, VERBS_FILE};
+
+/// The gazetteer file of the heads of issuing bodies.
+const HEADS: &str = "issuer_heads.tsv";
+
+/// The kinds of school that issue their own plans.
+const SCHOOL_HEADS: [&str; 6] = ["中学", "小学", "学校", "幼儿园", "学院", "大学"];
+
+/// Characters a site puts in place of a name ("某县", "XX市", "**区").
+const MASKS: [char; 5] = ['某', 'X', 'x', '*', '×'];
+
+/// Level words written before a body's head (省教育厅, 自治区党委教育工委), longest
+/// first.
+const LEVEL_WORDS: [&str; 11] = [
+    "自治区", "自治州", "兵团", "省", "市", "区", "县", "州", "旗", "盟", "镇",
+];
+
+/// How many characters a school issuer's name may have before its kind.
+const SCHOOL_NAME_CHARS: usize = 16;
+
+/// "X关于印发…的通知": X issues the plan the notice wraps.
+static NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^(.{2,40}?)(?:关于)?印发.{0,60}通知"));
+
+/// A date line under a signature: 2021年3月24日, 二○一二年一月二十日.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$",
+    )
+});
+
+/// A document number, with whatever precedes it on its line: "1、温教发〔2009〕1号".
+pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^.*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号"));
+
+/// A school named by its place and number ("温州二中", "温州市三小"): the short form
+/// of 温州市第二中学. Read only after a place name.
+static NUMBERED_SCHOOL: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^([一二三四五六七八九十]{1,3})(中|小)$"));
+
+/// The pattern of a numbered short school's end, in the body pattern.
+const NUMBERED_SCHOOL_HEAD: &str = "[一二三四五六七八九十]{1,3}[中小]";
+
+/// Whose place a body takes when its name gives none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadLevel {
+    /// The plan's province (教育厅).
+    Province,
+    /// The plan's own region (教育局).
+    Region,
+    /// None: a national body.
+    National,
+}
+
+/// One row of issuer_heads.tsv.
+#[derive(Debug, Clone)]
+struct Head {
+    written: String,
+    canonical: String,
+    kind: IssuerKind,
+    level: HeadLevel,
+    /// Whether the head belongs to the place's party committee (省委教育工委).
+    committee: bool,
+}
+
+/// A body's name split at its head.
+#[derive(Debug, Clone, Copy)]
+struct Parts<'a> {
+    /// What precedes the place: "中共" or nothing.
+    party: bool,
+    /// Place and level words before the head (and before a committee's 委):
+    /// "浙江省", "省", "上海市普陀区".
+    prefix: &'a str,
+}
+
+/// Reads issuers; built once from the gazetteer.
+#[derive(Debug)]
+pub(super) struct IssuerReader {
+    /// Longest written head first.
+    heads: Vec<Head>,
+    /// A body: optional 中共, name material, a head.
+    body: Regex,
+    /// Kind words and determiners of schools (school_generic.tsv): a school named
+    /// only by them (中职学校, 师范学院) is a kind of school.
+    school_kinds: Cover,
+    /// A government body named with its level word (市教育局): the only kind taken
+    /// from the body of a plan whose title names no issuer.
+    leveled: Regex,
+    boundaries: NameBoundaries,
+}
+
+impl IssuerReader {
+    /// Reads issuer_heads.tsv, school_generic.tsv, name_boundaries.txt and
+    /// name_verbs.txt.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when a file is missing or a row malformed.
+    pub(super) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut heads = Vec::new();
+        for row in gazetteer.rows(HEADS, 4)? {
+            let bad = |message: String| GazetteerError::Row {
+                file: HEADS.to_owned(),
+                line: row.line,
+                message,
+            };
+            let (kind, level) = match (row.field(2), row.field(3)) {
+                ("national", _) => (IssuerKind::Administration, HeadLevel::National),
+                (kind, level) => (
+                    IssuerKind::from_name(kind)
+                        .ok_or_else(|| bad(format!("unknown kind {kind:?}")))?,
+                    match level {
+                        "province" => HeadLevel::Province,
+                        "region" => HeadLevel::Region,
+                        other => return Err(bad(format!("unknown level {other:?}"))),
+                    },
+                ),
+            };
+            heads.push(Head {
+                written: row.field(0).to_owned(),
+                canonical: row.field(1).to_owned(),
+                kind,
+                level,
+                committee: row.field(4) == "committee",
+            });
+        }
+        heads.sort_by_key(|h| std::cmp::Reverse(h.written.chars().count()));
+        let alternatives: Vec<String> = heads
+            .iter()
+            .map(|h| regex::escape(&h.written))
+            .chain(SCHOOL_HEADS.iter().map(|h| (*h).to_owned()))
+            .chain(std::iter::once(NUMBERED_SCHOOL_HEAD.to_owned()))
+            .collect();
+        let compile = |pattern: String| {
+            Regex::new(&pattern).map_err(|err| GazetteerError::Row {
+                file: HEADS.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })
+        };
+        let body = compile(format!(
+            r"(?:中共)?[^\s\d年度,，、:：;；《》()（）“”]{{0,16}}?(?:{})",
+            alternatives.join("|")
+        ))?;
+        let administrations: Vec<String> = heads
+            .iter()
+            .filter(|h| h.kind == IssuerKind::Administration && h.level != HeadLevel::National)
+            .map(|h| regex::escape(&h.written))
+            .collect();
+        let leveled = compile(format!(
+            "[省市区县州旗](?:{})",
+            administrations.join("|")
+        ))?;
+        let kinds = gazetteer.rows(SCHOOL_GENERIC_FILE, 2)?;
+        let school_kinds = Cover::new(
+            kinds
+                .iter()
+                .filter(|row| row.field(1) != "organization")
+                .map(|row| row.field(0)),
+        );
+        Ok(Self {
+            heads,
+            body,
+            school_kinds,
+            leveled,
+            boundaries: NameBoundaries::new(gazetteer, &[BOUNDARIES_FILE, VERBS_FILE])?,
+        })
+    }
+
+    /// The bodies named in `text`, each trimmed to its name; words that merely end
+    /// like a body are no bodies (布局 ends in 局 but is no head).
+    pub(super) fn bodies(&self, text: &str, regions: &RegionReader) -> Vec<String> {
+        self.body
+            .find_iter(text)
+            .filter_map(|m| self.trimmed(m.as_str(), regions))
+            .collect()
+    }
+
+    /// The bodies named in a title before its year, or between its year and the
+    /// kind of plan ("2021年区教育局工作要点").
+    pub(super) fn title_bodies(&self, title: &str, regions: &RegionReader) -> Vec<String> {
+        let compact = title.trim();
+        let mut parts = Vec::new();
+        match YEAR.find(compact) {
+            Some(year) => {
+                parts.push(&compact[..year.start()]);
+                let after = compact[year.end()..].trim_start_matches(['年', '度']);
+                if is_title_line(after) || after.ends_with("实事") {
+                    parts.push(after);
+                }
+            }
+            None => parts.push(compact),
+        }
+        parts
+            .iter()
+            .flat_map(|part| self.bodies(part, regions))
+            .collect()
+    }
+
+    /// The body that issues a wrapping notice ("福建省教育厅关于印发…的通知"): the
+    /// name before 关于印发, never the document number or list number before it.
+    pub(super) fn notice_bodies(
+        &self,
+        text: &str,
+        lines: &[Line],
+        regions: &RegionReader,
+    ) -> Vec<String> {
+        lines
+            .iter()
+            .take(30)
+            .find_map(|l| {
+                let caps = NOTICE.captures(&text[l.range.clone()])?;
+                let who = caps[1].trim().trim_end_matches("关于");
+                let who = DOCUMENT_NUMBER
+                    .find(who)
+                    .map_or(who, |number| &who[number.end()..]);
+                let found = self.bodies(who, regions);
+                (!found.is_empty()).then_some(found)
+            })
+            .unwrap_or_default()
+    }
+
+    /// A signature: a line naming bodies, followed by a date line; gives the bodies
+    /// and the issue date.
+    pub(super) fn signature(
+        &self,
+        text: &str,
+        lines: &[Line],
+        regions: &RegionReader,
+    ) -> (Vec<String>, Option<String>) {
+        for (index, line) in lines.iter().enumerate() {
+            let date = text[line.range.clone()].trim();
+            if !DATE_LINE.is_match(date) {
+                continue;
+            }
+            let who = index
+                .checked_sub(1)
+                .map(|i| text[lines[i].range.clone()].trim())
+                .filter(|w| w.chars().count() <= 40)
+                .map(|w| self.bodies(w, regions))
+                .unwrap_or_default();
+            return (who, Some(date.to_owned()));
+        }
+        (Vec::new(), None)
+    }
+
+    /// A school named on a line of its own next to the title (a school's plan
+    /// whose title names only the kind of plan: "枣庄市第二中学" over
+    /// "2022—2023学年度学校工作计划").
+    pub(super) fn school_line(
+        &self,
+        text: &str,
+        lines: &[Line],
+        title_at: usize,
+        regions: &RegionReader,
+    ) -> Option<String> {
+        let at = lines.iter().position(|l| l.range.contains(&title_at))?;
+        let near = [at.checked_sub(1), at.checked_add(1)];
+        near.into_iter().flatten().find_map(|i| {
+            let line = text[lines.get(i)?.range.clone()].trim();
+            let found = self.bodies(line, regions);
+            match found.as_slice() {
+                [one] if one == line && self.school_head(one).is_some() => Some(one.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// A bureau named with its level in the body ("市教育局教育质量评估监测中心"), not
+    /// as a superior ("在教育局的领导下"); with its place when the place is written
+    /// before it (廊坊市教育局, 上海市普陀区教育局). The bureau named most often wins
+    /// (a superior is named less often than the plan's owner); the first of equals.
+    pub(super) fn body_bureau(&self, body: &str, regions: &RegionReader) -> Option<String> {
+        let mentions: Vec<regex::Match<'_>> = self
+            .leveled
+            .find_iter(body)
+            .filter(|m| {
+                let after: String = body[m.end()..].chars().take(8).collect();
+                !after.contains("领导")
+            })
+            .collect();
+        let count =
+            |m: &regex::Match<'_>| mentions.iter().filter(|o| o.as_str() == m.as_str()).count();
+        let found = *mentions.iter().rev().max_by_key(|m| count(m))?;
+        let mut start = found.start();
+        let level = &body[start..start + found.as_str().chars().next()?.len_utf8()];
+        // A full place name of three characters or more (和县 and 城区 are words).
+        let is_place = |name: &str| name.chars().count() >= 3 && regions.places().is_full_name(name);
+        // Positions up to eight characters back, farthest first.
+        let back = |start: usize| -> Vec<usize> {
+            let mut at: Vec<usize> = body[..start]
+                .char_indices()
+                .rev()
+                .take(8)
+                .map(|(i, _)| i)
+                .collect();
+            at.reverse();
+            at
+        };
+        // The bureau's own place ("廊坊" + "市"), then an enclosing one ("上海市").
+        let own = back(start)
+            .into_iter()
+            .find(|&at| is_place(&format!("{}{level}", &body[at..start])));
+        if let Some(at) = own {
+            start = at;
+            if let Some(outer) = back(start)
+                .into_iter()
+                .find(|&at| is_place(&body[at..start]))
+            {
+                start = outer;
+            }
+        }
+        Some(body[start..found.end()].to_owned())
+    }
+
+    /// A body as matched, trimmed to its name: from its first place (with 中共
+    /// before it), else from its level word (with a mask before it), else its head
+    /// alone ("欢迎访问十堰市教育局" -> 十堰市教育局, "关于印发宁波市教育局" -> 宁波市教
+    /// 育局, "管理创新与施政愿景之二—教育局" -> 教育局); a school only with a proper name.
+    fn trimmed(&self, matched: &str, regions: &RegionReader) -> Option<String> {
+        let matched = matched.trim();
+        let school_at = self.school_head(matched);
+        let head_at = match school_at {
+            Some(at) => at,
+            None => matched.len() - self.admin_head(matched)?.written.len(),
+        };
+        let before = &matched[..head_at];
+        let place = regions
+            .places_in(before, |text, end| !text[end..].starts_with(['和', '与']))
+            .first()
+            .map(|(_, _, start)| *start);
+        // A school without place or level word starts where its name does.
+        let bare = match school_at {
+            Some(at) => self.boundaries.name_start(matched, at, SCHOOL_NAME_CHARS),
+            None => head_at,
+        };
+        let start = match place {
+            Some(start) => start,
+            None => level_word_start(before).unwrap_or(bare),
+        };
+        // 中共 directly before the name belongs to it.
+        let start = if matched[..start].ends_with("中共") {
+            start - "中共".len()
+        } else {
+            start
+        };
+        let body = &matched[start..];
+        if self.school_head(body).is_some() {
+            // A school without place or level word whose name a verb cuts ("倾情为你
+            // 奉上小学") names no school.
+            let cut = place.is_none() && start == bare && bare > 0;
+            return (!cut && self.is_named_school(body, place.is_some())).then(|| body.to_owned());
+        }
+        Some(body.to_owned())
+    }
+
+    /// Where the school kind ending `body` starts, if it ends with one (the
+    /// numeral of a numbered short form: 二中).
+    fn school_head(&self, body: &str) -> Option<usize> {
+        if self.admin_head(body).is_some() {
+            return None;
+        }
+        if let Some(at) = SCHOOL_HEADS
+            .iter()
+            .find(|h| body.ends_with(*h))
+            .map(|h| body.len() - h.len())
+        {
+            return Some(at);
+        }
+        let numeral_start = body
+            .strip_suffix(['中', '小'])?
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+            .last()
+            .map(|(i, _)| i)?;
+        Some(numeral_start)
+    }
+
+    /// The administrative or party head `body` ends with, longest first.
+    fn admin_head(&self, body: &str) -> Option<&Head> {
+        self.heads.iter().find(|h| body.ends_with(h.written.as_str()))
+    }
+
+    /// A school with a name: its name (before its kind) is read back to the start
+    /// without crossing a verb or function word ("九龙坡区坚持办好学校" is no school),
+    /// and has a place or two characters or more after any level word ("县域学校" is
+    /// a kind of school, "第二学期学校" a time).
+    fn is_named_school(&self, body: &str, has_place: bool) -> bool {
+        let Some(kind_at) = self.school_head(body) else {
+            return false;
+        };
+        let name = &body[..kind_at];
+        if name.contains("学期") || name.chars().count() > SCHOOL_NAME_CHARS {
+            return false;
+        }
+        let numbered = !SCHOOL_HEADS.iter().any(|h| body.ends_with(*h));
+        if numbered {
+            return has_place;
+        }
+        let name_start = self.boundaries.name_start(body, kind_at, SCHOOL_NAME_CHARS);
+        if name_start > 0 || name.is_empty() || self.school_kinds.covers(name) {
+            return false;
+        }
+        let unmasked = name.trim_start_matches(MASKS);
+        let after_level = LEVEL_WORDS
+            .iter()
+            .find(|w| unmasked.starts_with(*w))
+            .map_or(unmasked, |w| &unmasked[w.len()..])
+            .chars()
+            .count();
+        has_place || after_level >= 2
+    }
+
+    /// The identity of each body of a plan whose jurisdiction is `jurisdiction`
+    /// (the region first, then the places enclosing it).
+    pub(super) fn identities(
+        &self,
+        bodies: &[String],
+        jurisdiction: &[Place],
+        regions: &RegionReader,
+    ) -> Vec<Issuer> {
+        let mut out: Vec<Issuer> = Vec::new();
+        for body in bodies {
+            let issuer = self.identity(body, jurisdiction, regions);
+            // One body written twice ("市教育局" in the title and the signature).
+            if !out.iter().any(|o| o.canonical == issuer.canonical) {
+                out.push(issuer);
+            }
+        }
+        out
+    }
+
+    /// The identity of one body: its canonical name, place, level and kind.
+    fn identity(&self, body: &str, jurisdiction: &[Place], regions: &RegionReader) -> Issuer {
+        let unplaced = |canonical: String, kind: IssuerKind| Issuer {
+            name: body.to_owned(),
+            canonical,
+            region: None,
+            level: PolicyLevel::Unknown,
+            kind,
+        };
+        if let Some(kind_at) = self.school_head(body) {
+            return self.school_identity(body, kind_at, jurisdiction, regions);
+        }
+        let Some(head) = self.admin_head(body) else {
+            return unplaced(body.to_owned(), IssuerKind::Administration);
+        };
+        if head.level == HeadLevel::National {
+            return Issuer {
+                name: body.to_owned(),
+                canonical: head.canonical.clone(),
+                region: None,
+                level: PolicyLevel::Central,
+                kind: head.kind,
+            };
+        }
+        let parts = split(body, head);
+        let place = self.place_of(parts.prefix, head.level, jurisdiction, regions);
+        let canonical = |place_name: &str| {
+            let mut name = String::new();
+            if place_name.is_empty() {
+                if parts.party {
+                    name.push_str("中共");
+                }
+            } else if head.committee {
+                name.push_str("中共");
+                name.push_str(place_name);
+                name.push_str(if place_name.ends_with("自治区") {
+                    "党委"
+                } else {
+                    "委"
+                });
+            } else {
+                if parts.party {
+                    name.push_str("中共");
+                }
+                name.push_str(place_name);
+            }
+            name.push_str(&head.canonical);
+            name
+        };
+        match place {
+            Some(place) => Issuer {
+                name: body.to_owned(),
+                canonical: canonical(&place.name),
+                region: Some(place.name.clone()),
+                level: place.level,
+                kind: head.kind,
+            },
+            None => unplaced(canonical(parts.prefix), head.kind),
+        }
+    }
+
+    /// The place a body's prefix names: a place written in it, else the place of
+    /// the plan's jurisdiction its level word stands for (省 -> the province), else,
+    /// with no prefix, the place of the head's level.
+    fn place_of(
+        &self,
+        prefix: &str,
+        level: HeadLevel,
+        jurisdiction: &[Place],
+        regions: &RegionReader,
+    ) -> Option<Place> {
+        let accept = |text: &str, end: usize| !text[end..].starts_with(['和', '与']);
+        let named = regions.places_in(prefix, accept);
+        if let Some((surface, _, _)) = named.last() {
+            // The most specific place written, placed with the ones before it.
+            return regions.jurisdiction(surface, prefix).into_iter().next();
+        }
+        if prefix.starts_with(MASKS) {
+            return None;
+        }
+        let ends = |word: &str| -> Option<Place> {
+            jurisdiction
+                .iter()
+                .find(|p| {
+                    p.name.ends_with(word)
+                        && (word != "区" || p.level == PolicyLevel::District)
+                })
+                .cloned()
+        };
+        match prefix {
+            "" => match level {
+                HeadLevel::Province => jurisdiction
+                    .iter()
+                    .find(|p| p.level == PolicyLevel::Provincial)
+                    .cloned(),
+                // No province has a 教育局: a bureau in a plan placed only in its
+                // province is not placed (a municipality, 北京市, has 教委 and 局).
+                HeadLevel::Region => jurisdiction
+                    .first()
+                    .filter(|p| p.level != PolicyLevel::Provincial || p.name.ends_with('市'))
+                    .cloned(),
+                HeadLevel::National => None,
+            },
+            "省" => jurisdiction
+                .iter()
+                .find(|p| p.level == PolicyLevel::Provincial && p.name.ends_with('省'))
+                .cloned(),
+            word if LEVEL_WORDS.contains(&word) => ends(word),
+            _ => None,
+        }
+    }
+
+    /// A school's identity: its place is the one its name gives, else the plan's
+    /// region; a numbered short form ("温州二中") is written out (温州市第二中学).
+    fn school_identity(
+        &self,
+        body: &str,
+        kind_at: usize,
+        jurisdiction: &[Place],
+        regions: &RegionReader,
+    ) -> Issuer {
+        let accept = |text: &str, end: usize| !text[end..].starts_with(['和', '与']);
+        let named = regions.places_in(&body[..kind_at], accept);
+        let written_place = named.first().and_then(|(surface, _, start)| {
+            let place = regions
+                .jurisdiction(surface, body)
+                .into_iter()
+                .next()?;
+            Some((place, start + surface.len()))
+        });
+        let (place, rest) = match &written_place {
+            Some((place, end)) => (Some(place.clone()), &body[*end..]),
+            None => (jurisdiction.first().cloned(), body),
+        };
+        let rest = rest.strip_prefix('市').unwrap_or(rest);
+        let expanded = NUMBERED_SCHOOL.captures(rest).map(|caps| {
+            let kind = if &caps[2] == "中" { "中学" } else { "小学" };
+            format!("第{}{kind}", &caps[1])
+        });
+        let canonical = match (&written_place, expanded) {
+            (Some((place, _)), Some(full)) => format!("{}{full}", place.name),
+            (Some((place, _)), None) => format!("{}{rest}", place.name),
+            (None, _) => body.to_owned(),
+        };
+        Issuer {
+            name: body.to_owned(),
+            canonical,
+            level: place.as_ref().map_or(PolicyLevel::Unknown, |p| p.level),
+            region: place.map(|p| p.name),
+            kind: IssuerKind::School,
+        }
+    }
+}
+
+/// A body split at its head: 中共, the prefix before the head (and before the
+/// committee's 委 or 党委), the head.
+fn split<'a>(body: &'a str, head: &Head) -> Parts<'a> {
+    let head_at = body.len() - head.written.len();
+    let (party, rest) = match body[..head_at].strip_prefix("中共") {
+        Some(rest) => (true, rest),
+        None => (false, &body[..head_at]),
+    };
+    let prefix = if head.committee {
+        rest.strip_suffix("党委")
+            .or_else(|| rest.strip_suffix('委'))
+            .unwrap_or(rest)
+    } else {
+        rest
+    };
+    Parts { party, prefix }
+}
+
+/// Where the last level word of `before` starts, with the masks before it ("某县",
+/// "XX市"), when nothing but a party committee's 委 follows it.
+fn level_word_start(before: &str) -> Option<usize> {
+    let trimmed = before
+        .strip_suffix("党委")
+        .or_else(|| before.strip_suffix('委'))
+        .unwrap_or(before);
+    let word = LEVEL_WORDS.iter().find(|w| trimmed.ends_with(*w))?;
+    let at = trimmed.len() - word.len();
+    let masked: usize = trimmed[..at]
+        .chars()
+        .rev()
+        .take_while(|c| MASKS.contains(c))
+        .map(char::len_utf8)
+        .sum();
+    Some(at - masked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::places::Places;
+    use std::sync::Arc;
+
+    fn readers() -> (IssuerReader, RegionReader) {
+        let gazetteer = Gazetteer::embedded();
+        let places = Arc::new(Places::new(&gazetteer).unwrap());
+        (
+            IssuerReader::new(&gazetteer).unwrap(),
+            RegionReader::new(&gazetteer, places).unwrap(),
+        )
+    }
+
+    #[test]
+    fn every_static_pattern_compiles() {
+        for re in [&*NOTICE, &*DATE_LINE, &*DOCUMENT_NUMBER, &*NUMBERED_SCHOOL] {
+            assert!(!re.as_str().is_empty());
+        }
+        let (issuers, _) = readers();
+        assert!(!issuers.body.as_str().is_empty() && !issuers.leveled.as_str().is_empty());
+    }
+
+    #[test]
+    fn bodies_are_trimmed_to_their_names() {
+        let (issuers, regions) = readers();
+        let bodies = |text: &str| issuers.bodies(text, &regions);
+        assert_eq!(bodies("欢迎访问十堰市教育局官方网站"), ["十堰市教育局"]);
+        assert_eq!(bodies("关于印发宁波市教育局"), ["宁波市教育局"]);
+        assert_eq!(bodies("管理创新与施政愿景之二—教育局"), ["教育局"]);
+        assert_eq!(bodies("优化教育布局"), Vec::<String>::new());
+        assert_eq!(bodies("九龙坡区坚持办好学校"), Vec::<String>::new());
+        assert_eq!(bodies("县域学校科研工作计划"), Vec::<String>::new());
+        assert_eq!(bodies("某县教育科技局"), ["某县教育科技局"]);
+        assert_eq!(
+            bodies("浙江省教育厅(省委教育工委)"),
+            ["浙江省教育厅", "省委教育工委"]
+        );
+        assert_eq!(
+            bodies("中共浙江省委教育工委 浙江省教育厅"),
+            ["中共浙江省委教育工委", "浙江省教育厅"]
+        );
+        assert_eq!(bodies("临淄区梧台小学"), ["临淄区梧台小学"]);
+        assert_eq!(bodies("中职学校工作计划"), Vec::<String>::new());
+        assert_eq!(bodies("倾情为你奉上小学学校"), Vec::<String>::new());
+        assert_eq!(bodies("乐华天主教小学"), ["乐华天主教小学"]);
+    }
+
+    #[test]
+    fn title_bodies_are_read_before_or_after_the_year() {
+        let (issuers, regions) = readers();
+        let title = |t: &str| issuers.title_bodies(t, &regions).join(" ");
+        assert_eq!(title("2020度市教育局工作计划"), "市教育局");
+        assert_eq!(
+            title("嘉兴市委教育工委 市教育局 2018年工作要点"),
+            "嘉兴市委教育工委 市教育局"
+        );
+        assert_eq!(title("某县教育科技局2019年工作要点"), "某县教育科技局");
+        assert_eq!(
+            title("中共某市委教育工作委员会2019年工作要点"),
+            "中共某市委教育工作委员会"
+        );
+        assert_eq!(title("昆山市2017年教育工作意见"), "");
+        assert_eq!(title("中学201*—2019学年第二学期学校工作计划"), "");
+        assert_eq!(title("武威2021年新建哪些学校?"), "");
+    }
+
+    #[test]
+    fn a_notice_issuer_is_the_body_not_its_document_number() {
+        let (issuers, regions) = readers();
+        let text = "1、温教发〔2009〕1号温州市教育局关于印发2009年工作要点的通知";
+        let lines = crate::lines::lines_of(text);
+        assert_eq!(issuers.notice_bodies(text, &lines, &regions), ["温州市教育局"]);
+    }
+
+    #[test]
+    fn one_body_written_four_ways_is_one_identity() {
+        let (issuers, regions) = readers();
+        let zhejiang = regions.jurisdiction("浙江省", "");
+        let canonical = |written: &str| -> Vec<String> {
+            let bodies = issuers.bodies(written, &regions);
+            issuers
+                .identities(&bodies, &zhejiang, &regions)
+                .into_iter()
+                .map(|i| i.canonical)
+                .collect()
+        };
+        let both = ["中共浙江省委教育工作委员会", "浙江省教育厅"];
+        assert_eq!(canonical("浙江省委教育工委 浙江省教育厅"), both);
+        assert_eq!(canonical("浙江省教育厅 省委教育工委"), [both[1], both[0]]);
+        assert_eq!(canonical("省委教育工委 省教育厅"), both);
+        assert_eq!(canonical("浙江省教育厅(省委教育工委)"), [both[1], both[0]]);
+        // 市教育局 in a plan of 温州 is 温州市教育局; 教体局 is 教育体育局.
+        let wenzhou = regions.jurisdiction("温州市", "");
+        let one = |written: &str, jurisdiction: &[Place]| {
+            issuers.identities(&[written.to_owned()], jurisdiction, &regions)[0].clone()
+        };
+        assert_eq!(one("市教育局", &wenzhou).canonical, "温州市教育局");
+        assert_eq!(one("温州市教育局", &[]).canonical, "温州市教育局");
+        assert_eq!(one("温州教育局", &[]).region.as_deref(), Some("温州市"));
+        let anqing = regions.jurisdiction("安庆市", "");
+        assert_eq!(one("安庆市教体局", &[]).canonical, "安庆市教育体育局");
+        assert_eq!(one("市教育和体育局", &anqing).canonical, "安庆市教育体育局");
+        // National bodies are one entity, placed nowhere.
+        let moe = one("教育部", &wenzhou);
+        assert_eq!((moe.canonical.as_str(), moe.level), ("教育部", PolicyLevel::Central));
+        assert_eq!(moe.region, None);
+        // A body whose place the plan does not tell stays unplaced.
+        let bare = one("区教育局", &[]);
+        assert_eq!((bare.canonical.as_str(), bare.region), ("区教育局", None));
+        // A school's short form and full name are one entity.
+        assert_eq!(one("温州二中", &[]).canonical, "温州市第二中学");
+        assert_eq!(one("温州市第二中学", &[]).canonical, "温州市第二中学");
+        assert_eq!(one("温州二中", &[]).kind, IssuerKind::School);
+    }
+}

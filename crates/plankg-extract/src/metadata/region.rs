@@ -1,0 +1,271 @@
+//! The plan's jurisdiction (ANNOTATION.md, `region`): the place its issuer, its
+//! title or its body names, resolved against the place-name gazetteer to its full
+//! name and the places enclosing it.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use plankg_model::{Place, PolicyLevel};
+
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
+use crate::places::{Places, PLACES};
+
+/// The gazetteer file of short place names that are ordinary words.
+const PLACE_STOPWORDS: &str = "place_short_stopwords.txt";
+
+/// A place name the reader looks for: the index of its place and whether it is the
+/// short form (连云港 for 连云港市).
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    entry: usize,
+    short: bool,
+}
+
+/// A place named in a text: its surface form, level and byte offset.
+pub(super) type Named<'a> = (&'a str, PolicyLevel, usize);
+
+/// Finds and resolves places; built once from the gazetteer.
+#[derive(Debug)]
+pub(super) struct RegionReader {
+    places: Arc<Places>,
+    automaton: AhoCorasick,
+    names: Vec<Name>,
+}
+
+impl RegionReader {
+    /// Builds the reader from the places and place_short_stopwords.txt.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when a file is missing.
+    pub(super) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
+        let stopwords: HashSet<&str> = gazetteer.list(PLACE_STOPWORDS)?.into_iter().collect();
+        let mut patterns = Vec::new();
+        let mut names = Vec::new();
+        for (entry, place) in places.entries().iter().enumerate() {
+            // Generic two-character names (城区, 郊区) would match ordinary words.
+            if place.name.chars().count() < 3 {
+                continue;
+            }
+            patterns.push(place.name.clone());
+            names.push(Name {
+                entry,
+                short: false,
+            });
+            // A short form ending in a function word ("平和" of "公平和教育") is read
+            // inside ordinary phrases.
+            if let Some(short) = place.short.as_deref().filter(|short| {
+                short.chars().count() >= 2
+                    && !stopwords.contains(short)
+                    && !short.ends_with(['和', '与', '及', '的', '是', '在', '为', '对'])
+            }) {
+                patterns.push(short.to_owned());
+                names.push(Name { entry, short: true });
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|err| GazetteerError::Row {
+                file: PLACES.to_owned(),
+                line: 0,
+                message: err.to_string(),
+            })?;
+        Ok(Self {
+            places,
+            automaton,
+            names,
+        })
+    }
+
+    /// The place-name gazetteer.
+    pub(super) fn places(&self) -> &Places {
+        &self.places
+    }
+
+    /// Places named in `text`, short forms only where `accept_short` allows them
+    /// (given the text and the byte offset after the name).
+    pub(super) fn places_in<'a>(
+        &self,
+        text: &'a str,
+        accept_short: impl Fn(&str, usize) -> bool,
+    ) -> Vec<Named<'a>> {
+        self.automaton
+            .find_iter(text)
+            .filter_map(|m| {
+                let name = self.names.get(m.pattern().as_usize())?;
+                let entry = self.places.entries().get(name.entry)?;
+                (!name.short || accept_short(text, m.end())).then_some((
+                    &text[m.range()],
+                    entry.level,
+                    m.start(),
+                ))
+            })
+            .collect()
+    }
+
+    /// The jurisdiction as written: named in the issuer, else in the title, else a
+    /// place whose education the body speaks of ("连云港教育"), else the body's place
+    /// of the issuer's own level (a 市 for a 市教育局). `None` for national bodies.
+    pub(super) fn region(&self, issuer: Option<&str>, title: &str, body: &str) -> Option<String> {
+        if issuer.is_some_and(|i| i.contains("教育部")) {
+            return None;
+        }
+        let most_specific = |found: Vec<Named<'_>>| {
+            found
+                .into_iter()
+                .max_by_key(|(_, level, start)| (level_rank(*level), usize::MAX - start))
+                .map(|(s, _, _)| s.to_owned())
+        };
+        if let Some(issuer) = issuer {
+            if let Some(place) = most_specific(self.places_in(issuer, |_, _| false)) {
+                return Some(place);
+            }
+        }
+        let title_head = title
+            .split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        if let Some(place) = most_specific(self.places_in(title_head, |_, _| true)) {
+            return Some(place);
+        }
+        let education = |text: &str, end: usize| text[end..].starts_with("教育");
+        // (mentions, first mention) per place: ties go to the longer name, then to
+        // the place named first, so the answer never depends on hash order.
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        fn count<'t>(counts: &mut HashMap<&'t str, (usize, usize)>, surface: &'t str, at: usize) {
+            let entry = counts.entry(surface).or_insert((0, at));
+            entry.0 += 1;
+            entry.1 = entry.1.min(at);
+        }
+        for (surface, _, start) in self.places_in(body, education) {
+            if body[start + surface.len()..].starts_with("教育") {
+                count(&mut counts, surface, start);
+            }
+        }
+        if counts.is_empty() {
+            let scope = issuer.and_then(scope_suffix)?;
+            for (surface, _, start) in self.places_in(body, |_, _| false) {
+                if surface.ends_with(scope) {
+                    count(&mut counts, surface, start);
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(name, (count, first))| (*count, name.len(), usize::MAX - first))
+            .map(|(name, _)| name.to_owned())
+    }
+
+    /// The place `written` names and the places enclosing it, the place first. A
+    /// name of several places (普陀区 of 上海市 and of 舟山市) is the one whose
+    /// enclosing place `context` names; empty when none or several are.
+    pub(super) fn jurisdiction(&self, written: &str, context: &str) -> Vec<Place> {
+        let candidates = self.places.candidates(written);
+        let chosen = match candidates.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            several => {
+                // The one written in full nearby, else the one whose enclosing place
+                // is named, else (a short name) the one city or province of them.
+                let named: Vec<_> = several
+                    .iter()
+                    .filter(|entry| entry.name != written && context.contains(&entry.name))
+                    .collect();
+                let parent_named: Vec<_> = several
+                    .iter()
+                    .filter(|entry| {
+                        entry.parent.as_deref().is_some_and(|parent| {
+                            let short = self.places.resolve(parent).and_then(|p| p.short.clone());
+                            context.contains(parent)
+                                || short.is_some_and(|s| s.chars().count() >= 2 && context.contains(&s))
+                        })
+                    })
+                    .collect();
+                let above_county: Vec<_> = several
+                    .iter()
+                    .filter(|entry| entry.name != written && entry.level != PolicyLevel::District)
+                    .collect();
+                [named, parent_named, above_county]
+                    .into_iter()
+                    .find_map(|found| match found.as_slice() {
+                        [one] => Some(**one),
+                        _ => None,
+                    })
+            }
+        };
+        chosen
+            .map(|entry| self.places.chain(entry))
+            .unwrap_or_default()
+    }
+}
+
+/// Provinces below cities below districts: the most specific place ranks highest.
+fn level_rank(level: PolicyLevel) -> u8 {
+    match level {
+        PolicyLevel::Provincial => 1,
+        PolicyLevel::Municipal => 2,
+        PolicyLevel::District => 3,
+        _ => 0,
+    }
+}
+
+/// The level word an issuer carries (市 of 市教育局).
+fn scope_suffix(issuer: &str) -> Option<&'static str> {
+    ["省", "市", "区", "县"]
+        .into_iter()
+        .find(|s| issuer.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader() -> RegionReader {
+        let gazetteer = Gazetteer::embedded();
+        let places = Arc::new(Places::new(&gazetteer).unwrap());
+        RegionReader::new(&gazetteer, places).unwrap()
+    }
+
+    #[test]
+    fn a_tie_between_places_goes_to_the_first_named() {
+        let reader = reader();
+        // Two districts named as often, with names as long: the first named wins,
+        // in every process (a hash map's order once decided it).
+        let body = "普陀区教育局与文登区教育局结对。文登区教育局、普陀区教育局共建。";
+        for _ in 0..8 {
+            assert_eq!(
+                reader.region(Some("区教育局"), "", body).as_deref(),
+                Some("普陀区")
+            );
+        }
+        let swapped = "文登区教育局与普陀区教育局结对。普陀区教育局、文登区教育局共建。";
+        assert_eq!(
+            reader.region(Some("区教育局"), "", swapped).as_deref(),
+            Some("文登区")
+        );
+    }
+
+    #[test]
+    fn a_name_of_several_places_is_the_one_whose_city_is_named() {
+        let reader = reader();
+        let names = |written: &str, context: &str| -> Vec<String> {
+            reader
+                .jurisdiction(written, context)
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        assert_eq!(
+            names("普陀区", "上海市普陀区教育局2019年工作要点"),
+            ["普陀区", "上海市"]
+        );
+        assert_eq!(names("普陀区", "舟山普陀区教育局"), ["普陀区", "舟山市", "浙江省"]);
+        assert!(names("普陀区", "普陀区教育局").is_empty());
+        assert_eq!(names("温州", ""), ["温州市", "浙江省"]);
+        // 南昌 is short for 南昌市 and 南昌县 (of 南昌市): the city.
+        assert_eq!(names("南昌", "南昌市制定全市教育网点规划"), ["南昌市", "江西省"]);
+        assert_eq!(names("南昌", ""), ["南昌市", "江西省"]);
+    }
+}
