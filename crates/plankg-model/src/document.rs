@@ -153,6 +153,19 @@ pub struct Deadline {
 }
 
 impl Document {
+    /// The body that owns the plan among its issuers: the first government body,
+    /// else the first school, else the first body (a party committee). Units and
+    /// continuations are keyed by it.
+    #[must_use]
+    pub fn primary_issuer(&self) -> Option<&Issuer> {
+        use crate::issuer::IssuerKind;
+        self.issuers
+            .iter()
+            .find(|i| i.kind == IssuerKind::Administration)
+            .or_else(|| self.issuers.iter().find(|i| i.kind == IssuerKind::School))
+            .or_else(|| self.issuers.first())
+    }
+
     /// All tasks of the document, depth first, in reading order.
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
         fn walk<'a>(section: &'a Section, out: &mut Vec<&'a Task>) {

@@ -96,8 +96,14 @@ impl DocumentGraph<'_> {
         if let Some(issued) = &doc.issued {
             self.add(&iri, dcterms::ISSUED, date(issued));
         }
-        if let Some(issuer) = self.minter.issuer(&self.issuer_key) {
+        for issuer in self.minter.issuers(source_rel, doc) {
             self.add(&iri, pk::ISSUER, issuer);
+        }
+        if let Some(range) = doc.evidence_years {
+            self.add(&iri, pk::EVIDENCE_YEAR_FROM, integer(range.from));
+            if let Some(to) = range.to {
+                self.add(&iri, pk::EVIDENCE_YEAR_TO, integer(to));
+            }
         }
         if let Some(region) = &doc.region {
             self.add(&iri, pk::REGION_PROP, self.minter.region(region));

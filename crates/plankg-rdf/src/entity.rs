@@ -46,7 +46,16 @@ pub struct EntityGraph {
     units: BTreeMap<NamedNode, (Names, Option<NamedNode>)>,
     schools: BTreeMap<NamedNode, (Names, Option<String>)>,
     organizations: BTreeMap<NamedNode, (Names, Option<String>)>,
-    regions: BTreeSet<String>,
+    /// Levels of the issuing bodies, as their documents resolved them.
+    issuer_levels: BTreeMap<NamedNode, BTreeMap<PolicyLevel, usize>>,
+    regions: BTreeMap<String, RegionFacts>,
+}
+
+/// What the documents tell of a region: its short name and enclosing regions.
+#[derive(Debug, Clone, Default)]
+struct RegionFacts {
+    short: Option<String>,
+    parents: BTreeSet<String>,
 }
 
 /// How often each spelling of a name was seen.
@@ -72,7 +81,8 @@ impl EntityGraph {
             units: BTreeMap::new(),
             schools: BTreeMap::new(),
             organizations: BTreeMap::new(),
-            regions: BTreeSet::new(),
+            issuer_levels: BTreeMap::new(),
+            regions: BTreeMap::new(),
         }
     }
 
@@ -83,11 +93,38 @@ impl EntityGraph {
         let region = doc.region.as_deref();
         let issuer_key = minter.issuer_key(source_rel, doc);
         let issuer = minter.issuer(&issuer_key);
+        // The jurisdiction as extraction placed it: each place within the next.
         if let Some(region) = region {
-            self.regions.insert(minter.region_name(region).to_owned());
+            self.regions.entry(region.to_owned()).or_default();
         }
-        if let (Some(iri), Some(name)) = (&issuer, &doc.issuer) {
-            note(&mut self.organizations, iri, name, region);
+        for (index, place) in doc.jurisdiction.iter().enumerate() {
+            let facts = self.regions.entry(place.name.clone()).or_default();
+            facts.short.clone_from(&place.short);
+            if let Some(parent) = doc.jurisdiction.get(index + 1) {
+                facts.parents.insert(parent.name.clone());
+            }
+        }
+        if doc.issuers.is_empty() {
+            if let (Some(iri), Some(name)) = (&issuer, &doc.issuer) {
+                note(&mut self.organizations, iri, name, region);
+            }
+        }
+        // Each issuing body under its canonical name (counted twice, so it is the
+        // preferred label), its spellings as alternatives, with its place and level.
+        for (iri, body) in minter.issuers(source_rel, doc).iter().zip(&doc.issuers) {
+            let place = body.region.as_deref();
+            note(&mut self.organizations, iri, &body.canonical, place);
+            note(&mut self.organizations, iri, &body.canonical, place);
+            note(&mut self.organizations, iri, &body.name, place);
+            if let Some(place) = place {
+                self.regions.entry(place.to_owned()).or_default();
+            }
+            *self
+                .issuer_levels
+                .entry(iri.clone())
+                .or_default()
+                .entry(body.level)
+                .or_default() += 1;
         }
         for policy in doc
             .policies
@@ -179,6 +216,9 @@ impl EntityGraph {
                 if let Some(region) = region {
                     out.add(iri, pk::REGION_PROP, self.minter.region(region));
                 }
+                if let Some(level) = self.issuer_levels.get(iri).and_then(most_frequent) {
+                    out.add(iri, pk::LEVEL_PROP, level_individual(level));
+                }
             }
         }
         out.regions(&self.minter, &self.regions);
@@ -219,43 +259,22 @@ impl Writer {
         }
     }
 
-    /// The regions named, their ancestors, and `pk:partOf` between them. Names
-    /// that normalise to one IRI describe one region; the full name is preferred
-    /// over the gazetteer's short name.
-    fn regions(&mut self, minter: &IriMinter, named: &BTreeSet<String>) {
-        let places = minter.places();
-        let mut all = named.clone();
-        for region in named {
-            let mut current = region.as_str();
-            // The gazetteer may hold a cycle by mistake: stop at a region seen before.
-            let mut seen = BTreeSet::from([current]);
-            while let Some(parent) = places.parent(current) {
-                if !seen.insert(parent) {
-                    break;
-                }
-                all.insert(parent.to_owned());
-                current = parent;
-            }
-        }
-        let mut regions: BTreeMap<NamedNode, (Names, BTreeSet<NamedNode>)> = BTreeMap::new();
-        for name in &all {
+    /// The regions named, each with its short name as an alternative label and
+    /// `pk:partOf` its enclosing regions, as extraction resolved them.
+    fn regions(&mut self, minter: &IriMinter, regions: &BTreeMap<String, RegionFacts>) {
+        for (name, facts) in regions {
             let iri = minter.region(name);
-            let parent = places
-                .parent(name)
-                .map(|p| minter.region(p))
-                .filter(|p| *p != iri);
-            let entry = regions.entry(iri).or_default();
-            entry.0.insert(name.clone(), 2);
-            if let Some(short) = places.short_name(name) {
-                entry.0.entry(short.to_owned()).or_insert(1);
+            let mut names = Names::from([(name.clone(), 2)]);
+            if let Some(short) = &facts.short {
+                names.entry(short.clone()).or_insert(1);
             }
-            entry.1.extend(parent);
-        }
-        for (iri, (names, parents)) in regions {
             self.add(&iri, rdf::TYPE, pk::REGION);
             self.labels(&iri, &names, &BTreeSet::new());
-            for parent in parents {
-                self.add(&iri, pk::PART_OF, parent);
+            for parent in &facts.parents {
+                let parent = minter.region(parent);
+                if parent != iri {
+                    self.add(&iri, pk::PART_OF, parent);
+                }
             }
         }
     }

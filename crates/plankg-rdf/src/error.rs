@@ -20,13 +20,3 @@ pub enum RdfError {
         base: String,
     },
 }
-
-/// A malformed row of the place-name gazetteer (`places.tsv`).
-#[derive(Debug, thiserror::Error)]
-#[error("places.tsv:{line}: {message}")]
-pub struct PlacesError {
-    /// The 1-based line of the row.
-    pub line: usize,
-    /// What is wrong with it.
-    pub message: String,
-}

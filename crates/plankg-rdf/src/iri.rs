@@ -10,10 +10,10 @@
 //! | target | `{task}/target/{n}` |
 //! | continuation | `{later task}/continues`, `{later task}/echoes` |
 //! | policy, initiative | `policy/{key}`, `initiative/{key}` |
-//! | region | `region/{name}` (a short name the gazetteer resolves: its full name) |
+//! | region | `region/{name}` (the full name extraction resolved) |
 //! | school, organization | `school/{region}/{key}`, `org/{region}/{key}` (`~` for no region) |
-//! | issuer | `org/{region}/{issuer}`, or `org/~doc/{path}/{index}/{issuer}` without region |
-//! | unit | `unit/{issuer key}/{key}` |
+//! | issuer | `org/{region}/{canonical name}`, `org/~/{name}` for national bodies, or `org/~doc/{path}/{index}/{name}` when its place is unknown |
+//! | unit | `unit/{primary issuer's path}/{key}` |
 //! | graphs | `graph/entities`, `graph/lineage` |
 //!
 //! Names are normalised (trimmed, full-width ASCII folded, whitespace collapsed,
@@ -22,13 +22,11 @@
 //! `~` is always escaped inside names, so the `~` markers never clash with one.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use oxrdf::{NamedNode, NamedNodeRef};
-use plankg_model::Document;
+use plankg_model::{Document, Issuer, PolicyLevel};
 
 use crate::error::RdfError;
-use crate::places::Places;
 
 /// The default base of data IRIs.
 pub const DEFAULT_BASE: &str = "https://w3id.org/plankg/id/";
@@ -47,11 +45,10 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/plankg/id/";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IriMinter {
     base: String,
-    places: Arc<Places>,
 }
 
-/// Where a unit's identity is scoped: its issuer in its region, or, when the
-/// region is unknown, its document (DESIGN.md, `pk:Unit`). Built by
+/// Where a unit's identity is scoped: its document's primary issuer in its place,
+/// or, when the place is unknown, its document (DESIGN.md, `pk:Unit`). Built by
 /// [`IriMinter::issuer_key`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IssuerKey {
@@ -65,7 +62,6 @@ impl Default for IriMinter {
     fn default() -> Self {
         Self {
             base: DEFAULT_BASE.to_owned(),
-            places: Places::embedded(),
         }
     }
 }
@@ -89,29 +85,7 @@ impl IriMinter {
         }
         Ok(Self {
             base: base.to_owned(),
-            places: Places::embedded(),
         })
-    }
-
-    /// Uses `places` instead of the embedded place-name gazetteer to resolve
-    /// short region names (连云港 -> 连云港市) and to find enclosing regions.
-    #[must_use]
-    pub fn with_places(mut self, places: impl Into<Arc<Places>>) -> Self {
-        self.places = places.into();
-        self
-    }
-
-    /// The place-name gazetteer in use.
-    #[must_use]
-    pub fn places(&self) -> &Places {
-        &self.places
-    }
-
-    /// The name a region is known by: the full name when `name` is a short name
-    /// the gazetteer resolves unambiguously (连云港 -> 连云港市), else `name`.
-    #[must_use]
-    pub fn region_name<'a>(&'a self, name: &'a str) -> &'a str {
-        self.places.full_name(name.trim()).unwrap_or(name)
     }
 
     /// The base IRI.
@@ -176,10 +150,10 @@ impl IriMinter {
         self.named("initiative/", key)
     }
 
-    /// The IRI of the region `name`.
+    /// The IRI of the region `name` (as extraction resolved it: 连云港市, not 连云港).
     #[must_use]
     pub fn region(&self, name: &str) -> NamedNode {
-        self.named("region/", self.region_name(name))
+        self.named("region/", name)
     }
 
     /// The IRI of the school `key` in `region` (`None`: region unknown).
@@ -194,13 +168,21 @@ impl IriMinter {
         self.regional("org/", region, key)
     }
 
-    /// The key scoping the units of `document`: its issuer and region, or the
-    /// document itself when the region is unknown.
+    /// The key scoping the units of `document`: its primary issuer
+    /// ([`Document::primary_issuer`]) in its place, or the document itself when the
+    /// place is unknown. A document without resolved issuers falls back on its
+    /// issuer as written and its region.
     #[must_use]
     pub fn issuer_key(&self, source_rel: &str, document: &Document) -> IssuerKey {
+        if let Some(issuer) = document.primary_issuer() {
+            return IssuerKey {
+                path: self.issuer_path(source_rel, document, issuer),
+                has_issuer: true,
+            };
+        }
         let mut path = String::new();
         match document.region.as_deref() {
-            Some(region) => push_segment(&mut path, &normalise_name(self.region_name(region))),
+            Some(region) => push_segment(&mut path, &normalise_name(region)),
             None => {
                 path.push_str("~doc/");
                 push_path(&mut path, source_rel);
@@ -216,6 +198,47 @@ impl IriMinter {
             path,
             has_issuer: document.issuer.is_some(),
         }
+    }
+
+    /// The IRIs of every body issuing `document`, in the order written: a national
+    /// body once for all documents (`org/~/教育部`), a placed body as the
+    /// organization of its canonical name in its place, a body whose place is
+    /// unknown scoped to the document. Without resolved issuers, the issuer of
+    /// [`issuer_key`](Self::issuer_key), if any.
+    #[must_use]
+    pub fn issuers(&self, source_rel: &str, document: &Document) -> Vec<NamedNode> {
+        if document.issuers.is_empty() {
+            return self
+                .issuer(&self.issuer_key(source_rel, document))
+                .into_iter()
+                .collect();
+        }
+        document
+            .issuers
+            .iter()
+            .map(|issuer| {
+                let mut iri = self.start("org/");
+                iri.push_str(&self.issuer_path(source_rel, document, issuer));
+                NamedNode::new_unchecked(iri)
+            })
+            .collect()
+    }
+
+    /// The path of an issuing body below `org/` and `unit/`.
+    fn issuer_path(&self, source_rel: &str, document: &Document, issuer: &Issuer) -> String {
+        let mut path = String::new();
+        match (&issuer.region, issuer.level) {
+            (_, PolicyLevel::Central) => path.push('~'),
+            (Some(region), _) => push_segment(&mut path, &normalise_name(region)),
+            (None, _) => {
+                path.push_str("~doc/");
+                push_path(&mut path, source_rel);
+                let _ = write!(path, "/{}", document.index);
+            }
+        }
+        path.push('/');
+        push_segment(&mut path, &normalise_name(&issuer.canonical));
+        path
     }
 
     /// The IRI of the organization issuing the documents with this key, if they
@@ -268,7 +291,7 @@ impl IriMinter {
     fn regional(&self, kind: &str, region: Option<&str>, name: &str) -> NamedNode {
         let mut iri = self.start(kind);
         match region {
-            Some(region) => push_segment(&mut iri, &normalise_name(self.region_name(region))),
+            Some(region) => push_segment(&mut iri, &normalise_name(region)),
             None => iri.push('~'),
         }
         iri.push('/');

@@ -9,12 +9,10 @@ mod error;
 mod iri;
 mod literal;
 mod ontology;
-mod places;
 pub mod vocab;
 
 pub use document::{content_hash_quad, document_quads};
 pub use entity::EntityGraph;
-pub use error::{PlacesError, RdfError};
+pub use error::RdfError;
 pub use iri::{normalise_name, IriMinter, IssuerKey, DEFAULT_BASE};
 pub use ontology::{ONTOLOGY_TTL, SHAPES_TTL};
-pub use places::Places;

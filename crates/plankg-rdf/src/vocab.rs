@@ -114,11 +114,15 @@ pub mod pk {
         YEAR_INFERRED = "yearInferred";
         /// `pk:issuer`: the body issuing a plan.
         ISSUER = "issuer";
+        /// `pk:evidenceYearFrom`: the first year the party meetings a plan cites allow.
+        EVIDENCE_YEAR_FROM = "evidenceYearFrom";
+        /// `pk:evidenceYearTo`: the last year the party meetings a plan cites allow.
+        EVIDENCE_YEAR_TO = "evidenceYearTo";
         /// `pk:region`: the jurisdiction of a plan, school or organization.
         REGION_PROP = "region";
         /// `pk:contentHash`: hash of the extracted document, written last.
         CONTENT_HASH = "contentHash";
-        /// `pk:level`: administrative level of a policy's source.
+        /// `pk:level`: administrative level of a policy's source or of an issuing body.
         LEVEL_PROP = "level";
         /// `pk:indicator`: a target's indicator as written.
         INDICATOR = "indicator";

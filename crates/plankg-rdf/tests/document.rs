@@ -8,11 +8,6 @@ use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use plankg_rdf::vocab::{dcterms, org, pk, rdf, schema, skos};
 use plankg_rdf::{content_hash_quad, document_quads, EntityGraph, IriMinter};
 
-/// 嘉兴市 in 浙江省, as the place-name gazetteer gives them.
-fn places() -> plankg_rdf::Places {
-    plankg_rdf::Places::parse("嘉兴市\t嘉兴\tcity\t浙江省\n浙江省\t浙江\tprovince\t\n").unwrap()
-}
-
 const SOURCE: &str = "2018/嘉兴.txt";
 
 fn objects<'a>(
@@ -73,10 +68,22 @@ fn the_document_is_described_in_its_own_graph_with_the_hash_last() {
         one(&quads, &doc, dcterms::SOURCE),
         &Literal::new_simple_literal(SOURCE).into()
     );
+    // A joint plan: one pk:issuer per body, each the organization of its
+    // canonical name in its place.
     assert_eq!(
-        one(&quads, &doc, pk::ISSUER),
-        &minter.organization(Some("嘉兴市"), "嘉兴市教育局").into()
+        objects(&quads, &doc, pk::ISSUER),
+        [
+            &minter
+                .organization(Some("嘉兴市"), "中共嘉兴市委教育工作委员会")
+                .into(),
+            &minter.organization(Some("嘉兴市"), "嘉兴市教育局").into()
+        ]
     );
+    assert_eq!(
+        one(&quads, &doc, pk::EVIDENCE_YEAR_FROM),
+        &Literal::from(2017_i64).into()
+    );
+    assert!(objects(&quads, &doc, pk::EVIDENCE_YEAR_TO).is_empty());
     assert_eq!(
         one(&quads, &doc, pk::REGION_PROP),
         &minter.region("嘉兴市").into()
@@ -195,7 +202,7 @@ fn targets_carry_decimals_and_booleans() {
 
 #[test]
 fn the_entities_graph_describes_what_documents_link_to() {
-    let minter = IriMinter::default().with_places(places());
+    let minter = IriMinter::default();
     let doc = sample::full_document();
     let mut entities = EntityGraph::new(&minter);
     entities.add_document(SOURCE, &doc);
@@ -223,7 +230,16 @@ fn the_entities_graph_describes_what_documents_link_to() {
     assert_eq!(one(&quads, &unit, rdf::TYPE), &pk::UNIT.into());
     assert_eq!(one(&quads, &unit, org::UNIT_OF), &issuer.clone().into());
     assert_eq!(one(&quads, &issuer, rdf::TYPE), &pk::ORGANIZATION.into());
+    // The canonical name is the preferred label, the name as written an
+    // alternative; the body's level is stated.
     assert_eq!(one(&quads, &issuer, skos::PREF_LABEL), &zh("嘉兴市教育局"));
+    assert_eq!(one(&quads, &issuer, skos::ALT_LABEL), &zh("市教育局"));
+    assert_eq!(one(&quads, &issuer, pk::LEVEL_PROP), &pk::MUNICIPAL.into());
+    // The units belong to the government body, not to the party committee.
+    assert_eq!(
+        issuer,
+        minter.organization(Some("嘉兴市"), "嘉兴市教育局")
+    );
 
     let school = minter.school(Some("嘉兴市"), "秀州中学");
     assert_eq!(one(&quads, &school, rdf::TYPE), &pk::SCHOOL.into());

@@ -192,18 +192,6 @@ fn units_are_per_issuer_and_region_or_per_document() {
 }
 
 #[test]
-fn short_region_names_resolve_to_the_full_name() {
-    let minter = IriMinter::default();
-    assert_eq!(minter.region("连云港"), minter.region("连云港市"));
-    assert_eq!(
-        minter.school(Some("连云港"), "江苏海洋大学"),
-        minter.school(Some("连云港市"), "江苏海洋大学")
-    );
-    // 吉林 is short for 吉林省 and 吉林市: it stays as written.
-    assert_ne!(minter.region("吉林"), minter.region("吉林市"));
-}
-
-#[test]
 fn continuations_hang_under_the_later_task() {
     let minter = IriMinter::default();
     let task = minter.task(&minter.document("a.txt", 0), "t3");

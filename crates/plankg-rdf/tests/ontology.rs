@@ -12,11 +12,6 @@ use oxrdf::{NamedNode, NamedOrBlankNode, Term};
 use plankg_rdf::vocab::{pk, rdf, rdfs};
 use plankg_rdf::{document_quads, EntityGraph, IriMinter, ONTOLOGY_TTL, SHAPES_TTL};
 
-/// 嘉兴市 in 浙江省, as the place-name gazetteer gives them.
-fn places() -> plankg_rdf::Places {
-    plankg_rdf::Places::parse("嘉兴市\t嘉兴\tcity\t浙江省\n浙江省\t浙江\tprovince\t\n").unwrap()
-}
-
 #[test]
 fn every_pk_constant_is_declared_and_every_declared_pk_term_has_a_constant() {
     let declared = declared();
@@ -72,7 +67,7 @@ fn every_pk_term_has_chinese_and_english_labels_and_a_comment() {
 #[test]
 fn everything_a_full_document_emits_is_declared() {
     let declared = declared();
-    let minter = IriMinter::default().with_places(places());
+    let minter = IriMinter::default();
     let doc = sample::full_document();
     let mut quads = document_quads("2018/嘉兴.txt", &doc, "sha256:0", &minter);
     let mut entities = EntityGraph::new(&minter);

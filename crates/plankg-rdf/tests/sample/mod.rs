@@ -1,8 +1,9 @@
 //! A hand-built document with every kind of entity, shared by the crate tests.
 
 use plankg_model::{
-    Comparator, Document, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel,
-    PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef, UnitRole,
+    Comparator, Document, Evidence, InitiativeRef, Issuer, IssuerKind, OrganizationRef, Place,
+    PolicyKind, PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef,
+    UnitRole, YearRange,
 };
 
 fn evidence(task: &str) -> Vec<Evidence> {
@@ -116,8 +117,41 @@ pub fn full_document() -> Document {
         title: Some("嘉兴市教育局2018年工作要点".into()),
         year: Some(2018),
         year_inferred: false,
-        issuer: Some("嘉兴市教育局".into()),
+        issuer: Some("嘉兴市委教育工委 市教育局".into()),
+        issuers: vec![
+            Issuer {
+                name: "嘉兴市委教育工委".into(),
+                canonical: "中共嘉兴市委教育工作委员会".into(),
+                region: Some("嘉兴市".into()),
+                level: PolicyLevel::Municipal,
+                kind: IssuerKind::Party,
+            },
+            Issuer {
+                name: "市教育局".into(),
+                canonical: "嘉兴市教育局".into(),
+                region: Some("嘉兴市".into()),
+                level: PolicyLevel::Municipal,
+                kind: IssuerKind::Administration,
+            },
+        ],
         region: Some("嘉兴市".into()),
+        // 嘉兴市 in 浙江省, as the place-name gazetteer gives them.
+        jurisdiction: vec![
+            Place {
+                name: "嘉兴市".into(),
+                short: Some("嘉兴".into()),
+                level: PolicyLevel::Municipal,
+            },
+            Place {
+                name: "浙江省".into(),
+                short: Some("浙江".into()),
+                level: PolicyLevel::Provincial,
+            },
+        ],
+        evidence_years: Some(YearRange {
+            from: 2017,
+            to: None,
+        }),
         issued: Some("2018-02-26".into()),
         top_sections: 1,
         span: Span::new(0, 100),
