@@ -294,7 +294,8 @@ pub struct ViewFilterArgs {
     /// Documents of this region (label or IRI).
     #[arg(long)]
     pub region: Option<String>,
-    /// Documents of this issuer (label or IRI).
+    /// Documents any of whose issuing bodies has a name containing this (杭州 finds
+    /// 杭州市教育局), or whose issuer has this IRI.
     #[arg(long)]
     pub issuer: Option<String>,
 }

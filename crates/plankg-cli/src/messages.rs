@@ -42,6 +42,26 @@ pub(crate) fn build_summary(lines: &[(String, String)]) {
     }
 }
 
+/// Warns of the documents whose year the party meetings they cite contradict
+/// (each "path (year Y, text A–B)"), at most ten by name.
+pub(crate) fn year_contradictions(documents: &[String]) {
+    const NAMED: usize = 10;
+    if documents.is_empty() {
+        return;
+    }
+    let more = documents.len().saturating_sub(NAMED);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "plankg: warning: {} documents have a year the party meetings they cite contradict (a retitled copy?): {}{tail}; query ontology/queries/year_contradicted_by_text.rq lists them all",
+        documents.len(),
+        documents[..documents.len().min(NAMED)].join(", ")
+    );
+}
+
 /// Prints the size of a projected graph view.
 pub(crate) fn view_summary(view: &str, nodes: usize, edges: usize) {
     eprintln!("plankg: view {view}: {nodes} nodes, {edges} edges");

@@ -88,7 +88,8 @@ pub struct Filter {
     /// Documents of this region (its label or IRI), or, through [`crate::load_view`],
     /// of a region within it.
     pub region: Option<String>,
-    /// Documents of this issuer (its label or IRI, exactly).
+    /// Documents any of whose issuing bodies has a label containing this, or
+    /// this IRI.
     pub issuer: Option<String>,
 }
 
@@ -116,10 +117,16 @@ impl Filter {
                 .as_deref()
                 .is_none_or(|wanted| names.contains(&Some(wanted)))
         };
+        // A part of an issuer's name is enough (杭州 finds 杭州市教育局); an IRI is
+        // taken whole.
+        let [issuer_label, issuer_iri] = issuer;
+        let issuer_matches = self.issuer.as_deref().is_none_or(|wanted| {
+            issuer_iri == Some(wanted) || issuer_label.is_some_and(|label| label.contains(wanted))
+        });
         in_range(self.from, |year, from| year >= from)
             && in_range(self.to, |year, to| year <= to)
             && matches(&self.region, region)
-            && matches(&self.issuer, issuer)
+            && issuer_matches
     }
 }
 
@@ -148,5 +155,20 @@ mod tests {
         assert!(!filter.accepts(None, [Some("杭州市"), None], [None, None]));
         assert!(!filter.accepts(Some(2020), [Some("宁波市"), None], [None, None]));
         assert!(Filter::default().accepts(None, [None, None], [None, None]));
+    }
+
+    #[test]
+    fn an_issuer_is_found_by_a_part_of_its_name_or_its_whole_iri() {
+        let filter = |issuer: &str| Filter {
+            issuer: Some(issuer.into()),
+            ..Filter::default()
+        };
+        let bureau = [Some("杭州市教育局"), Some("https://w3id.org/plankg/id/org/杭州市/杭州市教育局")];
+        assert!(filter("杭州").accepts(None, [None, None], bureau));
+        assert!(filter("杭州市教育局").accepts(None, [None, None], bureau));
+        assert!(filter("https://w3id.org/plankg/id/org/杭州市/杭州市教育局").accepts(None, [None, None], bureau));
+        assert!(!filter("宁波").accepts(None, [None, None], bureau));
+        assert!(!filter("https://w3id.org/plankg/id/org/杭州市").accepts(None, [None, None], bureau));
+        assert!(!filter("杭州").accepts(None, [None, None], [None, None]));
     }
 }

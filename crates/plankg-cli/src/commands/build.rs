@@ -81,6 +81,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     let mut entities = EntityGraph::new(&minter);
     let mut keep: HashSet<NamedNode> = HashSet::new();
     let mut failed = Vec::new();
+    let mut contradicted: Vec<String> = Vec::new();
     for chunk in inputs.chunks(FILES_PER_CHUNK) {
         let results: Vec<anyhow::Result<Vec<(Document, DocumentQuads)>>> = pool.install(|| {
             chunk
@@ -93,6 +94,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
             match result {
                 Ok(documents) => {
                     for (document, graph) in documents {
+                        if let Some(note) = year_contradiction(&document) {
+                            contradicted.push(format!("{} ({note})", input.relative));
+                        }
                         entities.add_document(&input.relative, &document);
                         batch.push(graph);
                     }
@@ -144,6 +148,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
             times(documents_time, entities_time, &lineage.timings),
         ));
         messages::build_summary(&lines);
+        messages::year_contradictions(&contradicted);
     }
     if failed.is_empty() {
         Ok(Outcome::Success)
@@ -236,6 +241,17 @@ fn graphs_of_failed(
                 .any(|p| graph.as_str().starts_with(p.as_str()))
         })
         .collect())
+}
+
+/// "2017, text 2009–2012" when the party meetings a document cites date its text
+/// to years that do not include its plan year.
+fn year_contradiction(document: &Document) -> Option<String> {
+    let (year, range) = (document.year?, document.evidence_years?);
+    if range.contains(year) {
+        return None;
+    }
+    let to = range.to.map_or_else(String::new, |to| to.to_string());
+    Some(format!("year {year}, text {}–{to}", range.from))
 }
 
 /// Where a build's time went, as one line of the summary.

@@ -24,9 +24,10 @@ pub struct TaskText {
     pub document: String,
     /// The plan year of that document.
     pub year: i32,
-    /// The issuer key (normalised issuer and region, as the IRI of the issuing
-    /// unit); `None` when the region is unknown, so the task has no same-issuer
-    /// partner.
+    /// The issuer key: the same for documents that share an issuing body (an
+    /// organization IRI of their group); `None` when the document names no issuer,
+    /// so the task has no same-issuer partner (a body whose place is unknown has a
+    /// document-scoped IRI: no partner either).
     pub issuer: Option<String>,
     /// The task's normalised text.
     pub text: String,

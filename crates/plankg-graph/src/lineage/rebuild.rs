@@ -3,11 +3,12 @@
 //! rewrites the text index. A deterministic function of the store's contents, so a
 //! rebuild that skipped unchanged documents gives the same graph as a fresh one.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use oxigraph::model::{Literal, NamedNode, Quad};
+use petgraph::unionfind::UnionFind;
 use plankg_rdf::vocab::{pk, rdf, skos, xsd};
 use plankg_rdf::IriMinter;
 use plankg_store::PlanStore;
@@ -18,7 +19,7 @@ use super::continuity::{link_tasks, Continuation, ContinuityOptions, Relation, T
 use super::error::LineageError;
 use super::families::LineageGraph;
 use super::initiatives::merges;
-use super::source::Corpus;
+use super::source::{Corpus, DocumentRow};
 use crate::text_index::{IndexedDocument, IndexedLabel, IndexedText, Origin, TextIndex};
 
 /// Where the time of a lineage rebuild went.
@@ -71,6 +72,7 @@ pub fn rebuild(
     let corpus = Corpus::read(store)?;
     let read = started.elapsed();
 
+    let groups = issuer_groups(&corpus.documents);
     let tasks: Vec<TaskText> = corpus
         .texts
         .iter()
@@ -81,7 +83,7 @@ pub fn rebuild(
                 task: t.iri.clone(),
                 document: t.document.clone(),
                 year: doc.year?,
-                issuer: doc.issuer.clone(),
+                issuer: groups.get(t.document.as_str()).map(|g| (*g).to_owned()),
                 text: t.text.clone(),
             })
         })
@@ -253,6 +255,41 @@ fn origins<'a>(tasks: &'a [TaskText], links: &[Continuation]) -> HashMap<&'a str
         .collect()
 }
 
+/// The issuer of each document as continuity compares them: documents that share
+/// an issuing body have one issuer, so does a chain of joint plans (a plan of 省委
+/// 教育工委 and 省教育厅, another of 省教育厅 alone). Each group is keyed by the
+/// smallest IRI among its bodies, so keys do not depend on the order of documents.
+fn issuer_groups(documents: &BTreeMap<String, DocumentRow>) -> HashMap<&str, &str> {
+    let mut bodies: Vec<&str> = documents
+        .values()
+        .flat_map(|d| d.issuers.iter().map(String::as_str))
+        .collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    let index = |iri: &str| bodies.binary_search(&iri).ok();
+    let mut sets = UnionFind::<usize>::new(bodies.len());
+    for doc in documents.values() {
+        let mut members = doc.issuers.iter().filter_map(|i| index(i));
+        if let Some(first) = members.next() {
+            for other in members {
+                sets.union(first, other);
+            }
+        }
+    }
+    // The smallest body of each set: bodies are sorted, so the first met.
+    let mut smallest: HashMap<usize, &str> = HashMap::new();
+    for (i, body) in bodies.iter().enumerate() {
+        smallest.entry(sets.find(i)).or_insert(body);
+    }
+    documents
+        .iter()
+        .filter_map(|(iri, doc)| {
+            let first = index(doc.issuers.first()?)?;
+            Some((iri.as_str(), *smallest.get(&sets.find(first))?))
+        })
+        .collect()
+}
+
 /// Writes the text index; returns the number of texts indexed.
 fn write_index(
     corpus: &Corpus,
@@ -269,7 +306,8 @@ fn write_index(
             iri: iri.clone(),
             title: doc.title.clone(),
             year: doc.year,
-            issuer: doc.issuer_label.clone(),
+            issuer: (!doc.issuer_labels.is_empty()).then(|| doc.issuer_labels.join(" ")),
+            issuer_names: doc.issuer_names.clone(),
             region: doc.region_label.clone(),
         });
     }

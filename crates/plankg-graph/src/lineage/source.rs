@@ -30,8 +30,13 @@ pub(crate) struct TextRow {
 pub(crate) struct DocumentRow {
     pub(crate) title: Option<String>,
     pub(crate) year: Option<i32>,
-    pub(crate) issuer: Option<String>,
-    pub(crate) issuer_label: Option<String>,
+    /// The IRIs of its issuing bodies, sorted.
+    pub(crate) issuers: Vec<String>,
+    /// Their preferred labels, in the order of `issuers`.
+    pub(crate) issuer_labels: Vec<String>,
+    /// Every label of every body (preferred and alternative), sorted: what an
+    /// `--issuer` filter matches.
+    pub(crate) issuer_names: Vec<String>,
     pub(crate) region_label: Option<String>,
 }
 
@@ -103,9 +108,33 @@ impl Corpus {
                 &mut entry.year,
                 literal(&row, "year").and_then(|y| y.parse().ok()),
             );
-            fill(&mut entry.issuer, iri(&row, "issuer"));
-            fill(&mut entry.issuer_label, literal(&row, "issuerLabel"));
+            if let Some(issuer) = iri(&row, "issuer") {
+                if !entry.issuers.contains(&issuer) {
+                    entry.issuers.push(issuer);
+                    entry
+                        .issuer_labels
+                        .push(literal(&row, "issuerLabel").unwrap_or_default());
+                }
+            }
+            for name in [literal(&row, "issuerLabel"), literal(&row, "issuerAlt")]
+                .into_iter()
+                .flatten()
+            {
+                if !entry.issuer_names.contains(&name) {
+                    entry.issuer_names.push(name);
+                }
+            }
             fill(&mut entry.region_label, literal(&row, "regionLabel"));
+        }
+        for doc in corpus.documents.values_mut() {
+            let mut bodies: Vec<(String, String)> = doc
+                .issuers
+                .drain(..)
+                .zip(doc.issuer_labels.drain(..))
+                .collect();
+            bodies.sort();
+            (doc.issuers, doc.issuer_labels) = bodies.into_iter().unzip();
+            doc.issuer_names.sort();
         }
         for row in solutions(store, LABELS)? {
             let row = row?;

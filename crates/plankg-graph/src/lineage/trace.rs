@@ -171,9 +171,12 @@ fn occurrences_of(
                 Some(y) => query.from.is_none_or(|f| y >= f) && query.to.is_none_or(|t| y <= t),
                 None => query.from.is_none() && query.to.is_none(),
             };
-            if !in_range
-                || !contains(&doc.issuer, &query.issuer)
-                || !contains(&doc.region, &query.region)
+            // Any issuing body whose name (any of its labels) contains the filter.
+            let issuer_ok = contains(&doc.issuer, &query.issuer)
+                || query.issuer.as_deref().is_some_and(|wanted| {
+                    doc.issuer_names.iter().any(|name| name.contains(wanted))
+                });
+            if !in_range || !issuer_ok || !contains(&doc.region, &query.region)
             {
                 return None;
             }

@@ -26,8 +26,12 @@ pub struct IndexedDocument {
     pub title: Option<String>,
     /// Its plan year.
     pub year: Option<i32>,
-    /// The issuer's label.
+    /// The labels of its issuing bodies, joined by a space.
     pub issuer: Option<String>,
+    /// Every label (preferred and alternative) of every issuing body: what
+    /// `--issuer` matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issuer_names: Vec<String>,
     /// The region's label.
     pub region: Option<String>,
 }
