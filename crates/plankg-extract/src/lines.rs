@@ -88,7 +88,13 @@ pub(crate) fn is_title_line(line: &str) -> bool {
     if cleaned.contains(['。', ';', '；', ',', '，', ':', '：', '!', '！']) {
         return false;
     }
-    PLAN_TITLE.is_match(&cleaned)
+    // A notice wrapping a plan ("关于印发2022年工作要点的通知") stands for the
+    // plan's title.
+    let plan = match cleaned.strip_suffix("的通知") {
+        Some(notice) if notice.contains("印发") => notice.trim_end_matches('》'),
+        _ => cleaned.as_str(),
+    };
+    PLAN_TITLE.is_match(plan)
 }
 
 /// Whether a title line heads a compilation rather than one plan.
@@ -142,5 +148,9 @@ mod tests {
         assert!(!is_title_line("上一篇:某职业技术学院2023年工作要点"));
         assert!(!is_title_line("二、2024年工作计划"));
         assert!(!is_title_line("工作计划"));
+        assert!(is_title_line(
+            "省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知"
+        ));
+        assert!(!is_title_line("关于召开2022年工作会议的通知"));
     }
 }

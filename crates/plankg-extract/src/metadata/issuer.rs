@@ -54,8 +54,9 @@ pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
 static NUMBERED_SCHOOL: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^([一二三四五六七八九十]{1,3})(中|小)$"));
 
-/// The pattern of a numbered short school's end, in the body pattern.
-const NUMBERED_SCHOOL_HEAD: &str = "[一二三四五六七八九十]{1,3}[中小]";
+/// The pattern of a numbered short school's end, in the body pattern (with 学 or
+/// 学校 after it, the numeral of a full name: 第二中学).
+const NUMBERED_SCHOOL_HEAD: &str = "[一二三四五六七八九十]{1,3}[中小](?:学校|学)?";
 
 /// Whose place a body takes when its name gives none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -683,6 +684,8 @@ mod tests {
         assert_eq!(bodies("中职学校工作计划"), Vec::<String>::new());
         assert_eq!(bodies("倾情为你奉上小学学校"), Vec::<String>::new());
         assert_eq!(bodies("乐华天主教小学"), ["乐华天主教小学"]);
+        assert_eq!(bodies("枣庄市第二中学"), ["枣庄市第二中学"]);
+        assert_eq!(bodies("【统计规划】枣庄二中"), ["枣庄二中"]);
     }
 
     #[test]
