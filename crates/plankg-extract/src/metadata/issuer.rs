@@ -31,6 +31,12 @@ const LEVEL_WORDS: [&str; 11] = [
     "自治区", "自治州", "兵团", "省", "市", "区", "县", "州", "旗", "盟", "镇",
 ];
 
+/// Words after a bureau named in a plan's body that make it the plan's superior.
+const SUPERIOR_AFTER: [&str; 4] = ["领导", "确定", "部署", "要求"];
+
+/// Words before a bureau named in a plan's body that make it the plan's superior.
+const SUPERIOR_BEFORE: [&str; 5] = ["根据", "按照", "依据", "遵照", "上级"];
+
 /// How many characters a school issuer's name may have before its kind.
 const SCHOOL_NAME_CHARS: usize = 16;
 
@@ -291,8 +297,17 @@ impl IssuerReader {
             .leveled
             .find_iter(body)
             .filter(|m| {
+                // A superior is followed by what it leads or decides ("在市教育局
+                // 的领导下", "根据市教委确定的年度工作要点") and preceded by what
+                // follows it.
                 let after: String = body[m.end()..].chars().take(8).collect();
-                !after.contains("领导")
+                let before: String = {
+                    let mut chars: Vec<char> = body[..m.start()].chars().rev().take(4).collect();
+                    chars.reverse();
+                    chars.into_iter().collect()
+                };
+                !SUPERIOR_AFTER.iter().any(|w| after.contains(w))
+                    && !SUPERIOR_BEFORE.iter().any(|w| before.ends_with(w))
             })
             .collect();
         let count =
@@ -686,6 +701,24 @@ mod tests {
         assert_eq!(bodies("乐华天主教小学"), ["乐华天主教小学"]);
         assert_eq!(bodies("枣庄市第二中学"), ["枣庄市第二中学"]);
         assert_eq!(bodies("【统计规划】枣庄二中"), ["枣庄二中"]);
+    }
+
+    #[test]
+    fn a_superior_named_in_the_body_is_not_the_issuer() {
+        let (issuers, regions) = readers();
+        let bureau = |body: &str| issuers.body_bureau(body, &regions);
+        assert_eq!(
+            bureau("区政府中心工作部署和要求,根据市教委确定的年度工作要点,全面推进").as_deref(),
+            None
+        );
+        assert_eq!(
+            bureau("在市教育局的领导下,区教育局基础教育科抓好招生。区教育局教研室").as_deref(),
+            Some("区教育局")
+        );
+        assert_eq!(
+            bureau("廊坊市教育局召开会议。市教育局要求").as_deref(),
+            Some("廊坊市教育局")
+        );
     }
 
     #[test]

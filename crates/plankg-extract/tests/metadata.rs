@@ -1,0 +1,164 @@
+//! Titles, years, issuers and regions read from real plan openings (fixtures in
+//! tests/fixtures/metadata/, copied whole from the project's pool of real plans and
+//! development plans, chrome and traditional characters included): the year rules
+//! of ANNOTATION.md, joint issuers, a school's own plan, a title year the text
+//! contradicts.
+
+use std::sync::LazyLock;
+
+use plankg_extract::{Extractor, ExtractorBuilder};
+use plankg_model::{Document, IssuerKind, PolicyLevel, YearRange};
+
+/// Built once: the gazetteers take a while to compile.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| ExtractorBuilder::new().build().unwrap());
+
+fn extract(name: &str) -> Document {
+    let path = format!("{}/tests/fixtures/metadata/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap();
+    EXTRACTOR
+        .extract(&bytes, name)
+        .unwrap()
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+/// (canonical name, kind, region) of each issuing body.
+fn issuers(doc: &Document) -> Vec<(&str, IssuerKind, Option<&str>)> {
+    doc.issuers
+        .iter()
+        .map(|i| (i.canonical.as_str(), i.kind, i.region.as_deref()))
+        .collect()
+}
+
+fn jurisdiction(doc: &Document) -> Vec<&str> {
+    doc.jurisdiction.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn a_joint_issuer_is_one_entity_per_body() {
+    let doc = extract("joint_jiangxi_2013.txt");
+    assert_eq!(
+        doc.issuer.as_deref(),
+        Some("中共江西省委教育工委 江西省教育厅")
+    );
+    assert_eq!(
+        issuers(&doc),
+        [
+            ("中共江西省委教育工作委员会", IssuerKind::Party, Some("江西省")),
+            ("江西省教育厅", IssuerKind::Administration, Some("江西省")),
+        ]
+    );
+    // Units and continuations belong to the government body.
+    assert_eq!(doc.primary_issuer().unwrap().canonical, "江西省教育厅");
+    assert_eq!(doc.year, Some(2013));
+
+    // Three bodies of a municipality, in traditional characters.
+    let doc = extract("joint_beijing_2014_trad.txt");
+    let names: Vec<&str> = issuers(&doc).iter().map(|(name, _, _)| *name).collect();
+    assert_eq!(
+        names,
+        [
+            "中共北京市委教育工作委员会",
+            "北京市教育委员会",
+            "北京市人民政府教育督导室"
+        ]
+    );
+    assert!(doc
+        .issuers
+        .iter()
+        .all(|i| i.level == PolicyLevel::Provincial));
+    assert_eq!(jurisdiction(&doc), ["北京市"]);
+}
+
+#[test]
+fn a_schools_plan_is_issued_by_the_school_not_a_bureau_its_text_names() {
+    // "枣庄市第二中学" on the line over "2022—2023学年度学校工作计划".
+    let doc = extract("school_zaozhuang_2022.txt");
+    assert_eq!(
+        issuers(&doc),
+        [("枣庄市第二中学", IssuerKind::School, Some("枣庄市"))]
+    );
+    assert_eq!(doc.region.as_deref(), Some("枣庄市"));
+    assert_eq!(jurisdiction(&doc), ["枣庄市", "山东省"]);
+    // A school year takes the year it starts.
+    assert_eq!(doc.year, Some(2022));
+
+    // "在教育局及中心校的领导下": the bureau leads the school, it does not issue
+    // the school's plan, which names no school.
+    let doc = extract("school_semester_bureau_named.txt");
+    assert_eq!(doc.issuer, None);
+    assert!(doc.issuers.is_empty());
+}
+
+#[test]
+fn a_title_year_the_text_contradicts_stays_and_the_evidence_says_so() {
+    // A template retitled 2019 whose text is of the 十八大 year ("是党的十八大召开
+    // 之年"): the title's year stays, the cited meetings date the text.
+    let doc = extract("retitled_template_2019.txt");
+    assert_eq!((doc.year, doc.year_inferred), (Some(2019), false));
+    let evidence = doc.evidence_years.unwrap();
+    assert_eq!(
+        evidence,
+        YearRange {
+            from: 2012,
+            to: Some(2017)
+        }
+    );
+    assert!(!evidence.contains(2019));
+    // No school of that name: "倾情为你奉上小学" is the site's slogan.
+    assert!(doc.issuers.is_empty());
+
+    // A plan whose year its meetings allow.
+    let doc = extract("joint_jiangxi_2013.txt");
+    assert!(doc.evidence_years.unwrap().contains(2013));
+}
+
+#[test]
+fn years_follow_the_rules_of_the_annotation_guide() {
+    // A news report of a plan: the year of the plan its first sentence names
+    // (《關于印發2017年工作要點的通知》), not the year after its newest meeting.
+    let doc = extract("news_report_yunnan_2017_trad.txt");
+    assert_eq!((doc.year, doc.year_inferred), (Some(2017), false));
+    assert_eq!(
+        issuers(&doc),
+        [
+            ("中共云南省委高校工作委员会", IssuerKind::Party, Some("云南省")),
+            ("云南省教育厅", IssuerKind::Administration, Some("云南省")),
+        ]
+    );
+    // A news report of a work meeting: the meeting's year.
+    let doc = extract("meeting_news_luoyang_2022.txt");
+    assert_eq!(doc.year, Some(2022));
+    assert_eq!(doc.issuer.as_deref(), Some("洛阳市教育局"));
+    // An opening that looks back on one year and ahead to the next: the year ahead.
+    let doc = extract("year_ahead_nanchang_2017_trad.txt");
+    assert_eq!(doc.year, Some(2017));
+    assert_eq!(doc.region.as_deref(), Some("南昌市"));
+    // A document that is only a summary takes the year it summarises.
+    let doc = extract("summary_only_qujing_2020_trad.txt");
+    assert_eq!(doc.year, Some(2020));
+    // A school year takes the year it starts (2019-2020 → 2019).
+    let doc = extract("school_year_hk_2019_trad.txt");
+    assert_eq!(doc.year, Some(2019));
+    assert_eq!(issuers(&doc), [("圣公会奉基小学", IssuerKind::School, None)]);
+    // A spring term takes its calendar year.
+    let doc = extract("spring_term_2013.txt");
+    assert_eq!(doc.year, Some(2013));
+}
+
+#[test]
+fn a_notice_gives_the_plans_title_year_and_issuer() {
+    // "省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知" on a
+    // school site: the plan's title, the plan's year, the department of the province.
+    let doc = extract("notice_guizhou_2022.txt");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("2021年全省教育工作总结和2022年全省教育工作要点")
+    );
+    assert_eq!(doc.year, Some(2022));
+    assert_eq!(
+        issuers(&doc),
+        [("贵州省教育厅", IssuerKind::Administration, Some("贵州省"))]
+    );
+}
