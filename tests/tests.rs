@@ -4,6 +4,7 @@ mod build;
 mod dump;
 mod export;
 mod extract;
+mod issuers;
 mod push;
 mod query;
 mod report;

@@ -1,0 +1,130 @@
+//! One issuing body across the years: three real openings of one provincial
+//! department's plans (tests/fixtures/issuers/: 2015, 2017, 2019, as saved from its
+//! site), each with its title line written in one of the ways that department's
+//! plans write their joint issuer ("青海省委教育工委 青海省教育厅", "青海省教育厅 省委
+//! 教育工委", "省委教育工委 省教育厅"). The store holds two issuer entities shared by
+//! the three plans, and `trace`, `rank` and `export` find all three by a part of a
+//! body's name.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::build::{build, select};
+use crate::util::{plankg, root, succeed};
+
+const ORG: &str = "https://w3id.org/plankg/id/org/";
+
+fn store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    build(&root().join("tests/fixtures/issuers"), &store, &["--quiet"]);
+    store
+}
+
+/// The document IRIs of a `plankg rank --type all` of the policy view.
+fn ranked_documents(store: &Path, filter: &[&str]) -> BTreeSet<String> {
+    let out = succeed(
+        plankg()
+            .args(["rank", "--quiet", "--view", "policy", "--type", "all"])
+            .args(["--top", "0", "--format", "json", "--store"])
+            .arg(store)
+            .args(filter),
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    rows.iter()
+        .filter(|row| row["type"] == "document")
+        .map(|row| row["iri"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The document IRIs of a Cytoscape export of the policy view.
+fn exported_documents(store: &Path, out: &Path, filter: &[&str]) -> BTreeSet<String> {
+    succeed(
+        plankg()
+            .args(["export", "--quiet", "--view", "policy", "--format", "cytoscape"])
+            .arg("--store")
+            .arg(store)
+            .arg("--out")
+            .arg(out)
+            .args(filter),
+    );
+    let cyjs: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    cyjs["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| &n["data"])
+        .filter(|data| data["type"] == "document")
+        .map(|data| data["iri"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn traced_years(store: &Path, term: &str, issuer: &str) -> Vec<i64> {
+    let out = succeed(
+        plankg()
+            .args(["trace", term, "--issuer", issuer, "--format", "json", "--store"])
+            .arg(store),
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y.as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn one_department_written_three_ways_is_one_issuer_in_every_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+
+    // Every plan names the same two bodies, whatever its title writes.
+    let rows = select(
+        &store,
+        &["PREFIX pk: <https://w3id.org/plankg/ont#> \
+           SELECT ?doc ?issuer WHERE { ?doc a pk:PlanDocument ; pk:issuer ?issuer }"],
+    );
+    let documents: BTreeSet<&str> = rows.iter().map(|r| r["doc"].as_str()).collect();
+    let bodies: BTreeSet<&str> = rows.iter().map(|r| r["issuer"].as_str()).collect();
+    assert_eq!(documents.len(), 3, "{rows:?}");
+    let expected: BTreeSet<String> = [
+        format!("{ORG}青海省/中共青海省委教育工作委员会"),
+        format!("{ORG}青海省/青海省教育厅"),
+    ]
+    .into();
+    assert_eq!(
+        bodies,
+        expected.iter().map(String::as_str).collect(),
+        "{rows:?}"
+    );
+    assert_eq!(rows.len(), 6);
+    // The department is labelled by its canonical name, its spellings kept.
+    let labels = select(
+        &store,
+        &[&format!(
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> \
+             SELECT ?pref ?alt WHERE {{ <{ORG}青海省/中共青海省委教育工作委员会> \
+             skos:prefLabel ?pref ; skos:altLabel ?alt }} ORDER BY ?alt"
+        )],
+    );
+    let alternatives: Vec<&str> = labels.iter().map(|r| r["alt"].as_str()).collect();
+    assert_eq!(alternatives, ["省委教育工委", "青海省委教育工委"]);
+    assert!(labels.iter().all(|r| r["pref"] == "中共青海省委教育工作委员会"));
+
+    // trace finds every year by a part of a body's name or of a spelling.
+    for issuer in ["青海", "教育厅", "省委教育工委"] {
+        assert_eq!(traced_years(&store, "总体要求", issuer), [2015, 2017, 2019]);
+    }
+    assert!(traced_years(&store, "总体要求", "宁波").is_empty());
+
+    // rank and export find the same three documents by a part of a name.
+    let all = exported_documents(&store, &dir.path().join("all.cyjs"), &[]);
+    assert_eq!(all.len(), 3);
+    let out = dir.path().join("filtered.cyjs");
+    assert_eq!(exported_documents(&store, &out, &["--issuer", "青海"]), all);
+    assert_eq!(ranked_documents(&store, &["--issuer", "青海"]), all);
+    assert_eq!(ranked_documents(&store, &["--issuer", "教育厅"]), all);
+    assert!(exported_documents(&store, &out, &["--issuer", "宁波"]).is_empty());
+}
