@@ -58,6 +58,11 @@ pub struct Issuer {
     pub level: PolicyLevel,
     /// What kind of body it is.
     pub kind: IssuerKind,
+    /// Whether the plan does not name the body and it is inferred: a plan whose
+    /// opening sets "全省教育工作的总体要求" in a province is its 教育厅's. An
+    /// inferred body is never the `issuer` as written.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 /// A place of the gazetteer (data/gazetteer/places.tsv).

@@ -99,6 +99,9 @@ impl DocumentGraph<'_> {
         for issuer in self.minter.issuers(source_rel, doc) {
             self.add(&iri, pk::ISSUER, issuer);
         }
+        if doc.issuers.iter().any(|i| i.inferred) {
+            self.add(&iri, pk::ISSUER_INFERRED, Literal::from(true));
+        }
         if let Some(range) = doc.evidence_years {
             self.add(&iri, pk::EVIDENCE_YEAR_FROM, integer(range.from));
             if let Some(to) = range.to {

@@ -114,6 +114,8 @@ pub mod pk {
         YEAR_INFERRED = "yearInferred";
         /// `pk:issuer`: the body issuing a plan.
         ISSUER = "issuer";
+        /// `pk:issuerInferred`: the plan names no issuer; its issuer is inferred.
+        ISSUER_INFERRED = "issuerInferred";
         /// `pk:evidenceYearFrom`: the first year the party meetings a plan cites allow.
         EVIDENCE_YEAR_FROM = "evidenceYearFrom";
         /// `pk:evidenceYearTo`: the last year the party meetings a plan cites allow.

@@ -32,7 +32,7 @@ const LEVEL_WORDS: [&str; 11] = [
 ];
 
 /// Words after a bureau named in a plan's body that make it the plan's superior.
-const SUPERIOR_AFTER: [&str; 4] = ["领导", "确定", "部署", "要求"];
+const SUPERIOR_AFTER: [&str; 2] = ["领导", "确定"];
 
 /// Words before a bureau named in a plan's body that make it the plan's superior.
 const SUPERIOR_BEFORE: [&str; 5] = ["根据", "按照", "依据", "遵照", "上级"];
@@ -470,6 +470,7 @@ impl IssuerReader {
             region: None,
             level: PolicyLevel::Unknown,
             kind,
+            inferred: false,
         };
         if let Some(kind_at) = self.school_head(body) {
             return self.school_identity(body, kind_at, jurisdiction, regions);
@@ -484,6 +485,7 @@ impl IssuerReader {
                 region: None,
                 level: PolicyLevel::Central,
                 kind: head.kind,
+                inferred: false,
             };
         }
         let parts = split(body, head);
@@ -518,6 +520,7 @@ impl IssuerReader {
                 region: Some(place.name.clone()),
                 level: place.level,
                 kind: head.kind,
+                inferred: false,
             },
             None => unplaced(canonical(parts.prefix), head.kind),
         }
@@ -612,8 +615,63 @@ impl IssuerReader {
             level: place.as_ref().map_or(PolicyLevel::Unknown, |p| p.level),
             region: place.map(|p| p.name),
             kind: IssuerKind::School,
+            inferred: false,
         }
     }
+}
+
+/// The year's work of a whole province, city, district or county set in a plan's
+/// opening ("2015年全省教育工作的总体要求是"): the plan of its education
+/// administration.
+static WHOLE_JURISDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?:19|20)\d{2}\s*年度?全(省|区|市|县)教育(?:系统)?工作的?(?:总体要求|基本要求|总体思路|主要目标)",
+    )
+});
+
+/// The body a plan that names none is the plan of: the education administration
+/// of the place whose whole work its opening sets (全省 → the province's 教育厅,
+/// 全市 → the city's 教育局, or a municipality's 教育委员会, 全县/全区 → the county's
+/// or district's 教育局, an autonomous region's 教育厅), when the plan's
+/// jurisdiction has that place.
+pub(super) fn implied_administration(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
+    let word = WHOLE_JURISDICTION.captures(opening)?.get(1)?.as_str();
+    let find = |ok: &dyn Fn(&Place) -> bool| jurisdiction.iter().find(|p| ok(p)).cloned();
+    let (place, head) = match word {
+        "省" => (
+            find(&|p| p.level == PolicyLevel::Provincial && p.name.ends_with('省'))?,
+            "教育厅",
+        ),
+        "区" => match find(&|p| p.name.ends_with("自治区")) {
+            Some(region) => (region, "教育厅"),
+            None => (
+                find(&|p| p.level == PolicyLevel::District && p.name.ends_with('区'))?,
+                "教育局",
+            ),
+        },
+        "市" => {
+            let city = find(&|p| p.name.ends_with('市'))?;
+            let head = if city.level == PolicyLevel::Provincial {
+                "教育委员会"
+            } else {
+                "教育局"
+            };
+            (city, head)
+        }
+        _ => (
+            find(&|p| p.level == PolicyLevel::District && p.name.ends_with('县'))?,
+            "教育局",
+        ),
+    };
+    let canonical = format!("{}{head}", place.name);
+    Some(Issuer {
+        name: canonical.clone(),
+        canonical,
+        region: Some(place.name),
+        level: place.level,
+        kind: IssuerKind::Administration,
+        inferred: true,
+    })
 }
 
 /// A body split at its head: 中共, the prefix before the head (and before the
@@ -669,7 +727,13 @@ mod tests {
 
     #[test]
     fn every_static_pattern_compiles() {
-        for re in [&*NOTICE, &*DATE_LINE, &*DOCUMENT_NUMBER, &*NUMBERED_SCHOOL] {
+        for re in [
+            &*NOTICE,
+            &*DATE_LINE,
+            &*DOCUMENT_NUMBER,
+            &*NUMBERED_SCHOOL,
+            &*WHOLE_JURISDICTION,
+        ] {
             assert!(!re.as_str().is_empty());
         }
         let (issuers, _) = readers();
@@ -704,6 +768,35 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_of_a_whole_province_is_its_departments() {
+        let (_, regions) = readers();
+        let implied = |opening: &str, region: &str| {
+            implied_administration(opening, &regions.jurisdiction(region, ""))
+                .map(|i| (i.canonical, i.inferred))
+        };
+        let opening = "2015年全省教育工作的总体要求是:以邓小平理论";
+        assert_eq!(
+            implied(opening, "青海省"),
+            Some(("青海省教育厅".to_owned(), true))
+        );
+        assert_eq!(
+            implied("2017年全市教育工作的总体要求是", "重庆市"),
+            Some(("重庆市教育委员会".to_owned(), true))
+        );
+        assert_eq!(
+            implied("2019年全市教育工作的总体要求", "肥东县"),
+            Some(("合肥市教育局".to_owned(), true))
+        );
+        assert_eq!(
+            implied("2010年全区教育工作的总体要求", "内蒙古自治区"),
+            Some(("内蒙古自治区教育厅".to_owned(), true))
+        );
+        // No place of that level, or no such opening: nothing is inferred.
+        assert_eq!(implied(opening, "北京市"), None);
+        assert_eq!(implied("全面贯彻党的教育方针", "青海省"), None);
+    }
+
+    #[test]
     fn a_superior_named_in_the_body_is_not_the_issuer() {
         let (issuers, regions) = readers();
         let bureau = |body: &str| issuers.body_bureau(body, &regions);
@@ -715,8 +808,9 @@ mod tests {
             bureau("在市教育局的领导下,区教育局基础教育科抓好招生。区教育局教研室").as_deref(),
             Some("区教育局")
         );
+        // The owner tells what it asks: 要求 does not make it a superior.
         assert_eq!(
-            bureau("廊坊市教育局召开会议。市教育局要求").as_deref(),
+            bureau("廊坊市教育局召开会议。区教育局要求各校").as_deref(),
             Some("廊坊市教育局")
         );
     }

@@ -141,9 +141,12 @@ impl MetadataReader {
             .first()
             .map(|p| p.name.clone())
             .or(written_region);
-        let issuers = self
+        let mut issuers = self
             .issuers
             .identities(&bodies, &jurisdiction, &self.regions);
+        if issuers.is_empty() {
+            issuers.extend(issuer::implied_administration(&opening, &jurisdiction));
+        }
         Metadata {
             title,
             year: found_year.map(|(year, _)| year),

@@ -144,6 +144,17 @@ impl RegionReader {
                 count(&mut counts, surface, start);
             }
         }
+        // The place whose visit or speech the plan implements ("考察云南重要讲话",
+        // "对内蒙古重要讲话精神"): the leadership's words to the plan's own place.
+        let speech = |text: &str, end: usize| {
+            text[end..].starts_with("重要讲话") || text[end..].starts_with("重要指示")
+        };
+        for (surface, _, start) in self.places_in(body, speech) {
+            let end = start + surface.len();
+            if speech(body, end) && (body[..start].ends_with("考察") || body[..start].ends_with('对')) {
+                count(&mut counts, surface, start);
+            }
+        }
         if counts.is_empty() {
             let scope = issuer.and_then(scope_suffix)?;
             for (surface, _, start) in self.places_in(body, |_, _| false) {
@@ -245,6 +256,17 @@ mod tests {
             reader.region(Some("区教育局"), "", swapped).as_deref(),
             Some("文登区")
         );
+    }
+
+    #[test]
+    fn the_place_of_a_speech_the_plan_implements_is_its_region() {
+        let reader = reader();
+        let body = "认真贯彻习近平总书记关于教育的重要论述和考察云南重要讲话精神,深入落实省委部署";
+        assert_eq!(reader.region(None, "", body).as_deref(), Some("云南"));
+        let body = "深入学习贯彻习近平总书记对内蒙古重要讲话重要指示批示精神";
+        assert_eq!(reader.region(None, "", body).as_deref(), Some("内蒙古"));
+        // A place named otherwise is no jurisdiction.
+        assert_eq!(reader.region(None, "", "赴云南考察学习"), None);
     }
 
     #[test]

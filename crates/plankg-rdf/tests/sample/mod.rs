@@ -125,6 +125,7 @@ pub fn full_document() -> Document {
                 region: Some("嘉兴市".into()),
                 level: PolicyLevel::Municipal,
                 kind: IssuerKind::Party,
+                inferred: false,
             },
             Issuer {
                 name: "市教育局".into(),
@@ -132,6 +133,7 @@ pub fn full_document() -> Document {
                 region: Some("嘉兴市".into()),
                 level: PolicyLevel::Municipal,
                 kind: IssuerKind::Administration,
+                inferred: false,
             },
         ],
         region: Some("嘉兴市".into()),
