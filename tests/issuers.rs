@@ -42,7 +42,14 @@ fn ranked_documents(store: &Path, filter: &[&str]) -> BTreeSet<String> {
 fn exported_documents(store: &Path, out: &Path, filter: &[&str]) -> BTreeSet<String> {
     succeed(
         plankg()
-            .args(["export", "--quiet", "--view", "policy", "--format", "cytoscape"])
+            .args([
+                "export",
+                "--quiet",
+                "--view",
+                "policy",
+                "--format",
+                "cytoscape",
+            ])
             .arg("--store")
             .arg(store)
             .arg("--out")
@@ -63,7 +70,9 @@ fn exported_documents(store: &Path, out: &Path, filter: &[&str]) -> BTreeSet<Str
 fn traced_years(store: &Path, term: &str, issuer: &str) -> Vec<i64> {
     let out = succeed(
         plankg()
-            .args(["trace", term, "--issuer", issuer, "--format", "json", "--store"])
+            .args([
+                "trace", term, "--issuer", issuer, "--format", "json", "--store",
+            ])
             .arg(store),
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -111,7 +120,9 @@ fn one_department_written_three_ways_is_one_issuer_in_every_year() {
     );
     let alternatives: Vec<&str> = labels.iter().map(|r| r["alt"].as_str()).collect();
     assert_eq!(alternatives, ["省委教育工委", "青海省委教育工委"]);
-    assert!(labels.iter().all(|r| r["pref"] == "中共青海省委教育工作委员会"));
+    assert!(labels
+        .iter()
+        .all(|r| r["pref"] == "中共青海省委教育工作委员会"));
 
     // trace finds every year by a part of a body's name or of a spelling.
     for issuer in ["青海", "教育厅", "省委教育工委"] {

@@ -13,7 +13,10 @@ use plankg_model::{Document, IssuerKind, PolicyLevel, YearRange};
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| ExtractorBuilder::new().build().unwrap());
 
 fn extract(name: &str) -> Document {
-    let path = format!("{}/tests/fixtures/metadata/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/metadata/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let bytes = std::fs::read(&path).unwrap();
     EXTRACTOR
         .extract(&bytes, name)
@@ -45,7 +48,11 @@ fn a_joint_issuer_is_one_entity_per_body() {
     assert_eq!(
         issuers(&doc),
         [
-            ("中共江西省委教育工作委员会", IssuerKind::Party, Some("江西省")),
+            (
+                "中共江西省委教育工作委员会",
+                IssuerKind::Party,
+                Some("江西省")
+            ),
             ("江西省教育厅", IssuerKind::Administration, Some("江西省")),
         ]
     );
@@ -123,7 +130,11 @@ fn years_follow_the_rules_of_the_annotation_guide() {
     assert_eq!(
         issuers(&doc),
         [
-            ("中共云南省委高校工作委员会", IssuerKind::Party, Some("云南省")),
+            (
+                "中共云南省委高校工作委员会",
+                IssuerKind::Party,
+                Some("云南省")
+            ),
             ("云南省教育厅", IssuerKind::Administration, Some("云南省")),
         ]
     );
@@ -141,7 +152,10 @@ fn years_follow_the_rules_of_the_annotation_guide() {
     // A school year takes the year it starts (2019-2020 → 2019).
     let doc = extract("school_year_hk_2019_trad.txt");
     assert_eq!(doc.year, Some(2019));
-    assert_eq!(issuers(&doc), [("圣公会奉基小学", IssuerKind::School, None)]);
+    assert_eq!(
+        issuers(&doc),
+        [("圣公会奉基小学", IssuerKind::School, None)]
+    );
     // A spring term takes its calendar year.
     let doc = extract("spring_term_2013.txt");
     assert_eq!(doc.year, Some(2013));

@@ -163,12 +163,25 @@ mod tests {
             issuer: Some(issuer.into()),
             ..Filter::default()
         };
-        let bureau = [Some("杭州市教育局"), Some("https://w3id.org/plankg/id/org/杭州市/杭州市教育局")];
+        let bureau = [
+            Some("杭州市教育局"),
+            Some("https://w3id.org/plankg/id/org/杭州市/杭州市教育局"),
+        ];
         assert!(filter("杭州").accepts(None, [None, None], bureau));
         assert!(filter("杭州市教育局").accepts(None, [None, None], bureau));
-        assert!(filter("https://w3id.org/plankg/id/org/杭州市/杭州市教育局").accepts(None, [None, None], bureau));
+        assert!(
+            filter("https://w3id.org/plankg/id/org/杭州市/杭州市教育局").accepts(
+                None,
+                [None, None],
+                bureau
+            )
+        );
         assert!(!filter("宁波").accepts(None, [None, None], bureau));
-        assert!(!filter("https://w3id.org/plankg/id/org/杭州市").accepts(None, [None, None], bureau));
+        assert!(!filter("https://w3id.org/plankg/id/org/杭州市").accepts(
+            None,
+            [None, None],
+            bureau
+        ));
         assert!(!filter("杭州").accepts(None, [None, None], [None, None]));
     }
 }

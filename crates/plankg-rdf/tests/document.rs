@@ -236,10 +236,7 @@ fn the_entities_graph_describes_what_documents_link_to() {
     assert_eq!(one(&quads, &issuer, skos::ALT_LABEL), &zh("市教育局"));
     assert_eq!(one(&quads, &issuer, pk::LEVEL_PROP), &pk::MUNICIPAL.into());
     // The units belong to the government body, not to the party committee.
-    assert_eq!(
-        issuer,
-        minter.organization(Some("嘉兴市"), "嘉兴市教育局")
-    );
+    assert_eq!(issuer, minter.organization(Some("嘉兴市"), "嘉兴市教育局"));
 
     let school = minter.school(Some("嘉兴市"), "秀州中学");
     assert_eq!(one(&quads, &school, rdf::TYPE), &pk::SCHOOL.into());

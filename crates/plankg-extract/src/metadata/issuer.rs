@@ -28,7 +28,17 @@ const MASKS: [char; 5] = ['某', 'X', 'x', '*', '×'];
 /// Level words written before a body's head (省教育厅, 自治区党委教育工委), longest
 /// first.
 const LEVEL_WORDS: [&str; 11] = [
-    "自治区", "自治州", "兵团", "省", "市", "区", "县", "州", "旗", "盟", "镇",
+    "自治区",
+    "自治州",
+    "兵团",
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "旗",
+    "盟",
+    "镇",
 ];
 
 /// Words after a bureau named in a plan's body that make it the plan's superior.
@@ -169,10 +179,7 @@ impl IssuerReader {
             .filter(|h| h.kind == IssuerKind::Administration && h.level != HeadLevel::National)
             .map(|h| regex::escape(&h.written))
             .collect();
-        let leveled = compile(format!(
-            "[省市区县州旗](?:{})",
-            administrations.join("|")
-        ))?;
+        let leveled = compile(format!("[省市区县州旗](?:{})", administrations.join("|")))?;
         let kinds = gazetteer.rows(SCHOOL_GENERIC_FILE, 2)?;
         let school_kinds = Cover::new(
             kinds
@@ -316,7 +323,8 @@ impl IssuerReader {
         let mut start = found.start();
         let level = &body[start..start + found.as_str().chars().next()?.len_utf8()];
         // A full place name of three characters or more (和县 and 城区 are words).
-        let is_place = |name: &str| name.chars().count() >= 3 && regions.places().is_full_name(name);
+        let is_place =
+            |name: &str| name.chars().count() >= 3 && regions.places().is_full_name(name);
         // Positions up to eight characters back, farthest first.
         let back = |start: usize| -> Vec<usize> {
             let mut at: Vec<usize> = body[..start]
@@ -410,7 +418,9 @@ impl IssuerReader {
 
     /// The administrative or party head `body` ends with, longest first.
     fn admin_head(&self, body: &str) -> Option<&Head> {
-        self.heads.iter().find(|h| body.ends_with(h.written.as_str()))
+        self.heads
+            .iter()
+            .find(|h| body.ends_with(h.written.as_str()))
     }
 
     /// A school with a name: its name (before its kind) is read back to the start
@@ -549,8 +559,7 @@ impl IssuerReader {
             jurisdiction
                 .iter()
                 .find(|p| {
-                    p.name.ends_with(word)
-                        && (word != "区" || p.level == PolicyLevel::District)
+                    p.name.ends_with(word) && (word != "区" || p.level == PolicyLevel::District)
                 })
                 .cloned()
         };
@@ -589,10 +598,7 @@ impl IssuerReader {
         let accept = |text: &str, end: usize| !text[end..].starts_with(['和', '与']);
         let named = regions.places_in(&body[..kind_at], accept);
         let written_place = named.first().and_then(|(surface, _, start)| {
-            let place = regions
-                .jurisdiction(surface, body)
-                .into_iter()
-                .next()?;
+            let place = regions.jurisdiction(surface, body).into_iter().next()?;
             Some((place, start + surface.len()))
         });
         let (place, rest) = match &written_place {
@@ -601,7 +607,11 @@ impl IssuerReader {
         };
         let rest = rest.strip_prefix('市').unwrap_or(rest);
         let expanded = NUMBERED_SCHOOL.captures(rest).map(|caps| {
-            let kind = if &caps[2] == "中" { "中学" } else { "小学" };
+            let kind = if &caps[2] == "中" {
+                "中学"
+            } else {
+                "小学"
+            };
             format!("第{}{kind}", &caps[1])
         });
         let canonical = match (&written_place, expanded) {
@@ -839,7 +849,10 @@ mod tests {
         let (issuers, regions) = readers();
         let text = "1、温教发〔2009〕1号温州市教育局关于印发2009年工作要点的通知";
         let lines = crate::lines::lines_of(text);
-        assert_eq!(issuers.notice_bodies(text, &lines, &regions), ["温州市教育局"]);
+        assert_eq!(
+            issuers.notice_bodies(text, &lines, &regions),
+            ["温州市教育局"]
+        );
     }
 
     #[test]
@@ -872,7 +885,10 @@ mod tests {
         assert_eq!(one("市教育和体育局", &anqing).canonical, "安庆市教育体育局");
         // National bodies are one entity, placed nowhere.
         let moe = one("教育部", &wenzhou);
-        assert_eq!((moe.canonical.as_str(), moe.level), ("教育部", PolicyLevel::Central));
+        assert_eq!(
+            (moe.canonical.as_str(), moe.level),
+            ("教育部", PolicyLevel::Central)
+        );
         assert_eq!(moe.region, None);
         // A body whose place the plan does not tell stays unplaced.
         let bare = one("区教育局", &[]);

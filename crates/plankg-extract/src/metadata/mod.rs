@@ -34,7 +34,14 @@ const CONTEXT_CHARS: usize = 2000;
 /// Words of a title that make the plan a school's own (学校工作计划, 园务计划): its
 /// issuer is the school, never a bureau its text mentions.
 const SCHOOL_PLAN_WORDS: [&str; 8] = [
-    "学校工作", "校务", "园务", "学期", "班级", "教研组", "年级组", "幼儿园",
+    "学校工作",
+    "校务",
+    "园务",
+    "学期",
+    "班级",
+    "教研组",
+    "年级组",
+    "幼儿园",
 ];
 
 /// A publication-date field of a page header (发文日期: 2022-02-14).

@@ -151,7 +151,9 @@ impl RegionReader {
         };
         for (surface, _, start) in self.places_in(body, speech) {
             let end = start + surface.len();
-            if speech(body, end) && (body[..start].ends_with("考察") || body[..start].ends_with('对')) {
+            if speech(body, end)
+                && (body[..start].ends_with("考察") || body[..start].ends_with('对'))
+            {
                 count(&mut counts, surface, start);
             }
         }
@@ -190,7 +192,8 @@ impl RegionReader {
                         entry.parent.as_deref().is_some_and(|parent| {
                             let short = self.places.resolve(parent).and_then(|p| p.short.clone());
                             context.contains(parent)
-                                || short.is_some_and(|s| s.chars().count() >= 2 && context.contains(&s))
+                                || short
+                                    .is_some_and(|s| s.chars().count() >= 2 && context.contains(&s))
                         })
                     })
                     .collect();
@@ -283,11 +286,17 @@ mod tests {
             names("普陀区", "上海市普陀区教育局2019年工作要点"),
             ["普陀区", "上海市"]
         );
-        assert_eq!(names("普陀区", "舟山普陀区教育局"), ["普陀区", "舟山市", "浙江省"]);
+        assert_eq!(
+            names("普陀区", "舟山普陀区教育局"),
+            ["普陀区", "舟山市", "浙江省"]
+        );
         assert!(names("普陀区", "普陀区教育局").is_empty());
         assert_eq!(names("温州", ""), ["温州市", "浙江省"]);
         // 南昌 is short for 南昌市 and 南昌县 (of 南昌市): the city.
-        assert_eq!(names("南昌", "南昌市制定全市教育网点规划"), ["南昌市", "江西省"]);
+        assert_eq!(
+            names("南昌", "南昌市制定全市教育网点规划"),
+            ["南昌市", "江西省"]
+        );
         assert_eq!(names("南昌", ""), ["南昌市", "江西省"]);
     }
 }

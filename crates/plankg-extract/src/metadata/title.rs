@@ -40,7 +40,9 @@ pub(super) fn find_title(
 
 /// "…关于印发《2022年工作要点》的通知": the title of the plan a notice wraps.
 static NOTICE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    static_regex(r"印发《?((?:[^《》]*?)(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})[^《》]{2,60}?)》?的?通知$")
+    static_regex(
+        r"印发《?((?:[^《》]*?)(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})[^《》]{2,60}?)》?的?通知$",
+    )
 });
 
 /// The title line, headline, glued or quoted title of a plan, as found.
@@ -116,7 +118,7 @@ fn headline(
             && !number
             && marker_at(candidate).is_none()
             && !is_compilation_title(candidate))
-            .then(|| (candidate.to_owned(), line.range.clone()))
+        .then(|| (candidate.to_owned(), line.range.clone()))
     })
 }
 
@@ -165,7 +167,8 @@ mod tests {
         let none = |_: &str| false;
         let title = |text: &str| find_title(text, &lines_of(text), &none).map(|(t, _)| t);
         assert_eq!(
-            title("省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知\n正文").as_deref(),
+            title("省教育厅关于印发2021年全省教育工作总结和2022年全省教育工作要点的通知\n正文")
+                .as_deref(),
             Some("2021年全省教育工作总结和2022年全省教育工作要点")
         );
         assert_eq!(

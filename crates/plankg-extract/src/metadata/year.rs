@@ -52,15 +52,12 @@ pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:19|
 /// A school year of two years: 2025-2026学年, 2019-2020年度校务计划 (first or second
 /// term after it).
 static SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    static_regex(
-        r"((?:19|20)[\d*xX]{2})\s*[-—–~至/]\s*((?:19|20)\d{2})\s*(学年度?|年度?)?(.{0,6})",
-    )
+    static_regex(r"((?:19|20)[\d*xX]{2})\s*[-—–~至/]\s*((?:19|20)\d{2})\s*(学年度?|年度?)?(.{0,6})")
 });
 
 /// A school year written with its first year only: "2019学年", "2005学年度第二学期".
-static SINGLE_SCHOOL_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    static_regex(r"((?:19|20)\d{2})\s*学年度?(.{0,4})")
-});
+static SINGLE_SCHOOL_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"((?:19|20)\d{2})\s*学年度?(.{0,4})"));
 
 /// A two-digit year with a leading zero ("做好06年招生"): 200x.
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:^|[^\d.])0(\d)年"));
@@ -323,7 +320,10 @@ mod tests {
         // A school year without the word 学年, and one of a single year.
         assert_eq!(year("圣公会奉基小学2019-2020年度周年校务计划"), Some(2019));
         assert_eq!(year("2019学年工作要点"), Some(2019));
-        assert_eq!(year("教青局公布2024/2025学年教育及青年工作措施"), Some(2024));
+        assert_eq!(
+            year("教青局公布2024/2025学年教育及青年工作措施"),
+            Some(2024)
+        );
         // A plan of several years is dated by its last year.
         assert_eq!(year("教育事业发展2021-2025年规划"), Some(2025));
         // ANNOTATION.md: "2005学年度第二学期" -> 2006, inferred.
@@ -355,7 +355,10 @@ mod tests {
         );
         // A report of the year's work conference.
         assert_eq!(
-            year_of("2月23日,洛阳市2022年度全市教育工作视频会议在洛阳市教育局召开。", ""),
+            year_of(
+                "2月23日,洛阳市2022年度全市教育工作视频会议在洛阳市教育局召开。",
+                ""
+            ),
             Some((2022, false))
         );
         // The year ahead, not the year looked back on.
@@ -398,12 +401,24 @@ mod tests {
         let range = reader
             .evidence_years("深入贯彻党的十七大和十七届四中全会精神")
             .unwrap();
-        assert_eq!(range, YearRange { from: 2009, to: Some(2012) });
+        assert_eq!(
+            range,
+            YearRange {
+                from: 2009,
+                to: Some(2012)
+            }
+        );
         assert!(!range.contains(2017));
         assert!(range.contains(2010));
         // The newest congress cited has no successor yet: open-ended.
         let range = reader.evidence_years("全面贯彻党的二十大精神").unwrap();
-        assert_eq!(range, YearRange { from: 2022, to: None });
+        assert_eq!(
+            range,
+            YearRange {
+                from: 2022,
+                to: None
+            }
+        );
         assert_eq!(reader.evidence_years("全面贯彻党的教育方针"), None);
     }
 }

@@ -13,9 +13,9 @@ mod school;
 mod target;
 mod unit;
 
-pub(crate) use policy::name_key;
 pub(crate) use cover::Cover;
 pub(crate) use names::{NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
+pub(crate) use policy::name_key;
 pub(crate) use school::GENERIC_FILE as SCHOOL_GENERIC_FILE;
 pub(crate) use unit::{unit_names, LONGEST_UNIT};
 

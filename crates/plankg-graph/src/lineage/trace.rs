@@ -176,8 +176,7 @@ fn occurrences_of(
                 || query.issuer.as_deref().is_some_and(|wanted| {
                     doc.issuer_names.iter().any(|name| name.contains(wanted))
                 });
-            if !in_range || !issuer_ok || !contains(&doc.region, &query.region)
-            {
+            if !in_range || !issuer_ok || !contains(&doc.region, &query.region) {
                 return None;
             }
             Some(Occurrence {

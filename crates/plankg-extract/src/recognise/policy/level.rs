@@ -233,9 +233,12 @@ impl Levels {
         self.full_names
             .find_iter(text)
             .filter(|m| {
-                self.places.entries().get(m.pattern().as_usize()).is_some_and(|p| {
-                    is_named_district(p) && p.parent.as_deref() == Some(home.name.as_str())
-                })
+                self.places
+                    .entries()
+                    .get(m.pattern().as_usize())
+                    .is_some_and(|p| {
+                        is_named_district(p) && p.parent.as_deref() == Some(home.name.as_str())
+                    })
             })
             .map(|m| m.range())
             .collect()
@@ -279,7 +282,9 @@ impl Levels {
     }
 
     fn place(&self, name: &str) -> Option<&PlaceEntry> {
-        self.by_name.get(name).and_then(|&i| self.places.entries().get(i))
+        self.by_name
+            .get(name)
+            .and_then(|&i| self.places.entries().get(i))
     }
 
     /// The longest full or short place name `name` starts with.

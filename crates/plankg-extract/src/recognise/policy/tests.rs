@@ -6,11 +6,13 @@ use super::*;
 
 fn find_in(text: &str, context: &Context<'_>) -> Found {
     let gazetteer = Gazetteer::embedded();
-    let levels = std::sync::Arc::new(Levels::new(
-        &gazetteer,
-        std::sync::Arc::new(crate::places::Places::new(&gazetteer).unwrap()),
-    )
-    .unwrap());
+    let levels = std::sync::Arc::new(
+        Levels::new(
+            &gazetteer,
+            std::sync::Arc::new(crate::places::Places::new(&gazetteer).unwrap()),
+        )
+        .unwrap(),
+    );
     let mut lexicon = LexiconBuilder::default();
     let recogniser = PolicyRecogniser::new(&gazetteer, levels, &mut lexicon).unwrap();
     let words = lexicon.build().unwrap().scan(text);
