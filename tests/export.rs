@@ -227,13 +227,9 @@ fn tenth_score(scores: &HashMap<String, f64>) -> f64 {
     values.get(9).or(values.last()).copied().unwrap_or(0.0)
 }
 
-/// The document nodes of a filtered `policy` view, as (year, region), from its
-/// Cytoscape export.
-fn filtered_documents(
-    store: &Path,
-    out: &Path,
-    filter: &[&str],
-) -> Vec<(Option<i64>, Option<String>)> {
+/// The data of the document nodes of a filtered `policy` view, from its Cytoscape
+/// export written to `out`.
+pub fn exported_documents(store: &Path, out: &Path, filter: &[&str]) -> Vec<serde_json::Value> {
     export(store, "policy", "cytoscape", out, filter);
     let cyjs: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
@@ -241,8 +237,19 @@ fn filtered_documents(
         .as_array()
         .unwrap()
         .iter()
-        .map(|n| &n["data"])
+        .map(|n| n["data"].clone())
         .filter(|data| data["type"] == "document")
+        .collect()
+}
+
+/// The document nodes of a filtered `policy` view, as (year, region).
+fn filtered_documents(
+    store: &Path,
+    out: &Path,
+    filter: &[&str],
+) -> Vec<(Option<i64>, Option<String>)> {
+    exported_documents(store, out, filter)
+        .iter()
         .map(|data| {
             (
                 data["year"].as_i64(),

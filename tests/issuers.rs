@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::build::{build, select};
+use crate::export::exported_documents;
+use crate::trace::{trace_filtered, years};
 use crate::util::{plankg, root, succeed};
 
 const ORG: &str = "https://w3id.org/plankg/id/org/";
@@ -39,49 +41,15 @@ fn ranked_documents(store: &Path, filter: &[&str]) -> BTreeSet<String> {
 }
 
 /// The document IRIs of a Cytoscape export of the policy view.
-fn exported_documents(store: &Path, out: &Path, filter: &[&str]) -> BTreeSet<String> {
-    succeed(
-        plankg()
-            .args([
-                "export",
-                "--quiet",
-                "--view",
-                "policy",
-                "--format",
-                "cytoscape",
-            ])
-            .arg("--store")
-            .arg(store)
-            .arg("--out")
-            .arg(out)
-            .args(filter),
-    );
-    let cyjs: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
-    cyjs["elements"]["nodes"]
-        .as_array()
-        .unwrap()
+fn exported(store: &Path, out: &Path, filter: &[&str]) -> BTreeSet<String> {
+    exported_documents(store, out, filter)
         .iter()
-        .map(|n| &n["data"])
-        .filter(|data| data["type"] == "document")
         .map(|data| data["iri"].as_str().unwrap().to_owned())
         .collect()
 }
 
 fn traced_years(store: &Path, term: &str, issuer: &str) -> Vec<i64> {
-    let out = succeed(
-        plankg()
-            .args([
-                "trace", term, "--issuer", issuer, "--format", "json", "--store",
-            ])
-            .arg(store),
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    report["years"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|y| y.as_i64().unwrap())
-        .collect()
+    years(&trace_filtered(store, term, &["--issuer", issuer]))
 }
 
 #[test]
@@ -131,11 +99,11 @@ fn one_department_written_three_ways_is_one_issuer_in_every_year() {
     assert!(traced_years(&store, "总体要求", "宁波").is_empty());
 
     // rank and export find the same three documents by a part of a name.
-    let all = exported_documents(&store, &dir.path().join("all.cyjs"), &[]);
+    let all = exported(&store, &dir.path().join("all.cyjs"), &[]);
     assert_eq!(all.len(), 3);
     let out = dir.path().join("filtered.cyjs");
-    assert_eq!(exported_documents(&store, &out, &["--issuer", "青海"]), all);
+    assert_eq!(exported(&store, &out, &["--issuer", "青海"]), all);
     assert_eq!(ranked_documents(&store, &["--issuer", "青海"]), all);
     assert_eq!(ranked_documents(&store, &["--issuer", "教育厅"]), all);
-    assert!(exported_documents(&store, &out, &["--issuer", "宁波"]).is_empty());
+    assert!(exported(&store, &out, &["--issuer", "宁波"]).is_empty());
 }

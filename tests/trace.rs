@@ -19,15 +19,22 @@ fn sample_store(dir: &Path) -> std::path::PathBuf {
 }
 
 fn trace_json(store: &Path, term: &str) -> Value {
+    trace_filtered(store, term, &[])
+}
+
+/// The JSON report of `plankg trace TERM` with the options `filter`.
+pub fn trace_filtered(store: &Path, term: &str, filter: &[&str]) -> Value {
     let out = succeed(
         plankg()
             .args(["trace", term, "--format", "json", "--store"])
-            .arg(store),
+            .arg(store)
+            .args(filter),
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn years(report: &Value) -> Vec<i64> {
+/// The years of a trace report.
+pub fn years(report: &Value) -> Vec<i64> {
     report["years"]
         .as_array()
         .unwrap()
