@@ -106,4 +106,45 @@ fn one_department_written_three_ways_is_one_issuer_in_every_year() {
     assert_eq!(ranked_documents(&store, &["--issuer", "青海"]), all);
     assert_eq!(ranked_documents(&store, &["--issuer", "教育厅"]), all);
     assert!(exported(&store, &out, &["--issuer", "宁波"]).is_empty());
+
+    // stats counts the plans of each body, and by a part of a name.
+    let stats = |filter: &[&str]| -> Value {
+        let out = succeed(
+            plankg()
+                .args(["stats", "--format", "json", "--store"])
+                .arg(&store)
+                .args(filter),
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let all = stats(&[]);
+    let bodies = all["documents_by_issuer"].as_array().unwrap();
+    assert_eq!(bodies.len(), 2);
+    for body in bodies {
+        assert_eq!(body["documents"], 3);
+        assert_eq!(
+            (body["first_year"].as_i64(), body["last_year"].as_i64()),
+            (Some(2015), Some(2019))
+        );
+        assert!(expected.contains(body["iri"].as_str().unwrap()));
+    }
+    assert_eq!(
+        stats(&["--issuer", "青海"])["documents_by_year_region"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let department = format!("{ORG}青海省/青海省教育厅");
+    assert_eq!(
+        stats(&["--issuer", &department])["documents_by_issuer"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(stats(&["--issuer", "宁波"])["documents_by_year_region"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }

@@ -262,6 +262,10 @@ pub struct StatsArgs {
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
+    /// Count only the documents any of whose issuing bodies has a name containing
+    /// this, or whose issuer has this IRI (entity counts stay store-wide).
+    #[arg(long)]
+    pub issuer: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,

@@ -1,6 +1,7 @@
-//! `plankg stats`: documents per year and region, triples and entity counts.
+//! `plankg stats`: documents per year and region and per issuing body, triples and
+//! entity counts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::bail;
 use plankg_store::model::Term;
@@ -13,9 +14,10 @@ use crate::Outcome;
 
 /// Counts per kind of entity (ontology/queries/entity_counts.rq).
 const ENTITY_COUNTS: &str = include_str!("../../../../ontology/queries/entity_counts.rq");
-/// Documents per year and region (ontology/queries/documents_by_year_region.rq).
-const DOCUMENTS_BY_YEAR_REGION: &str =
-    include_str!("../../../../ontology/queries/documents_by_year_region.rq");
+/// Every document with its year, region and issuing bodies
+/// (ontology/queries/documents_by_issuer.rq).
+const DOCUMENTS_BY_ISSUER: &str =
+    include_str!("../../../../ontology/queries/documents_by_issuer.rq");
 
 /// What `stats` reports.
 #[derive(Debug, Serialize)]
@@ -26,6 +28,27 @@ struct Stats {
     entities: BTreeMap<String, u64>,
     /// Documents per year and region.
     documents_by_year_region: Vec<YearRegion>,
+    /// Documents per issuing body, most documents first.
+    documents_by_issuer: Vec<IssuerRow>,
+}
+
+/// One issuing body with its documents.
+#[derive(Debug, Serialize)]
+struct IssuerRow {
+    issuer: String,
+    iri: String,
+    documents: u64,
+    first_year: Option<i64>,
+    last_year: Option<i64>,
+}
+
+/// One document as the statistics count it.
+#[derive(Debug, Default)]
+struct DocumentFacts {
+    year: Option<i64>,
+    region: Option<String>,
+    /// (IRI, label) of each issuing body.
+    issuers: Vec<(String, String)>,
 }
 
 /// One row of documents per year and region.
@@ -39,20 +62,35 @@ struct YearRegion {
 pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
     let store = PlanStore::open_read_only(&args.store.store)?;
     let entities = entity_counts(&store)?;
-    let by_year_region = select(&store, DOCUMENTS_BY_YEAR_REGION)?
-        .into_iter()
-        .map(|row| YearRegion {
-            year: row
-                .first()
-                .and_then(integer)
-                .and_then(|y| i64::try_from(y).ok()),
-            region: row.get(1).cloned().flatten().map(|t| text(&t)),
-            documents: row.get(2).and_then(integer).unwrap_or(0),
-        })
-        .collect::<Vec<_>>();
+    let mut documents: BTreeMap<String, DocumentFacts> = BTreeMap::new();
+    for row in select(&store, DOCUMENTS_BY_ISSUER)? {
+        let value = |i: usize| row.get(i).cloned().flatten().map(|t| text(&t));
+        let Some(doc) = value(0) else { continue };
+        let facts = documents.entry(doc).or_default();
+        facts.year = row
+            .get(1)
+            .and_then(integer)
+            .and_then(|y| i64::try_from(y).ok());
+        facts.region = value(2);
+        if let Some(iri) = value(3) {
+            let label = value(4).unwrap_or_else(|| iri.clone());
+            facts.issuers.push((iri, label));
+        }
+    }
+    // --issuer: the documents any of whose bodies has a label containing it, or
+    // that IRI.
+    if let Some(wanted) = args.issuer.as_deref() {
+        documents.retain(|_, facts| {
+            facts
+                .issuers
+                .iter()
+                .any(|(iri, label)| iri == wanted || label.contains(wanted))
+        });
+    }
     let stats = Stats {
         triples: store.len()?,
-        documents_by_year_region: by_year_region,
+        documents_by_year_region: by_year_region(&documents),
+        documents_by_issuer: by_issuer(&documents),
         entities: entities.iter().cloned().collect(),
     };
     match args.format {
@@ -70,6 +108,30 @@ pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
                 })
                 .collect();
             output::write_table(&["year".into(), "region".into(), "documents".into()], &rows)?;
+            let issuers: Vec<Vec<String>> = stats
+                .documents_by_issuer
+                .iter()
+                .map(|r| {
+                    let year = |y: Option<i64>| y.map(|y| y.to_string()).unwrap_or_default();
+                    vec![
+                        r.issuer.clone(),
+                        r.documents.to_string(),
+                        year(r.first_year),
+                        year(r.last_year),
+                        r.iri.clone(),
+                    ]
+                })
+                .collect();
+            output::write_table(
+                &[
+                    "issuer".into(),
+                    "documents".into(),
+                    "first year".into(),
+                    "last year".into(),
+                    "iri".into(),
+                ],
+                &issuers,
+            )?;
             let mut counts: Vec<Vec<String>> =
                 vec![vec!["triples".into(), stats.triples.to_string()]];
             counts.extend(entities.into_iter().map(|(k, n)| vec![k, n.to_string()]));
@@ -77,6 +139,49 @@ pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// Documents per year and region, both ascending, unknowns first.
+fn by_year_region(documents: &BTreeMap<String, DocumentFacts>) -> Vec<YearRegion> {
+    let mut counts: BTreeMap<(Option<i64>, Option<String>), u64> = BTreeMap::new();
+    for facts in documents.values() {
+        *counts
+            .entry((facts.year, facts.region.clone()))
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((year, region), documents)| YearRegion {
+            year,
+            region,
+            documents,
+        })
+        .collect()
+}
+
+/// Documents per issuing body, with the first and last year of its plans; most
+/// documents first, then by label.
+fn by_issuer(documents: &BTreeMap<String, DocumentFacts>) -> Vec<IssuerRow> {
+    let mut bodies: BTreeMap<&str, (&str, u64, BTreeSet<i64>)> = BTreeMap::new();
+    for facts in documents.values() {
+        for (iri, label) in &facts.issuers {
+            let entry = bodies.entry(iri).or_insert((label, 0, BTreeSet::new()));
+            entry.1 += 1;
+            entry.2.extend(facts.year);
+        }
+    }
+    let mut rows: Vec<IssuerRow> = bodies
+        .into_iter()
+        .map(|(iri, (label, documents, years))| IssuerRow {
+            issuer: label.to_owned(),
+            iri: iri.to_owned(),
+            documents,
+            first_year: years.first().copied(),
+            last_year: years.last().copied(),
+        })
+        .collect();
+    rows.sort_by(|a, b| (b.documents, &a.issuer, &a.iri).cmp(&(a.documents, &b.issuer, &b.iri)));
+    rows
 }
 
 /// Entity counts per kind (documents, sections, tasks, policies, …), in the order
@@ -107,6 +212,7 @@ fn select(store: &PlanStore, sparql: &str) -> anyhow::Result<Vec<Vec<Option<Term
 fn text(term: &Term) -> String {
     match term {
         Term::Literal(literal) => literal.value().to_owned(),
+        Term::NamedNode(node) => node.as_str().to_owned(),
         other => other.to_string(),
     }
 }
