@@ -143,6 +143,24 @@ fn one_department_written_three_ways_is_one_issuer_in_every_year() {
             .len(),
         2
     );
+    // cascade lists the plans citing a policy with their bodies, and filters them.
+    let cascade = |filter: &[&str]| -> Vec<Value> {
+        let out = succeed(
+            plankg()
+                .args(["cascade", "党的十八大", "--format", "json", "--store"])
+                .arg(&store)
+                .args(filter),
+        );
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["root"]["documents"].as_array().unwrap().clone()
+    };
+    let citing = cascade(&["--issuer", "教育厅"]);
+    assert_eq!(citing.len(), cascade(&[]).len());
+    assert!(!citing.is_empty());
+    assert!(citing
+        .iter()
+        .all(|d| d["issuer"] == "中共青海省委教育工作委员会 青海省教育厅"));
+    assert!(cascade(&["--issuer", "宁波"]).is_empty());
     assert!(stats(&["--issuer", "宁波"])["documents_by_year_region"]
         .as_array()
         .unwrap()

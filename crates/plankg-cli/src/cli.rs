@@ -589,6 +589,9 @@ pub struct CascadeArgs {
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
+    /// List only the plans any of whose issuing bodies has a name containing this.
+    #[arg(long)]
+    pub issuer: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CascadeFormat::Table)]
     pub format: CascadeFormat,

@@ -11,7 +11,7 @@ use crate::Outcome;
 
 pub(crate) fn run(args: &CascadeArgs) -> anyhow::Result<Outcome> {
     let store = PlanStore::open_read_only(&args.store.store)?;
-    let report = cascade(&store, &args.policy)?;
+    let report = cascade(&store, &args.policy, args.issuer.as_deref())?;
     match args.format {
         CascadeFormat::Json => output::write_json_one_or_array(&[&report])?,
         CascadeFormat::Table => write_tree(&report)?,
@@ -47,9 +47,10 @@ fn node(out: &mut impl Write, n: &CascadeNode, depth: usize) -> io::Result<()> {
         let year = d.year.map_or_else(|| "----".to_owned(), |y| y.to_string());
         writeln!(
             out,
-            "{indent}    · {year} {} {}",
+            "{indent}    · {year} {} {} ({})",
             d.region.as_deref().unwrap_or("-"),
-            d.title.as_deref().unwrap_or(&d.document)
+            d.title.as_deref().unwrap_or(&d.document),
+            d.issuer.as_deref().unwrap_or("-")
         )?;
     }
     for child in &n.children {

@@ -1,7 +1,7 @@
 //! `cascade`: the tree of local policies under a higher one (`pk:localizes`,
 //! followed backwards in a petgraph graph of policies), with the plans citing each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, QuerySolution};
@@ -26,6 +26,8 @@ pub struct CitingDocument {
     pub title: Option<String>,
     /// Its IRI.
     pub document: String,
+    /// The labels of its issuing bodies, sorted and joined by a space.
+    pub issuer: Option<String>,
 }
 
 /// A policy of the tree, with the local policies that adapt it.
@@ -63,7 +65,9 @@ struct PolicyRow {
 }
 
 /// The cascade under the policy named `name` (a label or alternative label, 《》
-/// ignored; failing an exact match, the shortest label containing it).
+/// ignored; failing an exact match, the shortest label containing it), with the
+/// plans citing each policy; with `issuer`, only the plans any of whose issuing
+/// bodies has a label containing it.
 ///
 /// # Errors
 /// [`LineageError`] when the store cannot be queried.
@@ -71,10 +75,15 @@ struct PolicyRow {
 /// # Complexity
 /// One query over policies, their localizations and citations; the tree walk is
 /// linear in the policies below the root (each visited once).
-pub fn cascade(store: &PlanStore, name: &str) -> Result<CascadeReport, LineageError> {
+pub fn cascade(
+    store: &PlanStore,
+    name: &str,
+    issuer: Option<&str>,
+) -> Result<CascadeReport, LineageError> {
     let wanted = name.trim_matches(|c: char| "《》 ".contains(c));
     let mut policies: BTreeMap<String, PolicyRow> = BTreeMap::new();
     let mut edges: Vec<(String, String)> = Vec::new();
+    let mut issuers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let QueryResults::Solutions(solutions) = store.query(POLICIES)? else {
         return Err(LineageError::NotSolutions);
     };
@@ -96,19 +105,30 @@ pub fn cascade(store: &PlanStore, name: &str) -> Result<CascadeReport, LineageEr
             entry.level = level.rsplit(['#', '/']).next().map(str::to_owned);
         }
         if let Some(document) = iri(&row, "doc") {
-            let doc = CitingDocument {
-                year: literal(&row, "year").and_then(|y| y.parse().ok()),
-                region: literal(&row, "region"),
-                title: literal(&row, "title"),
-                document,
-            };
-            if !entry.documents.contains(&doc) {
-                entry.documents.push(doc);
+            let bodies = issuers.entry(document.clone()).or_default();
+            bodies.extend(literal(&row, "issuerLabel"));
+            if !entry.documents.iter().any(|d| d.document == document) {
+                entry.documents.push(CitingDocument {
+                    year: literal(&row, "year").and_then(|y| y.parse().ok()),
+                    region: literal(&row, "region"),
+                    title: literal(&row, "title"),
+                    document,
+                    issuer: None,
+                });
             }
         }
         if let Some(higher) = iri(&row, "higher") {
             edges.push((policy, higher));
         }
+    }
+    for policy in policies.values_mut() {
+        policy.documents.retain_mut(|doc| {
+            let bodies = issuers.get(&doc.document);
+            doc.issuer = bodies
+                .filter(|b| !b.is_empty())
+                .map(|b| b.iter().cloned().collect::<Vec<_>>().join(" "));
+            issuer.is_none_or(|wanted| bodies.is_some_and(|b| b.iter().any(|l| l.contains(wanted))))
+        });
     }
     let root = policies
         .iter()
