@@ -24,16 +24,16 @@ static REQUIREMENTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The year's work conference ("召开2019年度全市教育工作会议", "2022年度全市教育工作
-/// 视频会议"): a report of it takes its year.
+/// 视频会议", "召开2011春季开学工作会"): a report of it takes its year.
 static CONFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    static_regex(r"((?:19|20)\d{2})年度?[^。；;\d]{0,8}?工作(?:视频|电视电话)?会议")
+    static_regex(r"((?:19|20)\d{2})\s*年?度?[^。；;\d]{0,12}?工作(?:专题|视频|电视电话)?会")
 });
 
 /// A plan reported in a news item's first sentence ("发出《关于印发2017年工作要点的通
-/// 知》", "印发2024年工作要点").
+/// 知》", "青岛市教育局发布2026年工作要点").
 static REPORTED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(
-        r"印发[了《]{0,2}(?:[^《》。；;\d]{0,20}?)((?:19|20)\d{2})年度?[^《》。；;\d]{0,20}?(?:工作要点|工作计划|工作意见|工作安排)",
+        r"(?:印发|发布|出台|公布)[了《]{0,2}(?:[^《》。；;\d]{0,20}?)((?:19|20)\d{2})年度?[^《》。；;\d]{0,20}?(?:工作要点|工作计划|工作意见|工作安排)",
     )
 });
 
@@ -360,6 +360,24 @@ mod tests {
                 ""
             ),
             Some((2022, false))
+        );
+        assert_eq!(
+            year_of(
+                "2月11日,青岛市教育局发布2026年工作要点,一起来看详细内容。",
+                ""
+            ),
+            Some((2026, false))
+        );
+        assert_eq!(
+            year_of(
+                "2月16日,丹凤县召开2011春季开学工作会,全面安排部署新学年的各项工作。",
+                ""
+            ),
+            Some((2011, false))
+        );
+        assert_eq!(
+            year_of("2月27日,兴文县2026年春期开学准备工作专题会召开。", ""),
+            Some((2026, false))
         );
         // The year ahead, not the year looked back on.
         assert_eq!(
