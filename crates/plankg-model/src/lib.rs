@@ -6,7 +6,7 @@ mod document;
 mod entity;
 mod span;
 
-pub use document::{Deadline, Document, ExtractedFile, Section, Task};
+pub use document::{Deadline, Document, ExtractedFile, PartKind, Section, Task};
 pub use entity::{
     Comparator, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel, PolicyRef,
     SchoolRef, TargetRef, UnitRef, UnitRole,
