@@ -56,14 +56,15 @@ static YEAR: LazyLock<Regex> =
 
 /// A year run on after a heading's words ("2013年工作总结2013年,全市…", where the
 /// first paragraph is glued to the heading).
-static TRAILING_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| static_regex(r"(?:19|20)\d{2}年度?$"));
+static TRAILING_YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:19|20)\d{2}年度?$"));
 
 /// The month of a date, right after its year ("年12月").
 static DATE_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^年\d{1,2}月"));
 
 /// What ends a heading's first clause.
-const CLAUSE_END: [char; 12] = [',', '，', '。', ';', '；', ':', '：', '!', '！', '?', '？', '、'];
+const CLAUSE_END: [char; 12] = [
+    ',', '，', '。', ';', '；', ':', '：', '!', '！', '?', '？', '、',
+];
 
 /// What a cue word says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,7 +247,11 @@ impl PartReader {
         let later_year = years(&title[summary_end..])
             .into_iter()
             .any(|y| first_year.is_some_and(|first| y > first));
-        if later_year || kinds[first_summary..].iter().any(|(k, _)| *k == PartKind::Plan) {
+        if later_year
+            || kinds[first_summary..]
+                .iter()
+                .any(|(k, _)| *k == PartKind::Plan)
+        {
             TitleClass::Joined
         } else {
             TitleClass::Summary
@@ -346,7 +351,11 @@ mod tests {
     }
 
     /// (kind, year) of each top-level section after marking.
-    fn parts(sections: &mut [Section], title: &str, year: Option<i32>) -> Vec<(&'static str, Option<i32>)> {
+    fn parts(
+        sections: &mut [Section],
+        title: &str,
+        year: Option<i32>,
+    ) -> Vec<(&'static str, Option<i32>)> {
         reader().mark(sections, Some(title), year);
         sections
             .iter()
@@ -370,7 +379,10 @@ mod tests {
         };
         assert_eq!(heading("2017年目标完成情况"), (Some("summary"), Some(2017)));
         assert_eq!(heading("2023年工作开展情况"), (Some("summary"), Some(2023)));
-        assert_eq!(heading("2022年工作成效及亮点"), (Some("summary"), Some(2022)));
+        assert_eq!(
+            heading("2022年工作成效及亮点"),
+            (Some("summary"), Some(2022))
+        );
         assert_eq!(heading("2022年亮点工作"), (Some("summary"), Some(2022)));
         assert_eq!(heading("2024年工作计划"), (Some("plan"), Some(2024)));
         assert_eq!(heading("工作目标"), (Some("plan"), None));
@@ -420,19 +432,31 @@ mod tests {
     fn a_joined_title_without_heading_years_dates_the_summary_before_the_plan() {
         let mut sections = [top("主要成效"), top("2017年工作要点")];
         assert_eq!(
-            parts(&mut sections, "省教育厅2016年工作总结和2017年工作要点", Some(2017)),
+            parts(
+                &mut sections,
+                "省教育厅2016年工作总结和2017年工作要点",
+                Some(2017)
+            ),
             [("summary", Some(2016)), ("plan", Some(2017))]
         );
         // A title cut short after its plan's year is joined all the same.
         let mut sections = [top("主要成效")];
         assert_eq!(
-            parts(&mut sections, "省教育厅2016年工作总结和2017年工作要", Some(2017)),
+            parts(
+                &mut sections,
+                "省教育厅2016年工作总结和2017年工作要",
+                Some(2017)
+            ),
             [("summary", Some(2016))]
         );
         // Both years of the title the same: the heading decides, else the year before.
         let mut sections = [preamble(), top("2022年工作成效及亮点")];
         assert_eq!(
-            parts(&mut sections, "县教育局2023年工作总结和2023年工作计划", Some(2023)),
+            parts(
+                &mut sections,
+                "县教育局2023年工作总结和2023年工作计划",
+                Some(2023)
+            ),
             [("summary", Some(2022)), ("summary", Some(2022))]
         );
     }
@@ -460,10 +484,18 @@ mod tests {
 
     #[test]
     fn a_plan_is_a_plan_of_its_year_unless_a_heading_says_otherwise() {
-        let mut sections = [preamble(), top("以优先发展为目标,着力提升教育发展水平"), top("加强教师队伍建设")];
+        let mut sections = [
+            preamble(),
+            top("以优先发展为目标,着力提升教育发展水平"),
+            top("加强教师队伍建设"),
+        ];
         assert_eq!(
             parts(&mut sections, "昆山市2017年教育工作意见", Some(2017)),
-            [("plan", Some(2017)), ("plan", Some(2017)), ("plan", Some(2017))]
+            [
+                ("plan", Some(2017)),
+                ("plan", Some(2017)),
+                ("plan", Some(2017))
+            ]
         );
         let mut sections = [
             preamble(),
