@@ -9,6 +9,7 @@ mod error;
 mod iri;
 mod literal;
 mod ontology;
+mod part;
 mod places;
 pub mod vocab;
 
@@ -17,4 +18,5 @@ pub use entity::EntityGraph;
 pub use error::{PlacesError, RdfError};
 pub use iri::{normalise_name, IriMinter, IssuerKey, DEFAULT_BASE};
 pub use ontology::{ONTOLOGY_TTL, SHAPES_TTL};
+pub use part::{part_kind_iri, part_kind_of_iri};
 pub use places::Places;

@@ -1,8 +1,8 @@
 //! A hand-built document with every kind of entity, shared by the crate tests.
 
 use plankg_model::{
-    Comparator, Document, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel,
-    PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef, UnitRole,
+    Comparator, Document, Evidence, InitiativeRef, OrganizationRef, PartKind, PolicyKind,
+    PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef, UnitRole,
 };
 
 fn evidence(task: &str) -> Vec<Evidence> {
@@ -126,6 +126,9 @@ pub fn full_document() -> Document {
                 id: "s0".into(),
                 depth: 0,
                 ordinal: 0,
+                // An opening that sums up the year before ("2017年,全市教育…").
+                part_kind: PartKind::Summary,
+                about_year: Some(2017),
                 tasks: vec![preamble_task],
                 ..Section::default()
             },
@@ -135,6 +138,7 @@ pub fn full_document() -> Document {
                 ordinal: 1,
                 number: Some("一、".into()),
                 heading: Some("推进教育现代化".into()),
+                about_year: Some(2018),
                 tasks: vec![heading_task],
                 children: vec![Section {
                     id: "s1.1".into(),
@@ -142,6 +146,7 @@ pub fn full_document() -> Document {
                     ordinal: 1,
                     number: Some("（一）".into()),
                     heading: Some("深化人事制度改革".into()),
+                    about_year: Some(2018),
                     tasks: vec![work],
                     ..Section::default()
                 }],
