@@ -11,6 +11,7 @@ mod error;
 mod files;
 mod grams;
 
+use plankg_model::PartKind;
 use serde::{Deserialize, Serialize};
 
 pub use error::TextIndexError;
@@ -43,6 +44,15 @@ pub struct IndexedText {
     pub section: Option<String>,
     /// The normalised text.
     pub text: String,
+    /// The year its passage is about (its section's `pk:aboutYear`: 2021 for the
+    /// summary of 2021 in a 2022 plan); `None` when its section states none, or in
+    /// an index written before parts were read (then its document's year holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_year: Option<i32>,
+    /// The kind of part it is in (its section's `pk:partKind`); `None` in an index
+    /// written before parts were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_kind: Option<PartKind>,
     /// The task it continues (`pk:continues`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continues: Option<String>,
