@@ -4,6 +4,7 @@ mod build;
 mod dump;
 mod export;
 mod extract;
+mod parts;
 mod push;
 mod query;
 mod report;
