@@ -100,3 +100,26 @@ pub struct Hit {
     /// Character spans `[start, end)` of every occurrence of the term in the text.
     pub matches: Vec<(usize, usize)>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_written_before_parts_were_read_has_none() {
+        let old = r#"{"task":"t1","document":0,"section":null,"text":"落实双减"}"#;
+        let text: IndexedText = serde_json::from_str(old).unwrap();
+        assert_eq!((text.about_year, text.part_kind), (None, None));
+        let new = IndexedText {
+            about_year: Some(2021),
+            part_kind: Some(PartKind::Summary),
+            ..text
+        };
+        let line = serde_json::to_string(&new).unwrap();
+        assert!(
+            line.contains(r#""about_year":2021,"part_kind":"summary""#),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<IndexedText>(&line).unwrap(), new);
+    }
+}
