@@ -7,7 +7,7 @@ use crate::build::{build, built_store, select};
 use crate::util::{copy_table_fixtures, plankg, python, root};
 
 /// Whether python3 can import `modules`; says why the test is skipped when not.
-fn python_has(modules: &str) -> bool {
+pub fn python_has(modules: &str) -> bool {
     let ok = std::process::Command::new("python3")
         .args(["-c", &format!("import {modules}")])
         .status()
@@ -158,7 +158,7 @@ GROUP BY ?deadline ORDER BY ?deadline"#],
 }
 
 /// pyshacl finds no violation of ontology/shapes.ttl in the store's union.
-fn assert_conforms(dir: &tempfile::TempDir, store: &Path) {
+pub fn assert_conforms(dir: &tempfile::TempDir, store: &Path) {
     let union = dir.path().join("union.nt");
     dump(store, &union, &["--format", "ntriples"]);
     let report = python(

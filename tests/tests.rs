@@ -5,6 +5,7 @@ mod dump;
 mod export;
 mod extract;
 mod issuers;
+mod parts;
 mod push;
 mod query;
 mod report;

@@ -35,7 +35,15 @@ pub fn sample(name: &str) -> PathBuf {
 /// Copies the task-table fixtures of plankg-extract (its .txt and .html plans, not
 /// their notes) into `dir`; how many were copied.
 pub fn copy_table_fixtures(dir: &Path) -> usize {
-    let fixtures = root().join("crates/plankg-extract/tests/fixtures/tables");
+    copy_extract_fixtures("tables", dir)
+}
+
+/// Copies the plans (.txt and .html, not their notes) of one folder of
+/// plankg-extract's test fixtures into `dir`; how many were copied.
+pub fn copy_extract_fixtures(folder: &str, dir: &Path) -> usize {
+    let fixtures = root()
+        .join("crates/plankg-extract/tests/fixtures")
+        .join(folder);
     std::fs::create_dir_all(dir).unwrap();
     let mut copied = 0;
     for entry in std::fs::read_dir(fixtures).unwrap() {

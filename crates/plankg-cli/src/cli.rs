@@ -558,10 +558,11 @@ pub struct TraceArgs {
     /// Only plans whose region contains this.
     #[arg(long)]
     pub region: Option<String>,
-    /// Only plans of this year or later.
+    /// Only passages about this year or later (a passage's year is its part's: the
+    /// summary of 2021 in a plan of 2022 is of 2021).
     #[arg(long, value_name = "YEAR")]
     pub from: Option<i32>,
-    /// Only plans of this year or earlier.
+    /// Only passages about this year or earlier.
     #[arg(long, value_name = "YEAR")]
     pub to: Option<i32>,
     /// Output format.

@@ -1,11 +1,13 @@
 //! Runs the recognisers over every task of a drafted document, attaches what they
 //! find to the task (with evidence: the task id and the source span) and builds the
-//! document's deduplicated entity lists.
+//! document's deduplicated entity lists. A figure of a summary part is a figure the
+//! summary reports as achieved: it stays a target, marked `reported` (ANNOTATION.md,
+//! "targets").
 
 use std::collections::hash_map::{Entry, HashMap};
 use std::hash::Hash;
 
-use plankg_model::{Document, Evidence, Section, Task, UnitRef};
+use plankg_model::{Document, Evidence, PartKind, Section, Task, UnitRef};
 
 use crate::normalise::NormText;
 use crate::recognise::{name_key, Context, Hit, Recognisers};
@@ -94,6 +96,7 @@ pub(crate) fn attach_entities(
         );
         task.produces = found.produces;
     });
+    mark_reported(&mut sections);
     document.sections = sections;
     collect_document_lists(&mut document);
     document
@@ -125,6 +128,20 @@ fn add_row_units(units: &mut Vec<UnitRef>, row: &Row, norm: &NormText, task: &st
                 evidence: vec![evidence],
             }),
         }
+    }
+}
+
+/// Marks every target of a task in a summary part as reported, whatever its own
+/// wording says: the part reports what was done (every section carries its part's
+/// kind, so nested sections need no look up the tree).
+fn mark_reported(sections: &mut [Section]) {
+    for section in sections {
+        if section.part_kind == PartKind::Summary {
+            for target in section.tasks.iter_mut().flat_map(|t| &mut t.targets) {
+                target.reported = true;
+            }
+        }
+        mark_reported(&mut section.children);
     }
 }
 

@@ -16,6 +16,7 @@ mod markers;
 mod metadata;
 mod normalise;
 mod offsets;
+mod parts;
 mod patterns;
 mod places;
 mod recognise;

@@ -87,7 +87,50 @@ impl YearRange {
     }
 }
 
+/// What a part of a plan is (issue 14): a summary of work done, or a plan of work
+/// to come. A page often joins last year's summary and this year's plan
+/// ("2021年工作总结和2022年工作要点"); ANNOTATION.md counts the figures a summary
+/// reports as targets too, marked `reported`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum PartKind {
+    /// A summary of the work of a year (工作总结, 工作回顾, 完成情况).
+    Summary,
+    /// A plan of work to come (工作计划, 工作要点, 工作安排); what a part is unless
+    /// something says otherwise.
+    #[default]
+    Plan,
+}
+
+impl PartKind {
+    /// The name used in JSON and gazetteers.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Summary => "summary",
+            Self::Plan => "plan",
+        }
+    }
+
+    /// Parses the name used in JSON and gazetteers.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "summary" => Self::Summary,
+            "plan" => Self::Plan,
+            _ => return None,
+        })
+    }
+}
+
 /// One part of a plan's section tree.
+///
+/// Every section carries the kind and the year of the part it is in: a top-level
+/// section (and the preamble) has its own, a nested section repeats its top-level
+/// section's, so that a reader of any section or task needs no walk up the tree.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Section {
     /// Identifier unique inside the document, e.g. "s3" or "s3.2"; "s0" is the preamble.
@@ -104,6 +147,14 @@ pub struct Section {
     pub heading_span: Option<Span>,
     /// The whole section in the source.
     pub span: Span,
+    /// The kind of part the section is in: summary or plan.
+    #[serde(default)]
+    pub part_kind: PartKind,
+    /// The year the section's text is about: the summarised year in a summary part
+    /// (2021 in the summary of a 2021年工作总结和2022年工作要点), the plan year in a
+    /// plan part; `None` when nothing says.
+    #[serde(default)]
+    pub about_year: Option<i32>,
     /// Tasks directly under this section (the heading itself is the first task when it
     /// carries text of its own).
     pub tasks: Vec<Task>,
@@ -231,6 +282,27 @@ mod tests {
         assert_eq!(ids, ["t1", "t2", "t3"]);
         let sections: Vec<_> = doc.all_sections().map(|s| s.id.as_str()).collect();
         assert_eq!(sections, ["s0", "s1", "s1.1"]);
+    }
+
+    #[test]
+    fn part_kinds_are_lowercase_in_json_and_plan_by_default() {
+        let section = Section {
+            part_kind: PartKind::Summary,
+            about_year: Some(2021),
+            ..Section::default()
+        };
+        let json = serde_json::to_value(&section).unwrap();
+        assert_eq!(json["part_kind"], "summary");
+        assert_eq!(json["about_year"], 2021);
+        // JSON written before the fields existed reads as a plan part of no year.
+        let mut old = json;
+        old.as_object_mut().unwrap().remove("part_kind");
+        old.as_object_mut().unwrap().remove("about_year");
+        let read: Section = serde_json::from_value(old).unwrap();
+        assert_eq!((read.part_kind, read.about_year), (PartKind::Plan, None));
+        for kind in [PartKind::Summary, PartKind::Plan] {
+            assert_eq!(PartKind::from_name(kind.as_str()), Some(kind));
+        }
     }
 
     #[test]

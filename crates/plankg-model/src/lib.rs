@@ -7,7 +7,7 @@ mod entity;
 mod issuer;
 mod span;
 
-pub use document::{Deadline, Document, ExtractedFile, Section, Task, YearRange};
+pub use document::{Deadline, Document, ExtractedFile, PartKind, Section, Task, YearRange};
 pub use entity::{
     Comparator, Evidence, InitiativeRef, OrganizationRef, PolicyKind, PolicyLevel, PolicyRef,
     SchoolRef, TargetRef, UnitRef, UnitRole,

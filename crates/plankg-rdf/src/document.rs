@@ -6,6 +6,7 @@ use plankg_model::{Document, Section, Task, UnitRole};
 
 use crate::iri::{IriMinter, IssuerKey};
 use crate::literal::{count, date, decimal, integer, zh};
+use crate::part::part_kind_iri;
 use crate::vocab::{dcterms, pk, rdf, schema};
 
 /// All quads about one document, in the named graph whose IRI is the document's
@@ -152,6 +153,12 @@ impl DocumentGraph<'_> {
         }
         if let Some(heading) = &section.heading {
             self.add(&iri, pk::HEADING, zh(heading));
+        }
+        // On every section, nested ones repeating their top-level part's: one hop
+        // from a task to the kind and year of its passage.
+        self.add(&iri, pk::PART_KIND_PROP, part_kind_iri(section.part_kind));
+        if let Some(year) = section.about_year {
+            self.add(&iri, pk::ABOUT_YEAR, integer(year));
         }
         for task in &section.tasks {
             self.describe_task(task, &iri);

@@ -9,6 +9,7 @@ mod error;
 mod iri;
 mod literal;
 mod ontology;
+mod part;
 pub mod vocab;
 
 pub use document::{content_hash_quad, document_quads};
@@ -16,3 +17,4 @@ pub use entity::EntityGraph;
 pub use error::RdfError;
 pub use iri::{normalise_name, IriMinter, IssuerKey, DEFAULT_BASE};
 pub use ontology::{ONTOLOGY_TTL, SHAPES_TTL};
+pub use part::{part_kind_iri, part_kind_of_iri};

@@ -65,6 +65,9 @@ pub mod pk {
         CONTINUATION = "Continuation";
         /// `pk:Level`: the class of administrative levels (`pk:central` …).
         LEVEL = "Level";
+        /// `pk:PartKind`: the class of the kinds of part of a plan (`pk:SummaryPart`,
+        /// `pk:PlanPart`).
+        PART_KIND = "PartKind";
 
         /// `pk:document`: the plan a section or task belongs to.
         DOCUMENT = "document";
@@ -78,6 +81,12 @@ pub mod pk {
         HEADING = "heading";
         /// `pk:ordinal`: position of a section among its siblings, from 1.
         ORDINAL = "ordinal";
+        /// `pk:partKind`: the kind of part a section is in (`pk:SummaryPart` or
+        /// `pk:PlanPart`).
+        PART_KIND_PROP = "partKind";
+        /// `pk:aboutYear`: the year a section's text is about (the summarised year
+        /// in a summary part).
+        ABOUT_YEAR = "aboutYear";
         /// `pk:section`: the section a task sits in.
         SECTION_PROP = "section";
         /// `pk:text`: the text of a task.
@@ -165,6 +174,11 @@ pub mod pk {
         DISTRICT = "district";
         /// `pk:unknownLevel`: level not known.
         UNKNOWN_LEVEL = "unknownLevel";
+
+        /// `pk:SummaryPart`: a part summarising a year's work done.
+        SUMMARY_PART = "SummaryPart";
+        /// `pk:PlanPart`: a part planning work to come.
+        PLAN_PART = "PlanPart";
     }
 }
 

@@ -117,6 +117,26 @@ fn sections_and_tasks_hang_under_their_document() {
     );
     assert_eq!(one(&quads, &part, pk::HEADING), &zh("推进教育现代化"));
 
+    // Every section states its part's kind and year, a nested one its part's.
+    assert_eq!(
+        one(&quads, &preamble, pk::PART_KIND_PROP),
+        &pk::SUMMARY_PART.into()
+    );
+    assert_eq!(
+        one(&quads, &preamble, pk::ABOUT_YEAR),
+        &typed("2017", xsd::INTEGER)
+    );
+    for section in [&part, &sub] {
+        assert_eq!(
+            one(&quads, section, pk::PART_KIND_PROP),
+            &pk::PLAN_PART.into()
+        );
+        assert_eq!(
+            one(&quads, section, pk::ABOUT_YEAR),
+            &typed("2018", xsd::INTEGER)
+        );
+    }
+
     let task = minter.task(&doc, "t3");
     assert_eq!(one(&quads, &task, rdf::TYPE), &pk::TASK.into());
     assert_eq!(one(&quads, &task, pk::SECTION_PROP), &sub.into());

@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use plankg_extract::{Gazetteer, TermNormaliser};
 use plankg_graph::lineage::{trace, Occurrence, TraceQuery, TraceReport};
 use plankg_graph::text_index::TextIndex;
+use plankg_model::PartKind;
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, TraceArgs, TraceFormat};
@@ -64,6 +65,8 @@ struct CsvRow<'a> {
     issuer: Option<&'a str>,
     region: Option<&'a str>,
     section: Option<&'a str>,
+    part_kind: Option<&'static str>,
+    document_year: Option<i32>,
     task: &'a str,
     text: &'a str,
     #[serde(rename = "match")]
@@ -85,6 +88,8 @@ impl<'a> From<&'a Occurrence> for CsvRow<'a> {
             issuer: o.issuer.as_deref(),
             region: o.region.as_deref(),
             section: o.section.as_deref(),
+            part_kind: o.part_kind.map(PartKind::as_str),
+            document_year: o.document_year,
             task: &o.task,
             text: &o.text,
             span: format!("{}-{}", o.span.0, o.span.1),
@@ -138,7 +143,7 @@ fn write_table(report: &TraceReport) -> anyhow::Result<()> {
         writeln!(out)?;
     }
     let header: Vec<String> = [
-        "year", "region", "issuer", "document", "section", "text", "via", "links",
+        "year", "region", "issuer", "document", "section", "part", "text", "via", "links",
     ]
     .iter()
     .map(|h| (*h).to_owned())
@@ -190,6 +195,7 @@ fn write_table(report: &TraceReport) -> anyhow::Result<()> {
                     .clone()
                     .map(|s| excerpt_start(&s, 16))
                     .unwrap_or_default(),
+                part(o),
                 marked(&o.text, o.span),
                 if o.via == report.term {
                     "term".to_owned()
@@ -201,6 +207,16 @@ fn write_table(report: &TraceReport) -> anyhow::Result<()> {
         })
         .collect();
     output::write_table(&header, &rows)
+}
+
+/// The kind of part an occurrence is in, with its document's plan year when its
+/// passage is about another year ("summary (plan 2022)").
+fn part(o: &Occurrence) -> String {
+    let kind = o.part_kind.map_or("", PartKind::as_str);
+    match o.document_year {
+        Some(plan) if o.year != Some(plan) => format!("{kind} (plan {plan})"),
+        _ => kind.to_owned(),
+    }
 }
 
 /// The text around the match, the match in 【】.
@@ -240,6 +256,32 @@ fn excerpt_start(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_about_another_year_names_its_plan_year() {
+        let occurrence = |year: i32, part_kind| Occurrence {
+            year: Some(year),
+            document_year: Some(2022),
+            part_kind: Some(part_kind),
+            document: String::new(),
+            title: None,
+            issuer: None,
+            region: None,
+            section: None,
+            task: String::new(),
+            text: String::new(),
+            span: (0, 0),
+            via: String::new(),
+            continues: None,
+            echoes: None,
+            origin: None,
+        };
+        assert_eq!(
+            part(&occurrence(2021, PartKind::Summary)),
+            "summary (plan 2022)"
+        );
+        assert_eq!(part(&occurrence(2022, PartKind::Plan)), "plan");
+    }
 
     #[test]
     fn match_is_marked_with_context() {

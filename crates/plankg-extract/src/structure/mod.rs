@@ -1,6 +1,6 @@
 //! Normalised text to documents with their section and task tree: site chrome is set
-//! aside, a compilation is cut into its plans, and each plan gets its metadata and
-//! its outline.
+//! aside, a compilation is cut into its plans, and each plan gets its metadata, its
+//! outline and the kind and year of each of its parts.
 
 mod outline;
 mod sections;
@@ -19,6 +19,7 @@ use crate::html::MergedCells;
 use crate::lines::{lines_of, Line};
 use crate::metadata::MetadataReader;
 use crate::normalise::NormText;
+use crate::parts::PartReader;
 use crate::places::Places;
 use crate::split::split;
 pub(crate) use table::Row;
@@ -41,6 +42,7 @@ pub(crate) struct Draft {
 pub(crate) struct Structurer {
     metadata: MetadataReader,
     tables: TableReader,
+    parts: PartReader,
 }
 
 /// What a line of a file is to the outline.
@@ -59,12 +61,13 @@ impl Structurer {
     /// Builds the structurer from its gazetteer files.
     ///
     /// # Errors
-    /// [`GazetteerError`] when meeting_years.tsv, issuer_heads.tsv or
-    /// table_columns.tsv is missing or malformed.
+    /// [`GazetteerError`] when meeting_years.tsv, issuer_heads.tsv,
+    /// table_columns.tsv or part_cues.tsv is missing or malformed.
     pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
         Ok(Self {
             metadata: MetadataReader::new(gazetteer, places)?,
             tables: TableReader::new(gazetteer)?,
+            parts: PartReader::new(gazetteer)?,
         })
     }
 
@@ -144,7 +147,9 @@ impl Structurer {
             let meta = self.metadata.read(text, own, first);
             let row_ranges: Vec<Range<usize>> = rows.iter().map(|r| r.range.clone()).collect();
             let outline = outline::read(text, &body, &row_ranges);
-            let tree = sections::build(norm, &outline, &rows);
+            let mut tree = sections::build(norm, &outline, &rows);
+            let title_text = meta.title.as_ref().map(|(title, _)| title.as_str());
+            self.parts.mark(&mut tree.sections, title_text, meta.year);
             let (title, title_span) = match meta.title {
                 Some((title, range)) => (Some(title), Some(norm.source_span(range))),
                 None => (None, None),

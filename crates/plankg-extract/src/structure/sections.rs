@@ -214,6 +214,8 @@ impl<'a> Builder<'a> {
             span: self.span(row.range.start..end),
             tasks,
             children: Vec::new(),
+            // The part's kind and year are the parts module's.
+            ..Section::default()
         }
     }
 
@@ -279,6 +281,8 @@ impl<'a> Builder<'a> {
             span: self.span(node.heading.start..node.end()),
             tasks,
             children,
+            // The part's kind and year are the parts module's.
+            ..Section::default()
         }
     }
 }

@@ -330,6 +330,8 @@ fn write_index(
                 document: *position.get(t.document.as_str())?,
                 section: t.heading.clone(),
                 text: t.text.clone(),
+                about_year: t.about_year,
+                part_kind: t.part_kind,
                 continues: continues.get(t.iri.as_str()).map(|s| (*s).to_owned()),
                 echoes: echoes.get(t.iri.as_str()).map(|s| (*s).to_owned()),
                 origin: origins.remove(t.iri.as_str()),

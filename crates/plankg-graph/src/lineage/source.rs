@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, QuerySolution};
+use plankg_model::PartKind;
+use plankg_rdf::part_kind_of_iri;
 use plankg_store::PlanStore;
 
 use super::error::LineageError;
@@ -15,7 +17,8 @@ const DOCUMENTS: &str = include_str!("../../../../ontology/queries/lineage_docum
 const LABELS: &str = include_str!("../../../../ontology/queries/lineage_labels.rq");
 
 /// A text of a document: a task, or a heading no task repeats (then `is_task` is
-/// false and `iri` is the section's).
+/// false and `iri` is the section's); with the kind and year of the part its
+/// section is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TextRow {
     pub(crate) iri: String,
@@ -23,6 +26,8 @@ pub(crate) struct TextRow {
     pub(crate) text: String,
     pub(crate) heading: Option<String>,
     pub(crate) is_task: bool,
+    pub(crate) about_year: Option<i32>,
+    pub(crate) part_kind: Option<PartKind>,
 }
 
 /// A document's metadata.
@@ -73,6 +78,8 @@ impl Corpus {
                     text,
                     heading: literal(&row, "heading"),
                     is_task: true,
+                    about_year: year(&row),
+                    part_kind: part_kind(&row),
                 });
             }
         }
@@ -89,6 +96,8 @@ impl Corpus {
                     heading: Some(text.clone()),
                     text,
                     is_task: false,
+                    about_year: year(&row),
+                    part_kind: part_kind(&row),
                 });
             }
         }
@@ -186,6 +195,16 @@ fn iri(row: &QuerySolution, var: &str) -> Option<String> {
         Term::NamedNode(n) => Some(n.as_str().to_owned()),
         _ => None,
     }
+}
+
+/// The `?aboutYear` of a text row.
+fn year(row: &QuerySolution) -> Option<i32> {
+    literal(row, "aboutYear").and_then(|y| y.parse().ok())
+}
+
+/// The `?part` of a text row (`pk:SummaryPart`, `pk:PlanPart`).
+fn part_kind(row: &QuerySolution) -> Option<PartKind> {
+    iri(row, "part").and_then(|iri| part_kind_of_iri(&iri))
 }
 
 fn literal(row: &QuerySolution, var: &str) -> Option<String> {

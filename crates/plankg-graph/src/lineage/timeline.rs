@@ -1,5 +1,6 @@
-//! The timeline picture of a trace: years across, one lane per issuer, a mark per
-//! plan containing the term (its number of matching tasks inside), solid lines for
+//! The timeline picture of a trace: years across (the years the passages are about,
+//! as the trace counts them), one lane per issuer, a mark per lane and year
+//! containing the term (its number of matching tasks inside), solid lines for
 //! `pk:continues` and dashed lines for `pk:echoes` between occurrences.
 //!
 //! Written as SVG text directly: the picture is a few dozen shapes, and text stays
@@ -138,6 +139,8 @@ mod tests {
         let occurrence =
             |task: &str, year: i32, issuer: &str, continues: Option<&str>| Occurrence {
                 year: Some(year),
+                document_year: Some(year),
+                part_kind: None,
                 document: format!("d{year}"),
                 title: None,
                 issuer: Some(issuer.into()),

@@ -1,13 +1,20 @@
 //! `trace`: since when, where and how continuously a term appears.
 //!
 //! The term is searched in the text index (every task and heading of every
-//! document); `years` are the plan years of the documents whose text contains it
-//! exactly. Labels declared the same or close to a label equal to the term
+//! document); `years` are the years the passages containing it exactly are about.
+//! A passage's year is its part's (`pk:aboutYear`): a passage of the 2021 summary
+//! inside "2021年工作总结和2022年工作要点" is of 2021, so a term a plan of 2022
+//! reports as done in 2021 first appears in 2021, not a year late (issue 14). A
+//! passage whose part states no year (or read from an index written before parts
+//! were) takes its document's plan year. `--from`/`--to` count the same years; each
+//! occurrence also shows its document's plan year and the kind of part it is in.
+//! Labels declared the same or close to a label equal to the term
 //! (skos:exactMatch, skos:closeMatch, other labels of the same initiative) are
 //! variants: their occurrences are listed apart and add no year.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use plankg_model::PartKind;
 use serde::Serialize;
 
 use crate::text_index::{Hit, Origin, TextIndex, TextIndexError};
@@ -22,17 +29,22 @@ pub struct TraceQuery {
     pub issuer: Option<String>,
     /// Keep documents whose region label contains this.
     pub region: Option<String>,
-    /// Keep documents of this year or later.
+    /// Keep passages about this year or later.
     pub from: Option<i32>,
-    /// Keep documents of this year or earlier.
+    /// Keep passages about this year or earlier.
     pub to: Option<i32>,
 }
 
 /// One text containing the term (or a variant).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Occurrence {
-    /// The plan year of its document.
+    /// The year its passage is about: its part's year (2021 for the summary of
+    /// 2021 in a 2022 plan), else its document's plan year.
     pub year: Option<i32>,
+    /// The plan year of its document.
+    pub document_year: Option<i32>,
+    /// The kind of part it is in; none when the index predates parts.
+    pub part_kind: Option<PartKind>,
     /// The document's IRI.
     pub document: String,
     /// The document's title.
@@ -66,7 +78,7 @@ pub struct Occurrence {
 pub struct Variant {
     /// The label.
     pub label: String,
-    /// Plan years of the documents containing it.
+    /// Years of the passages containing it.
     pub years: Vec<i32>,
 }
 
@@ -75,7 +87,8 @@ pub struct Variant {
 pub struct TraceReport {
     /// The term searched.
     pub term: String,
-    /// Sorted plan years of the documents containing the term exactly.
+    /// Sorted years of the passages containing the term exactly (see
+    /// [`Occurrence::year`]).
     pub years: Vec<i32>,
     /// The first of `years`.
     pub first_year: Option<i32>,
@@ -151,8 +164,8 @@ pub fn trace(index: &TextIndex, query: &TraceQuery) -> Result<TraceReport, TextI
     })
 }
 
-/// The rows of `hits` that pass the query's filters, ordered by year, document
-/// and task.
+/// The rows of `hits` that pass the query's filters, ordered by the year of their
+/// passage, document and task.
 fn occurrences_of(
     index: &TextIndex,
     query: &TraceQuery,
@@ -167,7 +180,8 @@ fn occurrences_of(
         .iter()
         .filter_map(|hit| {
             let doc = index.documents().get(hit.text.document as usize)?;
-            let in_range = match doc.year {
+            let year = hit.text.about_year.or(doc.year);
+            let in_range = match year {
                 Some(y) => query.from.is_none_or(|f| y >= f) && query.to.is_none_or(|t| y <= t),
                 None => query.from.is_none() && query.to.is_none(),
             };
@@ -180,7 +194,9 @@ fn occurrences_of(
                 return None;
             }
             Some(Occurrence {
-                year: doc.year,
+                year,
+                document_year: doc.year,
+                part_kind: hit.text.part_kind,
                 document: doc.iri.clone(),
                 title: doc.title.clone(),
                 issuer: doc.issuer.clone(),
@@ -352,6 +368,49 @@ mod tests {
         .unwrap();
         assert!(report.occurrences.is_empty());
         assert_eq!(report.suggestions[0], "名师工程");
+    }
+
+    #[test]
+    fn a_summary_passage_counts_in_the_year_it_is_about() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("text-index");
+        let documents = [IndexedDocument {
+            iri: "d22".into(),
+            year: Some(2022),
+            ..IndexedDocument::default()
+        }];
+        let text = |task: &str, about_year: Option<i32>, part_kind: Option<PartKind>| IndexedText {
+            task: task.into(),
+            text: "落实\"双减\"政策".into(),
+            about_year,
+            part_kind,
+            ..IndexedText::default()
+        };
+        let texts = [
+            text("summary", Some(2021), Some(PartKind::Summary)),
+            text("plan", Some(2022), Some(PartKind::Plan)),
+            // From an index written before parts were read: the document's year.
+            text("old", None, None),
+        ];
+        TextIndex::write(&path, &documents, &texts, &[]).unwrap();
+        let index = TextIndex::open(&path).unwrap();
+        let query = |from: Option<i32>| TraceQuery {
+            term: "双减".into(),
+            from,
+            ..TraceQuery::default()
+        };
+        let report = trace(&index, &query(None)).unwrap();
+        assert_eq!(report.years, [2021, 2022]);
+        assert_eq!(report.first_year, Some(2021));
+        let first = &report.occurrences[0];
+        assert_eq!((first.task.as_str(), first.year), ("summary", Some(2021)));
+        assert_eq!(first.document_year, Some(2022));
+        assert_eq!(first.part_kind, Some(PartKind::Summary));
+        let old = report.occurrences.iter().find(|o| o.task == "old").unwrap();
+        assert_eq!((old.year, old.part_kind), (Some(2022), None));
+        let later = trace(&index, &query(Some(2022))).unwrap();
+        assert_eq!(later.years, [2022]);
+        assert!(later.occurrences.iter().all(|o| o.task != "summary"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod error;
 mod files;
 mod grams;
 
+use plankg_model::PartKind;
 use serde::{Deserialize, Serialize};
 
 pub use error::TextIndexError;
@@ -47,6 +48,15 @@ pub struct IndexedText {
     pub section: Option<String>,
     /// The normalised text.
     pub text: String,
+    /// The year its passage is about (its section's `pk:aboutYear`: 2021 for the
+    /// summary of 2021 in a 2022 plan); `None` when its section states none, or in
+    /// an index written before parts were read (then its document's year holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about_year: Option<i32>,
+    /// The kind of part it is in (its section's `pk:partKind`); `None` in an index
+    /// written before parts were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_kind: Option<PartKind>,
     /// The task it continues (`pk:continues`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continues: Option<String>,
@@ -93,4 +103,27 @@ pub struct Hit {
     pub text: IndexedText,
     /// Character spans `[start, end)` of every occurrence of the term in the text.
     pub matches: Vec<(usize, usize)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_written_before_parts_were_read_has_none() {
+        let old = r#"{"task":"t1","document":0,"section":null,"text":"落实双减"}"#;
+        let text: IndexedText = serde_json::from_str(old).unwrap();
+        assert_eq!((text.about_year, text.part_kind), (None, None));
+        let new = IndexedText {
+            about_year: Some(2021),
+            part_kind: Some(PartKind::Summary),
+            ..text
+        };
+        let line = serde_json::to_string(&new).unwrap();
+        assert!(
+            line.contains(r#""about_year":2021,"part_kind":"summary""#),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<IndexedText>(&line).unwrap(), new);
+    }
 }

@@ -1,8 +1,8 @@
 //! A hand-built document with every kind of entity, shared by the crate tests.
 
 use plankg_model::{
-    Comparator, Document, Evidence, InitiativeRef, Issuer, IssuerKind, OrganizationRef, Place,
-    PolicyKind, PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef,
+    Comparator, Document, Evidence, InitiativeRef, Issuer, IssuerKind, OrganizationRef, PartKind,
+    Place, PolicyKind, PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef,
     UnitRole, YearRange,
 };
 
@@ -162,6 +162,9 @@ pub fn full_document() -> Document {
                 id: "s0".into(),
                 depth: 0,
                 ordinal: 0,
+                // An opening that sums up the year before ("2017年,全市教育…").
+                part_kind: PartKind::Summary,
+                about_year: Some(2017),
                 tasks: vec![preamble_task],
                 ..Section::default()
             },
@@ -171,6 +174,7 @@ pub fn full_document() -> Document {
                 ordinal: 1,
                 number: Some("一、".into()),
                 heading: Some("推进教育现代化".into()),
+                about_year: Some(2018),
                 tasks: vec![heading_task],
                 children: vec![Section {
                     id: "s1.1".into(),
@@ -178,6 +182,7 @@ pub fn full_document() -> Document {
                     ordinal: 1,
                     number: Some("（一）".into()),
                     heading: Some("深化人事制度改革".into()),
+                    about_year: Some(2018),
                     tasks: vec![work],
                     ..Section::default()
                 }],
