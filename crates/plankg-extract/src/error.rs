@@ -71,3 +71,15 @@ pub enum GazetteerError {
     #[error("the recognisers' word lists do not compile together: {0}")]
     WordLists(String),
 }
+
+impl GazetteerError {
+    /// The words or patterns read from `file` do not compile (an automaton or a
+    /// regex built from them): reported as a row error of the whole file (line 0).
+    pub(crate) fn uncompiled(file: &str, err: impl std::fmt::Display) -> Self {
+        Self::Row {
+            file: file.to_owned(),
+            line: 0,
+            message: err.to_string(),
+        }
+    }
+}

@@ -135,11 +135,7 @@ impl PartReader {
         let cues = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
-            .map_err(|err| GazetteerError::Row {
-                file: FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
+            .map_err(|err| GazetteerError::uncompiled(FILE, err))?;
         Ok(Self { cues, meanings })
     }
 

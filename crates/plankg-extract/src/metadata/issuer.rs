@@ -164,11 +164,7 @@ impl IssuerReader {
             .chain(std::iter::once(NUMBERED_SCHOOL_HEAD.to_owned()))
             .collect();
         let compile = |pattern: String| {
-            Regex::new(&pattern).map_err(|err| GazetteerError::Row {
-                file: HEADS.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })
+            Regex::new(&pattern).map_err(|err| GazetteerError::uncompiled(HEADS, err))
         };
         let body = compile(format!(
             r"(?:中共)?[^\s\d年度,，、:：;；《》()（）“”]{{0,16}}?(?:{})",
@@ -365,7 +361,7 @@ impl IssuerReader {
         };
         let before = &matched[..head_at];
         let place = regions
-            .places_in(before, |text, end| !text[end..].starts_with(['和', '与']))
+            .places_in(before, short_name_ends_here)
             .first()
             .map(|(_, _, start)| *start);
         // A school without place or level word starts where its name does.
@@ -546,8 +542,7 @@ impl IssuerReader {
         jurisdiction: &[Place],
         regions: &RegionReader,
     ) -> Option<Place> {
-        let accept = |text: &str, end: usize| !text[end..].starts_with(['和', '与']);
-        let named = regions.places_in(prefix, accept);
+        let named = regions.places_in(prefix, short_name_ends_here);
         if let Some((surface, _, _)) = named.last() {
             // The most specific place written, placed with the ones before it.
             return regions.jurisdiction(surface, prefix).into_iter().next();
@@ -595,8 +590,7 @@ impl IssuerReader {
         jurisdiction: &[Place],
         regions: &RegionReader,
     ) -> Issuer {
-        let accept = |text: &str, end: usize| !text[end..].starts_with(['和', '与']);
-        let named = regions.places_in(&body[..kind_at], accept);
+        let named = regions.places_in(&body[..kind_at], short_name_ends_here);
         let written_place = named.first().and_then(|(surface, _, start)| {
             let place = regions.jurisdiction(surface, body).into_iter().next()?;
             Some((place, start + surface.len()))
@@ -682,6 +676,12 @@ pub(super) fn implied_administration(opening: &str, jurisdiction: &[Place]) -> O
         kind: IssuerKind::Administration,
         inferred: true,
     })
+}
+
+/// Whether a short place name ending at `end` of a body's name is the place
+/// (温州 in 温州二中), not the start of a word joined by 和 or 与.
+fn short_name_ends_here(text: &str, end: usize) -> bool {
+    !text[end..].starts_with(['和', '与'])
 }
 
 /// A body split at its head: 中共, the prefix before the head (and before the

@@ -67,11 +67,7 @@ impl RegionReader {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
-            .map_err(|err| GazetteerError::Row {
-                file: PLACES.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            })?;
+            .map_err(|err| GazetteerError::uncompiled(PLACES, err))?;
         Ok(Self {
             places,
             automaton,
@@ -112,10 +108,12 @@ impl RegionReader {
         if issuer.is_some_and(|i| i.contains("教育部")) {
             return None;
         }
+        // PolicyLevel orders provinces before cities before districts: the most
+        // specific place is the greatest.
         let most_specific = |found: Vec<Named<'_>>| {
             found
                 .into_iter()
-                .max_by_key(|(_, level, start)| (level_rank(*level), usize::MAX - start))
+                .max_by_key(|(_, level, start)| (*level, usize::MAX - start))
                 .map(|(s, _, _)| s.to_owned())
         };
         if let Some(issuer) = issuer {
@@ -212,16 +210,6 @@ impl RegionReader {
         chosen
             .map(|entry| self.places.chain(entry))
             .unwrap_or_default()
-    }
-}
-
-/// Provinces below cities below districts: the most specific place ranks highest.
-fn level_rank(level: PolicyLevel) -> u8 {
-    match level {
-        PolicyLevel::Provincial => 1,
-        PolicyLevel::Municipal => 2,
-        PolicyLevel::District => 3,
-        _ => 0,
     }
 }
 

@@ -98,11 +98,7 @@ impl OrganizationRecogniser {
         let pattern = Regex::new(&format!(
             "(?:中共)?(?:(?:{prefix})(?:{body})|(?:{standalone}))(?:{chain})*"
         ))
-        .map_err(|err| GazetteerError::Row {
-            file: FILE.to_owned(),
-            line: 0,
-            message: err.to_string(),
-        })?;
+        .map_err(|err| GazetteerError::uncompiled(FILE, err))?;
         Ok(Self {
             pattern,
             stop,

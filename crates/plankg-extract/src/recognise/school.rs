@@ -108,11 +108,7 @@ impl SchoolRecogniser {
             "第?[{}]+中",
             ABBREVIATION_NUMERALS.iter().collect::<String>()
         ))
-        .map_err(|err| GazetteerError::Row {
-            file: SUFFIXES_FILE.to_owned(),
-            line: 0,
-            message: err.to_string(),
-        })?;
+        .map_err(|err| GazetteerError::uncompiled(SUFFIXES_FILE, err))?;
         Ok(Self {
             shortest,
             boundaries: NameBoundaries::new(

@@ -77,13 +77,8 @@ impl UnitRecogniser {
         roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         lexicon.add(List::UnitTag, roles.iter().map(|(word, _)| word));
         let words: Vec<String> = roles.iter().map(|(w, _)| regex::escape(w)).collect();
-        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|"))).map_err(|err| {
-            GazetteerError::Row {
-                file: FILE.to_owned(),
-                line: 0,
-                message: err.to_string(),
-            }
-        })?;
+        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|")))
+            .map_err(|err| GazetteerError::uncompiled(FILE, err))?;
         Ok(Self { tag, roles })
     }
 }

@@ -57,7 +57,7 @@ impl Levels {
         let full_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(places.entries().iter().map(|p| p.name.as_str()))
-            .map_err(|err| row_error(PLACES, 0, err.to_string()))?;
+            .map_err(|err| GazetteerError::uncompiled(PLACES, err))?;
         let mut prefixes = Vec::new();
         let mut anywhere = Vec::new();
         for row in gazetteer.rows(MARKERS, 3)? {

@@ -113,11 +113,8 @@ impl PolicyRecogniser {
         lexicon: &mut LexiconBuilder,
     ) -> Result<Self, GazetteerError> {
         let words = words::Words::new(gazetteer)?;
-        let cited = cited::Cited::new(&words, lexicon).map_err(|err| GazetteerError::Row {
-            file: "policy_words.tsv".to_owned(),
-            line: 0,
-            message: err.to_string(),
-        })?;
+        let cited = cited::Cited::new(&words, lexicon)
+            .map_err(|err| GazetteerError::uncompiled("policy_words.tsv", err))?;
         let table = table::PolicyTable::new(gazetteer)?;
         lexicon.add(List::PolicyForm, table.forms());
         Ok(Self {
