@@ -13,6 +13,10 @@ use crate::gazetteer::Gazetteer;
 /// The gazetteer file of place names.
 pub(crate) const PLACES: &str = "places.tsv";
 
+/// The gazetteer file of the places its source leaves out (the special
+/// administrative regions), in the same columns.
+const SAR_PLACES: &str = "places_sar.tsv";
+
 /// One row of places.tsv.
 #[derive(Debug, Clone)]
 pub(crate) struct PlaceEntry {
@@ -35,22 +39,31 @@ pub(crate) struct Places {
 }
 
 impl Places {
-    /// Reads places.tsv.
+    /// Reads places.tsv and places_sar.tsv.
     ///
     /// # Errors
-    /// [`GazetteerError`] when the file is missing or a row's level is unknown.
+    /// [`GazetteerError`] when a file is missing or a row's level is unknown.
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut entries = Vec::new();
         let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
-        for row in gazetteer.rows(PLACES, 3)? {
+        let rows = [PLACES, SAR_PLACES]
+            .into_iter()
+            .map(|file| {
+                Ok(gazetteer
+                    .rows(file, 3)?
+                    .into_iter()
+                    .map(move |row| (file, row)))
+            })
+            .collect::<Result<Vec<_>, GazetteerError>>()?;
+        for (file, row) in rows.into_iter().flatten() {
             let level = match row.field(2) {
                 "province" => PolicyLevel::Provincial,
                 "city" => PolicyLevel::Municipal,
                 "district" => PolicyLevel::District,
                 other => {
                     return Err(GazetteerError::Row {
-                        file: PLACES.to_owned(),
+                        file: file.to_owned(),
                         line: row.line,
                         message: format!("unknown place level {other:?}"),
                     })
@@ -152,6 +165,8 @@ mod tests {
         assert_eq!(names("鹿城区"), ["鹿城区", "温州市", "浙江省"]);
         assert_eq!(names("温州"), ["温州市", "浙江省"]);
         assert_eq!(names("浙江省"), ["浙江省"]);
+        assert_eq!(names("观塘区"), ["观塘区", "香港特别行政区"]);
+        assert_eq!(names("澳门"), ["澳门特别行政区"]);
         // Ambiguous: a short name of two places, a district of two cities.
         assert!(names("吉林").is_empty());
         assert!(names("普陀区").is_empty());

@@ -176,3 +176,43 @@ fn a_notice_gives_the_plans_title_year_and_issuer() {
         [("贵州省教育厅", IssuerKind::Administration, Some("贵州省"))]
     );
 }
+
+#[test]
+fn a_page_header_names_the_publisher_when_the_text_names_no_body() {
+    // "发布机构: | 县教育局" over a county's report that says only 我局: the
+    // county bureau, placed by the county its text names (《武义县…规划》).
+    let doc = extract("publisher_field_wuyi_2016.txt");
+    assert_eq!(doc.issuer.as_deref(), Some("县教育局"));
+    assert_eq!(doc.region.as_deref(), Some("武义县"));
+    assert_eq!(
+        issuers(&doc),
+        [("武义县教育局", IssuerKind::Administration, Some("武义县"))]
+    );
+}
+
+#[test]
+fn a_ministry_department_is_its_own_body() {
+    // Signed 教育部职业教育与成人教育司: a national body, not the ministry itself.
+    let doc = extract("ministry_department_2018.txt");
+    assert_eq!(
+        issuers(&doc),
+        [(
+            "教育部职业教育与成人教育司",
+            IssuerKind::Administration,
+            None
+        )]
+    );
+    assert_eq!(doc.issuers[0].level, PolicyLevel::Central);
+    assert_eq!(doc.region, None);
+}
+
+#[test]
+fn a_news_item_reporting_a_plan_takes_its_issuer_and_year() {
+    // "学校印发《武汉科技大学2020年党政工作要点及工作任务分解方案》".
+    let doc = extract("reported_university_plan_2020.txt");
+    assert_eq!(doc.issuer.as_deref(), Some("武汉科技大学"));
+    assert_eq!(doc.year, Some(2020));
+    // "今年是…“十三五”规划开局之年" in a report of a cadre meeting: 2016, inferred.
+    let doc = extract("five_year_plan_opening_2016.txt");
+    assert_eq!((doc.year, doc.year_inferred), (Some(2016), true));
+}

@@ -54,6 +54,23 @@ const SCHOOL_NAME_CHARS: usize = 16;
 static NOTICE: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^(.{2,40}?)(?:关于)?印发.{0,60}通知"));
 
+/// A page header's field naming who publishes the page ("发布机构: 县教育局",
+/// "发文单位: 咸宁市教育局", "来源: 沈阳市教育局"): the issuer when its value is a
+/// body and nothing else (not "来源: 合肥招生信息网", "来源: 教育局办公室").
+static PUBLISHER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|文章来源|来源)\s*[:：]\s*\|?\s*([^\s|:：]{2,30})",
+    )
+});
+
+/// A plan a news item's first sentence reports ("近日,学校印发《武汉科技大学2020年党
+/// 政工作要点…》"): the body its title names issues it.
+static REPORTED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^[^。]*?(?:印发|发布|出台|公布)了?《([^《》]{4,60})》"));
+
+/// Kinds of plan a reported title names.
+const REPORTED_KINDS: [&str; 5] = ["工作要点", "工作计划", "工作安排", "工作意见", "工作任务"];
+
 /// A date line under a signature: 2021年3月24日, 二○一二年一月二十日.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     static_regex(
@@ -245,6 +262,42 @@ impl IssuerReader {
             .unwrap_or_default()
     }
 
+    /// The body a page header names as its publisher: a field whose whole value is
+    /// one body, in the first lines of the page.
+    pub(super) fn publisher(
+        &self,
+        text: &str,
+        lines: &[Line],
+        regions: &RegionReader,
+    ) -> Option<String> {
+        lines.iter().take(30).find_map(|l| {
+            let caps = PUBLISHER_FIELD.captures(&text[l.range.clone()])?;
+            let value = &caps[1];
+            match self.bodies(value, regions).as_slice() {
+                [one] if one == value => Some(one.clone()),
+                _ => None,
+            }
+        })
+    }
+
+    /// The bodies the title of a plan reported in a news item's first sentence
+    /// names (`opening` is the body's opening, whitespace removed).
+    pub(super) fn reported_title_bodies(
+        &self,
+        opening: &str,
+        regions: &RegionReader,
+    ) -> Vec<String> {
+        REPORTED_TITLE
+            .captures(opening)
+            .filter(|caps| {
+                // A dated plan of work ("…2020年党政工作要点及工作任务分解方案").
+                let title = &caps[1];
+                YEAR.is_match(title) && REPORTED_KINDS.iter().any(|kind| title.contains(kind))
+            })
+            .map(|caps| self.title_bodies(&caps[1], regions))
+            .unwrap_or_default()
+    }
+
     /// A signature: a line naming bodies, followed by a date line; gives the bodies
     /// and the issue date.
     pub(super) fn signature(
@@ -387,6 +440,11 @@ impl IssuerReader {
             return (!cut && self.is_named_school(body, place.is_some())).then(|| body.to_owned());
         }
         Some(body.to_owned())
+    }
+
+    /// Whether a body (as [`Self::bodies`] gives it) is a school.
+    pub(super) fn is_school(&self, body: &str) -> bool {
+        self.school_head(body).is_some()
     }
 
     /// Where the school kind ending `body` starts, if it ends with one (the
@@ -737,6 +795,8 @@ mod tests {
 
     #[test]
     fn every_static_pattern_compiles() {
+        assert!(!PUBLISHER_FIELD.as_str().is_empty());
+        assert!(!REPORTED_TITLE.as_str().is_empty());
         for re in [
             &*NOTICE,
             &*DATE_LINE,

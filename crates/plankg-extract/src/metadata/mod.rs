@@ -125,7 +125,7 @@ impl MetadataReader {
             body: &body,
         });
         let (signature, issued) = self.issuers.signature(text, lines, &self.regions);
-        let bodies = self.bodies(text, lines, title.as_ref(), signature, &body);
+        let bodies = self.bodies(text, lines, title.as_ref(), signature, (&opening, &body));
         let issuer = (!bodies.is_empty()).then(|| bodies.join(" "));
         let issued = issued.or_else(|| {
             lines.iter().find_map(|l| {
@@ -169,15 +169,17 @@ impl MetadataReader {
 
     /// The issuing bodies as written: named in the title, else in the notice that
     /// wraps the plan, else in its signature, else (a school's plan) a school on a
-    /// line next to its title, else (a bureau's plan) the bureau its body names
-    /// with its level.
+    /// line next to its title or a school the page names as publisher, else (a
+    /// bureau's plan) the body a reported plan's title names, the bureau its body
+    /// names with its level, or the body the page names as its publisher (a site's
+    /// name, less sure than the text's own words).
     fn bodies(
         &self,
         text: &str,
         lines: &[Line],
         title: Option<&(String, Range<usize>)>,
         signature: Vec<String>,
-        body: &str,
+        (opening, body): (&str, &str),
     ) -> Vec<String> {
         let title_text = title.map_or("", |(t, _)| t.as_str());
         let from_title = self.issuers.title_bodies(title_text, &self.regions);
@@ -191,6 +193,7 @@ impl MetadataReader {
         if !signature.is_empty() {
             return signature;
         }
+        let publisher = self.issuers.publisher(text, lines, &self.regions);
         let school_plan = SCHOOL_PLAN_WORDS.iter().any(|w| title_text.contains(w));
         if school_plan {
             return title
@@ -198,11 +201,17 @@ impl MetadataReader {
                     self.issuers
                         .school_line(text, lines, range.start, &self.regions)
                 })
+                .or(publisher.filter(|p| self.issuers.is_school(p)))
                 .into_iter()
                 .collect();
         }
+        let reported = self.issuers.reported_title_bodies(opening, &self.regions);
+        if !reported.is_empty() {
+            return reported;
+        }
         self.issuers
             .body_bureau(body, &self.regions)
+            .or(publisher)
             .into_iter()
             .collect()
     }

@@ -46,6 +46,29 @@ static YEAR_AHEAD: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     ]
 });
 
+/// This year named as the first or last of a five-year plan ("今年是“十三五”规划
+/// 开局之年", "今年是“十二五”收官之年"): the plan's number gives the year.
+static FIVE_YEAR_PLAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?:今年|本年)[^。]{0,30}?是[^。]{0,80}?“?(十[一二三四五六七八九]?五|[九八七六五四三]五)”?(?:规划|时期)?的?(开局|起步|开篇|收官)之年",
+    )
+});
+
+/// The first year of the `number`th five-year plan (十三五 → 2016): the third began
+/// in 1966 after three years of readjustment, every later one five years after.
+fn five_year_plan_start(number: &str) -> Option<i32> {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|i| i as i32 + 1);
+    let chars: Vec<char> = number.strip_suffix('五')?.chars().collect();
+    let n = match chars.as_slice() {
+        ['十'] => 10,
+        ['十', unit] => 10 + digit(*unit)?,
+        [unit] => digit(*unit)?,
+        _ => return None,
+    };
+    (n >= 3).then(|| 1966 + 5 * (n - 3))
+}
+
 /// A four-digit year.
 pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| static_regex(r"(?:19|20)\d{2}"));
 
@@ -142,6 +165,7 @@ impl YearReader {
             .into_iter()
             .find_map(first)
             .map(|year| (year, false))
+            .or_else(|| five_year_plan_year(opening).map(|year| (year, true)))
             .or_else(|| self.inferred_year(evidence.body).map(|year| (year, true)))
     }
 
@@ -197,6 +221,17 @@ impl YearReader {
         }
         found
     }
+}
+
+/// The year an opening names as the first or last of a five-year plan.
+fn five_year_plan_year(opening: &str) -> Option<i32> {
+    let caps = FIVE_YEAR_PLAN_YEAR.captures(opening)?;
+    let start = five_year_plan_start(&caps[1])?;
+    Some(if &caps[2] == "收官" {
+        start + 4
+    } else {
+        start
+    })
 }
 
 /// The plan year a title states: the year its school year or term falls in, else
@@ -293,6 +328,7 @@ mod tests {
             &*REQUIREMENTS,
             &*CONFERENCE,
             &*REPORTED_PLAN,
+            &*FIVE_YEAR_PLAN_YEAR,
             &*YEAR,
             &*SCHOOL_YEAR,
             &*SINGLE_SCHOOL_YEAR,
@@ -391,6 +427,21 @@ mod tests {
             year_of("2010年是完成“十一五”教育规划的冲刺之年。", ""),
             Some((2010, false))
         );
+    }
+
+    #[test]
+    fn five_year_plans_give_their_first_and_last_years() {
+        assert_eq!(five_year_plan_start("十三五"), Some(2016));
+        assert_eq!(five_year_plan_start("十一五"), Some(2006));
+        assert_eq!(five_year_plan_start("九五"), Some(1996));
+        assert_eq!(five_year_plan_start("三五"), Some(1966));
+        // From a real opening (a university's cadre meeting of 2016).
+        let opening =
+            "她强调,今年是落实“四个全面”战略布局的关键之年;是“十三五”规划开局之年,学校深化综合改革";
+        assert_eq!(five_year_plan_year(opening), Some(2016));
+        assert_eq!(five_year_plan_year("今年是“十二五”收官之年"), Some(2015));
+        // A five-year plan named without this year is no year.
+        assert_eq!(five_year_plan_year("“十四五”开局之年取得的成绩"), None);
     }
 
     #[test]
