@@ -90,8 +90,10 @@ pub(crate) fn is_title_line(line: &str) -> bool {
     }
     // A notice wrapping a plan ("关于印发2022年工作要点的通知") stands for the
     // plan's title.
+    // A title written as a book title ("《…2020年工作要点》") is the title it quotes.
     let plan = match cleaned.strip_suffix("的通知") {
         Some(notice) if notice.contains("印发") => notice.trim_end_matches('》'),
+        _ if cleaned.starts_with('《') => cleaned.trim_end_matches('》'),
         _ => cleaned.as_str(),
     };
     PLAN_TITLE.is_match(plan)

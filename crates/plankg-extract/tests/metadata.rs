@@ -156,6 +156,10 @@ fn years_follow_the_rules_of_the_annotation_guide() {
         issuers(&doc),
         [("圣公会奉基小学", IssuerKind::School, None)]
     );
+    // A page headed by a summary and a plan (《…2019年工作总结》《…2020年工作要点》)
+    // takes the plan's year.
+    let doc = extract("summary_and_plan_titles_pudong_2020.txt");
+    assert_eq!(doc.year, Some(2020));
     // A spring term takes its calendar year.
     let doc = extract("spring_term_2013.txt");
     assert_eq!(doc.year, Some(2013));
