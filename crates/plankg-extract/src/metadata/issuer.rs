@@ -666,10 +666,13 @@ impl IssuerReader {
             };
             format!("第{}{kind}", &caps[1])
         });
+        // A numbered school is written with its place's full name (温州二中, 温州第二
+        // 中学 → 温州市第二中学); a proper name keeps its own words (武汉科技大学 is
+        // no 武汉市科技大学).
         let canonical = match (&written_place, expanded) {
             (Some((place, _)), Some(full)) => format!("{}{full}", place.name),
-            (Some((place, _)), None) => format!("{}{rest}", place.name),
-            (None, _) => body.to_owned(),
+            (Some((place, _)), None) if rest.starts_with('第') => format!("{}{rest}", place.name),
+            _ => body.to_owned(),
         };
         Issuer {
             name: body.to_owned(),
@@ -697,7 +700,9 @@ static WHOLE_JURISDICTION: LazyLock<Regex> = LazyLock::new(|| {
 /// or district's 教育局, an autonomous region's 教育厅), when the plan's
 /// jurisdiction has that place.
 pub(super) fn implied_administration(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
-    let word = WHOLE_JURISDICTION.captures(opening)?.get(1)?.as_str();
+    let Some(word) = whole_jurisdiction(opening) else {
+        return educated_place(opening, jurisdiction);
+    };
     let find = |ok: &dyn Fn(&Place) -> bool| jurisdiction.iter().find(|p| ok(p)).cloned();
     let (place, head) = match word {
         "省" => (
@@ -725,15 +730,61 @@ pub(super) fn implied_administration(opening: &str, jurisdiction: &[Place]) -> O
             "教育局",
         ),
     };
+    Some(inferred_administration(place, head))
+}
+
+/// The level word of the whole jurisdiction whose year's work an opening sets
+/// ("2020年全市教育工作总体要求" → 市).
+pub(super) fn whole_jurisdiction(opening: &str) -> Option<&str> {
+    Some(WHOLE_JURISDICTION.captures(opening)?.get(1)?.as_str())
+}
+
+/// The education administration of the plan's own region when its opening speaks of
+/// that place's education as its subject ("2016年,南昌市教育工作呈现…", "准确把握佛山
+/// 教育历史新方位"): a province's 教育厅 (a municipality's 教育委员会), a city's,
+/// district's or county's 教育局.
+fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
+    // A school's own text speaks of the place's education too ("以迎接浦东新区教育
+    // 督导为契机"): not when the opening's subject is a school.
+    if SCHOOL_SUBJECTS.iter().any(|w| opening.contains(w)) {
+        return None;
+    }
+    let place = jurisdiction.first()?;
+    let names = std::iter::once(place.name.as_str()).chain(place.short.as_deref());
+    // "滨海新区教育体育工作": a merged body whose head the text does not give.
+    let merged = ["体育", "和体育", "科技", "和科技", "文化"];
+    let speaks = names.filter(|name| name.chars().count() >= 2).any(|name| {
+        let subject = format!("{name}教育");
+        opening.match_indices(&subject).any(|(at, _)| {
+            let after = &opening[at + subject.len()..];
+            !merged.iter().any(|m| after.starts_with(m))
+        })
+    });
+    if !speaks {
+        return None;
+    }
+    let head = match place.level {
+        PolicyLevel::Provincial if place.name.ends_with('市') => "教育委员会",
+        PolicyLevel::Provincial => "教育厅",
+        _ => "教育局",
+    };
+    Some(inferred_administration(place.clone(), head))
+}
+
+/// Words of an opening whose subject is a school or college (学校, 我校, 本院).
+const SCHOOL_SUBJECTS: [&str; 6] = ["学校", "我校", "本校", "学院", "我院", "全校"];
+
+/// The administration with `head` of `place`, inferred.
+fn inferred_administration(place: Place, head: &str) -> Issuer {
     let canonical = format!("{}{head}", place.name);
-    Some(Issuer {
+    Issuer {
         name: canonical.clone(),
         canonical,
         region: Some(place.name),
         level: place.level,
         kind: IssuerKind::Administration,
         inferred: true,
-    })
+    }
 }
 
 /// Whether a short place name ending at `end` of a body's name is the place
@@ -844,6 +895,18 @@ mod tests {
             implied_administration(opening, &regions.jurisdiction(region, ""))
                 .map(|i| (i.canonical, i.inferred))
         };
+        // An opening whose subject is the region's education (南昌市教育工作).
+        assert_eq!(
+            implied("2016年,南昌市教育工作呈现持续向好的发展局面", "南昌市"),
+            Some(("南昌市教育局".to_owned(), true))
+        );
+        assert_eq!(
+            implied(
+                "以迎接浦东新区教育督导为契机,提升学校整体办学水平",
+                "浦东新区"
+            ),
+            None
+        );
         let opening = "2015年全省教育工作的总体要求是:以邓小平理论";
         assert_eq!(
             implied(opening, "青海省"),
@@ -956,6 +1019,8 @@ mod tests {
         // A school's short form and full name are one entity.
         assert_eq!(one("温州二中", &[]).canonical, "温州市第二中学");
         assert_eq!(one("温州市第二中学", &[]).canonical, "温州市第二中学");
+        assert_eq!(one("温州第二中学", &[]).canonical, "温州市第二中学");
+        assert_eq!(one("武汉科技大学", &[]).canonical, "武汉科技大学");
         assert_eq!(one("温州二中", &[]).kind, IssuerKind::School);
     }
 }

@@ -133,7 +133,9 @@ impl MetadataReader {
                 DATE_FIELD.captures(line).map(|c| c[1].to_owned())
             })
         });
-        let written_region = self.regions.region(issuer.as_deref(), title_text, &body);
+        let written_region = self
+            .regions
+            .region(issuer.as_deref(), title_text, (&opening, &body));
         let context: String = [issuer.as_deref().unwrap_or(""), title_text]
             .into_iter()
             .chain(std::iter::once(body.as_str()))
@@ -151,7 +153,8 @@ impl MetadataReader {
         let mut issuers = self
             .issuers
             .identities(&bodies, &jurisdiction, &self.regions);
-        if issuers.is_empty() {
+        let school_plan = SCHOOL_PLAN_WORDS.iter().any(|w| title_text.contains(w));
+        if issuers.is_empty() && !school_plan {
             issuers.extend(issuer::implied_administration(&opening, &jurisdiction));
         }
         Metadata {

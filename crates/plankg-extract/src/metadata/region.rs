@@ -104,7 +104,12 @@ impl RegionReader {
     /// The jurisdiction as written: named in the issuer, else in the title, else a
     /// place whose education the body speaks of ("连云港教育"), else the body's place
     /// of the issuer's own level (a 市 for a 市教育局). `None` for national bodies.
-    pub(super) fn region(&self, issuer: Option<&str>, title: &str, body: &str) -> Option<String> {
+    pub(super) fn region(
+        &self,
+        issuer: Option<&str>,
+        title: &str,
+        (opening, body): (&str, &str),
+    ) -> Option<String> {
         if issuer.is_some_and(|i| i.contains("教育部")) {
             return None;
         }
@@ -153,6 +158,30 @@ impl RegionReader {
                 && (body[..start].ends_with("考察") || body[..start].ends_with('对'))
             {
                 count(&mut counts, surface, start);
+            }
+        }
+        // An opening setting the year's work of a whole city (全市) that names one
+        // city: that city ("2020年全市教育工作总体要求…服务大连“两先区”建设").
+        if counts.is_empty() {
+            if let Some(word) = super::issuer::whole_jurisdiction(opening) {
+                let level = match word {
+                    "省" => PolicyLevel::Provincial,
+                    "市" => PolicyLevel::Municipal,
+                    _ => PolicyLevel::District,
+                };
+                let named: Vec<&str> = self
+                    .places_in(opening, |_, _| true)
+                    .into_iter()
+                    .filter(|(surface, place_level, _)| {
+                        *place_level == level && surface.chars().count() >= 2
+                    })
+                    .map(|(surface, _, _)| surface)
+                    .collect();
+                if let [first, rest @ ..] = named.as_slice() {
+                    if rest.iter().all(|other| other == first) {
+                        return Some((*first).to_owned());
+                    }
+                }
             }
         }
         if counts.is_empty() {
@@ -238,26 +267,45 @@ mod tests {
         let body = "普陀区教育局与文登区教育局结对。文登区教育局、普陀区教育局共建。";
         for _ in 0..8 {
             assert_eq!(
-                reader.region(Some("区教育局"), "", body).as_deref(),
+                reader.region(Some("区教育局"), "", ("", body)).as_deref(),
                 Some("普陀区")
             );
         }
         let swapped = "文登区教育局与普陀区教育局结对。普陀区教育局、文登区教育局共建。";
         assert_eq!(
-            reader.region(Some("区教育局"), "", swapped).as_deref(),
+            reader
+                .region(Some("区教育局"), "", ("", swapped))
+                .as_deref(),
             Some("文登区")
         );
+    }
+
+    #[test]
+    fn an_opening_setting_a_whole_citys_work_is_of_the_city_it_names() {
+        let reader = reader();
+        // A real opening (a city plan reposted on a school site, no title).
+        let opening = "2020年全市教育工作总体要求:以习近平新时代中国特色社会主义思想为指导,聚焦服务大连“两先区”建设,聚焦落实全市教育大会精神";
+        assert_eq!(
+            reader.region(None, "", (opening, opening)).as_deref(),
+            Some("大连")
+        );
+        // Two cities named: neither.
+        let two = "2020年全市教育工作总体要求:学习大连、沈阳的经验";
+        assert_eq!(reader.region(None, "", (two, two)), None);
     }
 
     #[test]
     fn the_place_of_a_speech_the_plan_implements_is_its_region() {
         let reader = reader();
         let body = "认真贯彻习近平总书记关于教育的重要论述和考察云南重要讲话精神,深入落实省委部署";
-        assert_eq!(reader.region(None, "", body).as_deref(), Some("云南"));
+        assert_eq!(reader.region(None, "", ("", body)).as_deref(), Some("云南"));
         let body = "深入学习贯彻习近平总书记对内蒙古重要讲话重要指示批示精神";
-        assert_eq!(reader.region(None, "", body).as_deref(), Some("内蒙古"));
+        assert_eq!(
+            reader.region(None, "", ("", body)).as_deref(),
+            Some("内蒙古")
+        );
         // A place named otherwise is no jurisdiction.
-        assert_eq!(reader.region(None, "", "赴云南考察学习"), None);
+        assert_eq!(reader.region(None, "", ("", "赴云南考察学习")), None);
     }
 
     #[test]
