@@ -21,20 +21,34 @@ impl Cover {
 
     /// Whether `text` splits into a sequence of the words (an empty text does).
     pub(crate) fn covers(&self, text: &str) -> bool {
-        // covered[i]: the first i bytes split into words.
-        let mut covered = vec![false; text.len() + 1];
-        covered[0] = true;
+        self.words(text).is_some()
+    }
+
+    /// One split of `text` into the words, in order; `None` when there is none.
+    pub(crate) fn words<'t>(&self, text: &'t str) -> Option<Vec<&'t str>> {
+        // came_from[i]: where the word ending at byte i starts, once the first i
+        // bytes split into words.
+        let mut came_from: Vec<Option<usize>> = vec![None; text.len() + 1];
+        came_from[0] = Some(0);
         for (i, _) in text.char_indices() {
-            if !covered[i] {
+            if came_from[i].is_none() {
                 continue;
             }
             for index in self.words.all(&text[i..]) {
                 if let Some(word) = self.words.word(index) {
-                    covered[i + word.len()] = true;
+                    came_from[i + word.len()].get_or_insert(i);
                 }
             }
         }
-        covered[text.len()]
+        let mut split = Vec::new();
+        let mut end = text.len();
+        while end > 0 {
+            let start = came_from[end]?;
+            split.push(&text[start..end]);
+            end = start;
+        }
+        split.reverse();
+        Some(split)
     }
 }
 
@@ -50,5 +64,7 @@ mod tests {
         assert!(cover.covers(""));
         assert!(!cover.covers("秀州中学"));
         assert!(!cover.covers("公办小"));
+        assert_eq!(cover.words("中小学公办"), Some(vec!["中小学", "公办"]));
+        assert_eq!(cover.words("秀州"), None);
     }
 }

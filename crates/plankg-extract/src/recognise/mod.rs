@@ -10,6 +10,7 @@ mod names;
 mod organization;
 mod policy;
 mod school;
+mod segment;
 mod target;
 mod unit;
 
@@ -87,12 +88,12 @@ impl Recognisers {
     /// Builds every recogniser from its gazetteer files.
     pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
         // Place names are compiled once for the two recognisers that read them.
-        let levels = Arc::new(policy::Levels::new(gazetteer, places)?);
+        let levels = Arc::new(policy::Levels::new(gazetteer, Arc::clone(&places))?);
         let mut lexicon = LexiconBuilder::default();
         let policy = policy::PolicyRecogniser::new(gazetteer, Arc::clone(&levels), &mut lexicon)?;
         let organization =
             organization::OrganizationRecogniser::new(gazetteer, levels, &mut lexicon)?;
-        let school = school::SchoolRecogniser::new(gazetteer, &mut lexicon)?;
+        let school = school::SchoolRecogniser::new(gazetteer, &places, &mut lexicon)?;
         let initiative = initiative::InitiativeRecogniser::new(gazetteer, &mut lexicon)?;
         let target = target::TargetRecogniser::new(gazetteer, &mut lexicon)?;
         let unit = unit::UnitRecogniser::new(gazetteer, &mut lexicon)?;

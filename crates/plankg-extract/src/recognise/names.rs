@@ -47,6 +47,11 @@ impl NameBoundaries {
         })
     }
 
+    /// Whether `word` is one of the words.
+    pub(crate) fn is_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
     /// Whether `before` ends with one of the words.
     pub(crate) fn ends_with_word(&self, before: &str) -> bool {
         // Only the lengths of the words ending with the last character can match.

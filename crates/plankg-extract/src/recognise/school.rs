@@ -7,16 +7,21 @@
 //! kind words and determiners of school_generic.tsv (中小学, 薄弱学校, 全市公办幼儿园)
 //! is generic. Abbreviations such as 五中 and 总场一中 are read by a second pattern.
 
+use std::ops::Range;
+
 use plankg_model::SchoolRef;
 use regex::Regex;
 
 use super::cover::Cover;
+use super::fast_hash::FastSet;
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::literal::rfind_short;
 use super::names::{self, NameBoundaries};
+use super::segment::{self, Word};
 use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::places::Places;
 
 /// Gazetteer of school suffixes.
 const SUFFIXES_FILE: &str = "school_suffixes.tsv";
@@ -27,6 +32,12 @@ const MAX_MODIFIER: usize = 18;
 /// Characters after a suffix that show it is part of another word: 中学生, 大学习,
 /// 小学段, 高中部, 学龄, 教师专业, 教师专科.
 const NOT_AFTER_SUFFIX: &[char] = &['生', '习', '段', '部', '龄', '业', '科'];
+/// Kinds of school that name a stage of schooling when a kind of education or
+/// teaching follows them (普通高中教育, 小学教师, 中学教学), not a school.
+const STAGES: [&str; 5] = ["小学", "中学", "高中", "初中", "幼儿园"];
+/// What follows a stage of schooling in those words.
+const AFTER_STAGE: [&str; 3] = ["教育", "教师", "教学"];
+
 /// The Chinese numerals an abbreviation's numeral ends with.
 const ABBREVIATION_NUMERALS: [char; 10] =
     ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -41,11 +52,18 @@ pub(crate) struct SchoolRecogniser {
     /// The shortest modifier of each suffix (by index in the lexicon's list), in
     /// characters.
     shortest: Vec<usize>,
+    /// The suffixes.
+    suffixes: FastSet<String>,
+    /// Full and short names of places.
+    place_names: FastSet<String>,
     boundaries: NameBoundaries,
     /// Kind words and determiners, longest first, with whether they are determiners.
     generic: Vec<(String, bool)>,
     /// The same words, indexed for [`Cover::covers`].
     kind_words: Cover,
+    /// The kinds that make a name many schools or an honour even after a place
+    /// (镇江市中小学, 镇江市优质幼儿园).
+    collective: FastSet<String>,
     /// Bodies that may stand before a school's name (教育科学研究院同乐实验学校).
     organizations: Vec<String>,
     /// "五中", "总场一中": Chinese numerals and 中 (run only where the lexicon found
@@ -61,8 +79,17 @@ impl SchoolRecogniser {
     /// A missing file or a malformed row (file:line).
     pub(crate) fn new(
         gazetteer: &Gazetteer,
+        places: &Places,
         lexicon: &mut LexiconBuilder,
     ) -> Result<Self, GazetteerError> {
+        // Place names, full and short (大足, which the dictionary takes for an
+        // adverb): a school's proper head.
+        let place_names = places
+            .entries()
+            .iter()
+            .flat_map(|p| std::iter::once(p.name.clone()).chain(p.short.clone()))
+            .filter(|name| name.chars().count() >= 2)
+            .collect();
         let mut words = Vec::new();
         let mut shortest = Vec::new();
         for row in gazetteer.rows(SUFFIXES_FILE, 2)? {
@@ -77,6 +104,7 @@ impl SchoolRecogniser {
             shortest.push(min);
         }
         lexicon.add(List::SchoolSuffix, &words);
+        let suffixes = words.iter().cloned().collect();
         lexicon.add(
             List::SchoolAbbreviation,
             ABBREVIATION_NUMERALS
@@ -85,10 +113,15 @@ impl SchoolRecogniser {
         );
         let mut generic = Vec::new();
         let mut organizations = Vec::new();
+        let mut collective = Vec::new();
         for row in gazetteer.rows(GENERIC_FILE, 2)? {
             let determiner = match row.field(1) {
                 "determiner" => true,
                 "kind" => false,
+                "collective" => {
+                    collective.push(row.field(0).to_owned());
+                    false
+                }
                 "organization" => {
                     organizations.push(row.field(0).to_owned());
                     continue;
@@ -111,11 +144,14 @@ impl SchoolRecogniser {
         .map_err(|err| GazetteerError::uncompiled(SUFFIXES_FILE, err))?;
         Ok(Self {
             shortest,
+            suffixes,
+            place_names,
             boundaries: NameBoundaries::new(
                 gazetteer,
                 &[names::BOUNDARIES_FILE, names::VERBS_FILE],
             )?,
             kind_words: Cover::new(generic.iter().map(|(word, _)| word.as_str())),
+            collective: collective.into_iter().collect(),
             generic,
             organizations,
             abbreviation,
@@ -263,15 +299,27 @@ impl Recognise for SchoolRecogniser {
             if text[end..].starts_with(NOT_AFTER_SUFFIX) || text[..suffix_start].ends_with('等') {
                 continue;
             }
-            let start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
+            let stage = STAGES.contains(&&text[suffix_start..end])
+                && AFTER_STAGE.iter().any(|w| text[end..].starts_with(w));
+            if stage {
+                continue;
+            }
+            let Some(segmented) = Segmented::around(text, suffix_start, end) else {
+                continue;
+            };
+            let start = segmented.name_start(text, suffix_start, self);
+            let start = start.max(self.boundaries.name_start(text, suffix_start, MAX_MODIFIER));
             let start = self.with_numbered_ordinal(text, start);
             let modifier = self.readable(&text[start..suffix_start]);
             let shortest = self.shortest.get(suffix.index).copied().unwrap_or(2);
             let Some(modifier) = self.specific(modifier, shortest) else {
                 continue;
             };
-            let name = format!("{modifier}{}", &text[suffix_start..end]);
             let name_start = suffix_start - modifier.len();
+            if !self.has_proper_head(text, name_start..suffix_start, end, &segmented) {
+                continue;
+            }
+            let name = format!("{modifier}{}", &text[suffix_start..end]);
             hits.push(school_hit(name, name_start..end));
         }
         // Every abbreviation ends with a numeral and 中.
@@ -298,6 +346,160 @@ impl Recognise for SchoolRecogniser {
             found.schools.push(hit);
         }
     }
+}
+
+/// The words around one school suffix, the suffix aligned with them.
+struct Segmented {
+    /// The words of the window, their ranges in the whole text.
+    words: Vec<Word>,
+    /// The index of the first word of the name's suffix (the word that holds the
+    /// suffix, when a word holds more: 实验学校, 同济大学).
+    suffix_word: usize,
+}
+
+impl Segmented {
+    /// The words of the clause before a suffix at `start..end` of `text` (and a
+    /// little after it), when the suffix starts and ends where words do or is the
+    /// end of a longer word: "扩大学位" (扩大 + 学位) holds no 大学, "中学生" no 中学.
+    fn around(text: &str, start: usize, end: usize) -> Option<Self> {
+        let window_start = text[..start]
+            .char_indices()
+            .rev()
+            .take(MAX_MODIFIER + 6)
+            .last()
+            .map_or(start, |(i, _)| i);
+        let window_end = text[end..]
+            .char_indices()
+            .nth(4)
+            .map_or(text.len(), |(i, _)| end + i);
+        let mut words = segment::words(&text[window_start..window_end]);
+        for word in &mut words {
+            word.range = word.range.start + window_start..word.range.end + window_start;
+        }
+        let suffix_word = words.iter().position(|w| w.range.contains(&start))?;
+        let holder = &words[suffix_word];
+        let aligned_start = holder.range.start == start || holder.range.end == end;
+        let crosses_end = words
+            .iter()
+            .any(|w| w.range.start < end && end < w.range.end);
+        (aligned_start && !crosses_end).then_some(Self { words, suffix_word })
+    }
+
+    /// Where a name ending at `suffix_start` starts: after the last word before it
+    /// that cannot be part of a name or that ends a name by the curated lists.
+    /// A school's own kind before it ("清华大学附中实验学校": 附中) is part of it.
+    fn name_start(&self, text: &str, suffix_start: usize, schools: &SchoolRecogniser) -> usize {
+        let mut start = self.words[self.suffix_word].range.start.min(suffix_start);
+        for (index, word) in self.words[..self.suffix_word].iter().enumerate().rev() {
+            let written = &text[word.range.clone()];
+            // 一 or 两 away from the kind is a count ("择定一南竿学校"); other
+            // numerals may be part of a name (万祥学校, 五马路小学).
+            let count = matches!(written, "一" | "两") && index + 1 < self.suffix_word;
+            let material =
+                schools.suffixes.contains(written) || schools.place_names.contains(written);
+            let ends = (word.ends_a_name(text) || count) && !material;
+            if ends || schools.boundaries.is_word(written) {
+                break;
+            }
+            start = word.range.start;
+        }
+        start
+    }
+}
+
+impl SchoolRecogniser {
+    /// Whether the modifier at `range` (before the suffix) names one school by a
+    /// proper head: a place or other proper name the dictionary knows (徐州, 汇文,
+    /// 北师大), a common noun that is no kind of school (育才, 石笋), a number
+    /// (第三, 四十三), or a name the dictionary does not know, cut into single
+    /// characters (秀/州); "优秀家长学校", "做大做强做优学校" have none. A word that
+    /// holds the suffix (同济大学, nt) is its own head. `name_end` is where the
+    /// suffix ends.
+    fn has_proper_head(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        name_end: usize,
+        segmented: &Segmented,
+    ) -> bool {
+        let modifier = &text[range.clone()];
+        if is_jurisdiction_school(modifier) || is_town_school(modifier) {
+            return true;
+        }
+        // A word holding the suffix names a school by its own head (同济 of 同济大学),
+        // not by a kind (普通 of 普通高中, 国民 of 国民小学).
+        let holder = &segmented.words[segmented.suffix_word];
+        let holder_head = &text[holder.range.start..range.end.max(holder.range.start)];
+        if holder.range.start < range.end
+            && holder.is_proper()
+            && holder.tag != "j"
+            && !self.only_kind_words(holder_head)
+        {
+            return true;
+        }
+        let inside: Vec<&Word> = segmented
+            .words
+            .iter()
+            .filter(|w| range.start <= w.range.start && w.range.end <= range.end)
+            .collect();
+        // A place followed by collective kinds only is many schools or an honour
+        // (镇江市中小学, 镇江市现代化小学).
+        let is_place = |w: &&&Word| {
+            let written = &text[w.range.clone()];
+            w.tag == "ns"
+                || self.place_names.contains(written)
+                || (w.chars == 1 && "省市区县州镇乡".contains(written))
+        };
+        if let Some(place_end) = inside
+            .iter()
+            .take_while(is_place)
+            .last()
+            .map(|w| w.range.end)
+        {
+            let rest = &text[place_end.min(range.end)..name_end];
+            let words_of_rest = self.kind_words.words(rest);
+            if !rest.is_empty()
+                && words_of_rest
+                    .as_ref()
+                    .is_some_and(|ws| ws.iter().any(|w| self.collective.contains(*w)))
+            {
+                return false;
+            }
+        }
+        // A run of single characters is a name the dictionary does not know (秀/州,
+        // 培/杰), unless a character repeats in it as in a slogan (做大做强做优).
+        let unknown_name = |run: &[&str]| {
+            run.len() >= 2 && run.iter().enumerate().all(|(i, c)| !run[..i].contains(c))
+        };
+        let mut single_run: Vec<&str> = Vec::new();
+        for word in &inside {
+            let written = &text[word.range.clone()];
+            if word.chars == 1 {
+                single_run.push(written);
+                continue;
+            }
+            if unknown_name(&single_run) {
+                return true;
+            }
+            single_run.clear();
+            let kind = self.only_kind_words(written);
+            let named = word.is_proper() || word.is_noun() || self.place_names.contains(written);
+            if segment::is_ordinal(written) || (named && !kind) {
+                return true;
+            }
+        }
+        unknown_name(&single_run)
+    }
+}
+
+/// Whether a modifier is a town's or village's name (泥城镇, 大靖镇, 华藏寺村: two
+/// characters or more before 镇, 乡 or 村, which the dictionary may cut apart as
+/// 泥/城镇).
+fn is_town_school(modifier: &str) -> bool {
+    let Some(name) = modifier.strip_suffix(['镇', '乡', '村']) else {
+        return false;
+    };
+    name.chars().count() >= 2 && name.chars().all(names::is_han)
 }
 
 /// Whether a modifier is a bare jurisdiction and 实验 or 中心 (市实验, 镇中心).
@@ -336,7 +538,9 @@ mod tests {
 
     fn schools_in(text: &str, issuer: Option<&str>) -> Vec<String> {
         let mut lexicon = LexiconBuilder::default();
-        let recogniser = SchoolRecogniser::new(&Gazetteer::embedded(), &mut lexicon).unwrap();
+        let gazetteer = Gazetteer::embedded();
+        let places = Places::new(&gazetteer).unwrap();
+        let recogniser = SchoolRecogniser::new(&gazetteer, &places, &mut lexicon).unwrap();
         let words = lexicon.build().unwrap().scan(text);
         let mut found = Found::default();
         let context = Context {
