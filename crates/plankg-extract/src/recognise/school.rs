@@ -299,6 +299,13 @@ impl Recognise for SchoolRecogniser {
             if text[end..].starts_with(NOT_AFTER_SUFFIX) || text[..suffix_start].ends_with('等') {
                 continue;
             }
+            // "小学学校": a kind before the suffix is a stage, not a name.
+            if STAGES
+                .iter()
+                .any(|stage| text[..suffix_start].ends_with(stage))
+            {
+                continue;
+            }
             let stage = STAGES.contains(&&text[suffix_start..end])
                 && AFTER_STAGE.iter().any(|w| text[end..].starts_with(w));
             if stage {
@@ -596,6 +603,37 @@ mod tests {
         assert!(schools("全市所有中学和各类高职院校").is_empty());
         assert!(schools("贯彻十八届四中、五中全会精神").is_empty());
         assert!(schools("开展全市教育系统大学习大调研").is_empty());
+    }
+
+    /// Sentences of real plans of the pool (copied whole): what is a school and
+    /// what only looks like one.
+    #[test]
+    fn schools_of_real_plans_need_a_proper_head() {
+        // Verbs, adverbs, counts and pronouns are no part of a name.
+        assert!(schools("二是多方扩大学位供给").is_empty());
+        assert!(schools("2011年,时逢祖国华诞,影响学校发展的一些主要问题").is_empty());
+        assert!(schools("做大做强做优学校文化建设,").is_empty());
+        // Honours, programmes and collective kinds, with or without a place.
+        assert!(schools("创建绿色学校、文明学校和平安校园").is_empty());
+        assert!(schools("评选德育工作先进学校,创建优质特色品牌学校").is_empty());
+        assert!(schools("镇江市中小学、镇江市优质幼儿园和镇江市现代化小学").is_empty());
+        assert!(schools("加快大足区中小学幼儿园建设").is_empty());
+        assert!(schools("内涵发展普通高中教育").is_empty());
+        // Real schools: a place, a proper name, a number, a name the dictionary
+        // does not know.
+        assert_eq!(
+            schools("加快建成龙东小学、经开区四方小学,完成中敖中学扩建工程,实施大足中学食堂改造"),
+            ["龙东小学", "中敖中学", "大足中学"]
+        );
+        assert_eq!(
+            schools("南开区今年将完成五马路小学、四十三中学、少年宫扩建工程"),
+            ["五马路小学", "四十三中学"]
+        );
+        assert_eq!(
+            schools("积极探索和推广嘉兴教育学院教育实验"),
+            ["嘉兴教育学院"]
+        );
+        assert_eq!(schools("支持徐州特殊教育学校发展"), ["徐州特殊教育学校"]);
     }
 
     #[test]
