@@ -23,7 +23,7 @@ use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
 use key::Keys;
-use quoted::QuoteFilter;
+use quoted::{Cues, QuoteFilter};
 
 /// Gazetteer of the suffixes of unquoted names.
 const SUFFIXES_FILE: &str = "initiative_suffixes.txt";
@@ -31,6 +31,8 @@ const SUFFIXES_FILE: &str = "initiative_suffixes.txt";
 const BOUNDARIES_FILE: &str = "initiative_boundaries.txt";
 /// Gazetteer of what is not an initiative.
 const STOPLIST_FILE: &str = "initiative_stoplist.tsv";
+/// Gazetteer of the words around a quotation that show it names a programme.
+const CUES_FILE: &str = "initiative_cues.tsv";
 /// The longest modifier read before a suffix, in characters.
 const MAX_MODIFIER: usize = 22;
 /// The longest part after 与 that shares the name of the part before it.
@@ -97,12 +99,29 @@ impl InitiativeRecogniser {
         }
         scopes.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         let boundaries = NameBoundaries::new(gazetteer, &[BOUNDARIES_FILE])?;
+        let mut cues = Cues::default();
+        for row in gazetteer.rows(CUES_FILE, 2)? {
+            let text = row.field(1).to_owned();
+            match row.field(0) {
+                "before" => cues.before.push(text),
+                "after" => cues.after.push(text),
+                "title" => cues.titles.push(text),
+                other => {
+                    return Err(GazetteerError::Row {
+                        file: CUES_FILE.to_owned(),
+                        line: row.line,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
+            }
+        }
         Ok(Self {
             quotes: QuoteFilter::new(
                 stop_quotes,
                 followers,
                 suffix_words.clone(),
                 boundaries.clone(),
+                cues,
             ),
             suffix_words,
             boundaries,
@@ -344,6 +363,11 @@ mod tests {
             ["县管校聘管理改革试点"]
         );
         assert_eq!(initiatives("以“家园行动”为主题,"), ["家园行动"]);
+        // An honour title a campaign awards (a development plan's sentence).
+        assert_eq!(
+            initiatives("(五)育人为本:“最美南粤少年”人数居全市之首。"),
+            ["最美南粤少年"]
+        );
         assert_eq!(initiatives("建设“千校结好”等工程"), ["千校结好"]);
         assert_eq!(initiatives("加快推进“最多跑一次”改革,"), ["最多跑一次"]);
         assert_eq!(initiatives("实施青少年体育\"5621\"计划,"), ["5621计划"]);

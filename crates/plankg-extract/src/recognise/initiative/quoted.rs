@@ -14,12 +14,30 @@ const MAX_QUOTE: usize = 30;
 /// The most characters between a quotation and the suffix that makes it part of a
 /// longer name ("新优质学校"培育和创建工程).
 const MAX_TAIL: usize = 12;
+/// How many characters after a quotation may hold the word that makes it a
+/// programme ("海之声"中小学生合唱比赛).
+const CUE_WINDOW: usize = 8;
 /// Endings of manner words, which describe and do not name (授权式, 游戏化, 双师型).
 const MANNER_ENDINGS: &[char] = &['式', '化', '型', '性'];
+
+/// Words around a quotation that show it names a programme (initiative_cues.tsv).
+#[derive(Debug, Default)]
+pub(super) struct Cues {
+    /// Verbs right before the opening quote (实施, 开展).
+    pub(super) before: Vec<String>,
+    /// Words right after the closing quote (建设, 改革).
+    pub(super) after: Vec<String>,
+    /// Ends of honour titles a campaign awards (少年 of 最美南粤少年).
+    pub(super) titles: Vec<String>,
+}
 
 /// Decides which quotations are names of initiatives.
 #[derive(Debug)]
 pub(super) struct QuoteFilter {
+    /// Words around a quotation that show it names a programme.
+    cues: Cues,
+    /// The suffixes as a list, longest first.
+    suffix_list: Vec<String>,
     /// Quoted slogans that are no programme.
     stop: Vec<String>,
     /// Words after a quotation that show it is no programme.
@@ -38,9 +56,12 @@ impl QuoteFilter {
         followers: Vec<String>,
         mut suffixes: Vec<String>,
         boundaries: NameBoundaries,
+        cues: Cues,
     ) -> Self {
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         Self {
+            cues,
+            suffix_list: suffixes.clone(),
             stop,
             followers: StartWords::new(followers),
             suffixes: StartWords::new(suffixes),
@@ -77,7 +98,10 @@ impl QuoteFilter {
     /// range of each mention (quotes included).
     pub(super) fn names(&self, text: &str) -> Vec<(String, Range<usize>)> {
         let mut out = Vec::new();
-        for quote in quotations(text) {
+        let quotes = quotations(text);
+        let series = series_of(text, &quotes);
+        for (index, quote) in quotes.iter().enumerate() {
+            let quote = quote.clone();
             let content = text[quote.content.clone()].trim();
             let after = &text[quote.outer.end..];
             if content.chars().count() > MAX_QUOTE
@@ -102,12 +126,76 @@ impl QuoteFilter {
                         quote.outer.start..quote.outer.end + tail.len(),
                     ));
                 }
-                // "5621"计划: a number names a programme only with its suffix.
-                None if han >= 2 => out.push((content.to_owned(), quote.outer.clone())),
+                // "5621"计划: a number names a programme only with its suffix; a
+                // quotation without one, only where a cue shows it is a programme.
+                None if han >= 2 && self.series_names_programmes(text, &quotes, &series[index]) => {
+                    out.push((content.to_owned(), quote.outer.clone()));
+                }
                 _ => {}
             }
         }
         out
+    }
+}
+
+impl QuoteFilter {
+    /// Whether the quotations of a series (one quotation, or several written one
+    /// after the other: 以“百个初心地”“百份初心情”为载体) name programmes: one of them
+    /// does by its own words, a verb starts the series, a word after it makes them
+    /// programmes, or 以 … 为 introduces them as a programme's vehicles.
+    fn series_names_programmes(
+        &self,
+        text: &str,
+        quotes: &[Quotation],
+        series: &Range<usize>,
+    ) -> bool {
+        let (Some(first), Some(last)) = (quotes.get(series.start), quotes.get(series.end - 1))
+        else {
+            return false;
+        };
+        let vehicles =
+            text[..first.outer.start].ends_with('以') && text[last.outer.end..].starts_with('为');
+        let own = |q: &Quotation| self.names_programme(text, q, text[q.content.clone()].trim());
+        vehicles || own(first) || own(last) || quotes[series.clone()].iter().any(own)
+    }
+
+    /// Whether a quotation with no suffix after it names a programme: it ends with
+    /// a programme's suffix itself ("国培计划") or is an honour title ("最美南粤少年"), a verb that starts a programme
+    /// comes right before it (实施“县管校聘”, also after a degree word: 深入开展“…”),
+    /// or a word that makes it one in the few words after it ("三通两平台"建设,
+    /// "四有好教师"团队建设, "千校结好"等工程).
+    fn names_programme(&self, text: &str, quote: &Quotation, content: &str) -> bool {
+        let ends_with = |words: &[String]| words.iter().any(|w| content.ends_with(w.as_str()));
+        if ends_with(&self.suffix_list) || ends_with(&self.cues.titles) {
+            return true;
+        }
+        let before = &text[..quote.outer.start];
+        let after = &text[quote.outer.end..];
+        // "千校结好"等工程: one of a list of programmes of that kind.
+        let listed = after.strip_prefix('等').is_some_and(|rest| {
+            let head: String = rest.chars().take(6).collect();
+            self.suffix_list
+                .iter()
+                .any(|suffix| head.contains(suffix.as_str()))
+        });
+        // The words after it up to the clause's end, a few at most: "四有好教师"团
+        // 队建设, "海之声"中小学生合唱比赛.
+        let clause: String = after
+            .chars()
+            .take_while(|c| names::is_han(*c))
+            .take(CUE_WINDOW)
+            .collect();
+        listed
+            || self
+                .cues
+                .before
+                .iter()
+                .any(|verb| before.ends_with(verb.as_str()))
+            || self
+                .cues
+                .after
+                .iter()
+                .any(|word| clause.contains(word.as_str()))
     }
 }
 
@@ -154,6 +242,32 @@ fn quotations(text: &str) -> Vec<Quotation> {
     out
 }
 
+/// For each quotation, the range (in `quotes`) of the series it belongs to:
+/// quotations written one after the other or joined by 、, 和, 与 or 及.
+fn series_of(text: &str, quotes: &[Quotation]) -> Vec<Range<usize>> {
+    let mut starts = Vec::with_capacity(quotes.len());
+    for (index, quote) in quotes.iter().enumerate() {
+        let joined = index > 0 && {
+            let previous = &quotes[index - 1];
+            previous.outer.end <= quote.outer.start
+                && matches!(
+                    &text[previous.outer.end..quote.outer.start],
+                    "" | "、" | "和" | "与" | "及"
+                )
+        };
+        starts.push(if joined { starts[index - 1] } else { index });
+    }
+    let mut out = Vec::with_capacity(quotes.len());
+    for (index, start) in starts.iter().enumerate() {
+        let end = (index..quotes.len())
+            .take_while(|&i| starts[i] == *start)
+            .last()
+            .map_or(index + 1, |i| i + 1);
+        out.push(*start..end);
+    }
+    out
+}
+
 /// Whether `content` is a five-year plan (十五, 十一五 … 十五五), a policy.
 fn is_five_year_plan(content: &str) -> bool {
     let chars: Vec<char> = content.chars().collect();
@@ -175,6 +289,11 @@ mod tests {
             vec!["的".into()],
             vec!["计划".into()],
             boundaries,
+            Cues {
+                before: vec!["推进".into(), "开展".into()],
+                after: vec!["建设".into()],
+                titles: vec!["少年".into()],
+            },
         )
     }
 
@@ -186,5 +305,22 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(names, ["县管校聘", "5621计划"]);
+        // Real sentences of the pool: slogans have no cue, programmes one.
+        let names: Vec<String> = filter()
+            .names("实现“三个新突破”,打通“最后一公里”,深入开展“大学习、深调研、真落实”,推进“三通两平台”建设")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["大学习、深调研、真落实", "三通两平台"]);
+        // A series of quotations shares its cue.
+        let names: Vec<String> = filter()
+            .names("以“百个初心地”“百份初心情”为载体,推进“初中互动发展联合体”和“小学伙伴”建设")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(
+            names,
+            ["百个初心地", "百份初心情", "初中互动发展联合体", "小学伙伴"]
+        );
     }
 }
