@@ -56,6 +56,19 @@ impl Word {
             || (base == 'm' && !is_ordinal(word))
     }
 
+    /// Whether the word cannot start a name though a verb could: a preposition,
+    /// pronoun, conjunction, particle or count, or a single function character.
+    /// (Adverbs and time words are not: the dictionary tags 大足 an adverb and 现代
+    /// a time word.)
+    pub(crate) fn starts_no_name(&self, text: &str) -> bool {
+        let word = &text[self.range.clone()];
+        if self.chars == 1 {
+            return word.chars().all(|c| FUNCTION_CHARACTERS.contains(c));
+        }
+        let base = self.tag.chars().next().unwrap_or('x');
+        matches!(base, 'r' | 'p' | 'c' | 'u' | 'q') || (base == 'm' && !is_ordinal(word))
+    }
+
     /// Whether the word is a proper name the dictionary knows: a place, person,
     /// organization, other proper noun or abbreviation (ns, nr, nt, nz, j).
     pub(crate) fn is_proper(&self) -> bool {

@@ -128,6 +128,10 @@ impl QuoteFilter {
                 }
                 // "5621"计划: a number names a programme only with its suffix; a
                 // quotation without one, only where a cue shows it is a programme.
+                // A row of three short phrases or more is a slogan ("转作风、提效能、
+                // 促发展"), unless a suffix after it ("…"活动) or a verb before it
+                // (开展“大学习、深调研、真落实”) makes it a campaign.
+                None if is_parallel_slogan(content) && !self.started(text, &quote) => {}
                 None if han >= 2 && self.series_names_programmes(text, &quotes, &series[index]) => {
                     out.push((content.to_owned(), quote.outer.clone()));
                 }
@@ -159,6 +163,15 @@ impl QuoteFilter {
         vehicles || own(first) || own(last) || quotes[series.clone()].iter().any(own)
     }
 
+    /// Whether a verb that starts a programme comes right before the quotation.
+    fn started(&self, text: &str, quote: &Quotation) -> bool {
+        let before = &text[..quote.outer.start];
+        self.cues
+            .before
+            .iter()
+            .any(|verb| before.ends_with(verb.as_str()))
+    }
+
     /// Whether a quotation with no suffix after it names a programme: it ends with
     /// a programme's suffix itself ("国培计划") or is an honour title ("最美南粤少年"), a verb that starts a programme
     /// comes right before it (实施“县管校聘”, also after a degree word: 深入开展“…”),
@@ -169,7 +182,6 @@ impl QuoteFilter {
         if ends_with(&self.suffix_list) || ends_with(&self.cues.titles) {
             return true;
         }
-        let before = &text[..quote.outer.start];
         let after = &text[quote.outer.end..];
         // "千校结好"等工程: one of a list of programmes of that kind.
         let listed = after.strip_prefix('等').is_some_and(|rest| {
@@ -186,11 +198,7 @@ impl QuoteFilter {
             .take(CUE_WINDOW)
             .collect();
         listed
-            || self
-                .cues
-                .before
-                .iter()
-                .any(|verb| before.ends_with(verb.as_str()))
+            || self.started(text, quote)
             || self
                 .cues
                 .after
@@ -268,6 +276,13 @@ fn series_of(text: &str, quotes: &[Quotation]) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `content` is three short phrases or more in a row, separated by 、 or
+/// commas ("快乐德育、人文智育、阳光体育", "保基本、补短板、促公平、提质量").
+fn is_parallel_slogan(content: &str) -> bool {
+    let parts: Vec<&str> = content.split(['、', ',', '，']).collect();
+    parts.len() >= 3 && parts.iter().all(|p| (2..=6).contains(&p.chars().count()))
+}
+
 /// Whether `content` is a five-year plan (十五, 十一五 … 十五五), a policy.
 fn is_five_year_plan(content: &str) -> bool {
     let chars: Vec<char> = content.chars().collect();
@@ -312,6 +327,13 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(names, ["大学习、深调研、真落实", "三通两平台"]);
+        // Parallel phrases are a slogan unless a suffix names them a programme.
+        let names: Vec<String> = filter()
+            .names("坚持“快乐德育、人文智育、阳光体育”,开展“转作风、提效能、促发展”计划")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["转作风、提效能、促发展计划"]);
         // A series of quotations shares its cue.
         let names: Vec<String> = filter()
             .names("以“百个初心地”“百份初心情”为载体,推进“初中互动发展联合体”和“小学伙伴”建设")
