@@ -24,6 +24,14 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
+/// Words that say a conference was held, not what it is called.
+const HELD: [&str; 4] = ["召开", "举行", "举办", "之先"];
+
+/// Scopes that may follow another directly ("全国全省", "省市").
+const SCOPES: [&str; 9] = [
+    "全国", "全省", "全市", "全区", "全县", "省", "市", "区", "县",
+];
+
 /// Splits list items.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -57,10 +65,30 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
         ) else {
             continue;
         };
+        // "全市之先召开教育大会", "区陆续举行年度教育工作会议": the words before the
+        // conference say that it was held, they name none.
+        if HELD.iter().any(|verb| modifier.as_str().contains(verb)) {
+            continue;
+        }
+        // "全国全省全市教育大会", "省市教育工作会议": scopes written together are one
+        // conference each (not "市区", "县区": a word).
+        let mut more_scopes: Vec<&str> = Vec::new();
+        let mut modifier_text = modifier.as_str();
+        while items.as_str().is_empty() {
+            let Some(word) = SCOPES.iter().find(|w| modifier_text.starts_with(**w)) else {
+                break;
+            };
+            let rest = &modifier_text[word.len()..];
+            if rest.starts_with(['区', '县', '级', '属', '直']) {
+                break;
+            }
+            more_scopes.push(word);
+            modifier_text = rest;
+        }
         let head = if head.as_str() == "教育大会" {
-            format!("{}教育大会", modifier.as_str())
+            format!("{modifier_text}教育大会")
         } else {
-            format!("{}{}", modifier.as_str(), head.as_str())
+            format!("{modifier_text}{}", head.as_str())
         };
         // "地区教育工作会议", "城区…": a one-character scope inside another word.
         let before = text.get(..all.start()).and_then(|t| t.chars().last());
@@ -89,6 +117,7 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             })
             .collect();
         names.push(format!("{}{head}", scope.as_str()));
+        names.extend(more_scopes.iter().map(|more| format!("{more}{head}")));
         for name in &mut names {
             name.retain(|c| !c.is_whitespace());
         }

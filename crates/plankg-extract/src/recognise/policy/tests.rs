@@ -95,6 +95,24 @@ fn local_plenums_and_congresses() {
         ["市委八届八次会议", "区委一届七次会议"]
     );
     assert_eq!(names("和省、市党代会精神"), ["省党代会", "市党代会"]);
+    // Two scopes written together are two conferences; a held one is named by none
+    // of the words before it (sentences of the pool).
+    assert_eq!(
+        names("深入贯彻全国全省教育大会精神"),
+        ["全国教育大会", "全省教育大会"]
+    );
+    assert_eq!(
+        names("贯彻全国全省全市教育大会精神"),
+        ["全国教育大会", "全省教育大会", "全市教育大会"]
+    );
+    assert_eq!(
+        names("认真贯彻省市教育工作会议精神"),
+        ["省教育工作会议", "市教育工作会议"]
+    );
+    assert!(names("在全市之先召开教育大会").is_empty());
+    // The notice wrapping the plan, and a bare kind of document, are no policies.
+    assert!(names("发出《关于印发2017年工作要点的通知》").is_empty());
+    assert!(names("认真贯彻落实《实施意见》").is_empty());
 }
 
 #[test]

@@ -72,8 +72,9 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(Candidate::policies(all.range(), vec![policy], 3));
             continue;
         }
-        // "《守则》和《规范》": abbreviations of titles cited in full nearby.
-        if title.chars().count() < 4 || !words.is_policy_title(title) {
+        // "《守则》和《规范》": abbreviations of titles cited in full nearby; "《实施
+        // 意见》": a kind of document and at most two words more names none.
+        if title.chars().count() < 4 || !words.is_policy_title(title) || words.is_bare_kind(title) {
             out.push(Candidate::nothing(all.range()));
             continue;
         }
@@ -95,9 +96,14 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
 
 /// Whether the title is one of the issuer's own documents: it names the issuer
 /// ("关于进一步加强师市教育局…的通知" in a 市教育局 plan) or is a plan of the same
-/// genre (《2021年区教育局工作要点》).
+/// genre (《2021年区教育局工作要点》), or the notice that wraps one.
 fn is_own(title: &str, context: &Context<'_>, words: &Words) -> bool {
-    if words.is_own_genre(title) {
+    // The notice that wraps the plan ("关于印发2017年工作要点的通知") is the plan.
+    let wrapped = title
+        .strip_prefix("关于印发")
+        .and_then(|t| t.strip_suffix("的通知"))
+        .unwrap_or(title);
+    if words.is_own_genre(title) || words.is_own_genre(wrapped) {
         return true;
     }
     context.issuer.is_some_and(|issuer| {

@@ -147,6 +147,16 @@ impl Words {
         self.genres.iter().any(|g| core.ends_with(g.as_str()))
     }
 
+    /// Whether `title` is a bare kind of document with at most two characters
+    /// before it (实施意见, 指导意见, 工作方案, 发展规划): no title of its own.
+    pub(crate) fn is_bare_kind(&self, title: &str) -> bool {
+        self.bare_genres.iter().any(|genre| {
+            title
+                .strip_suffix(genre.as_str())
+                .is_some_and(|before| before.chars().count() <= 2)
+        })
+    }
+
     /// Whether `title` is a law (…法): laws are made by the centre.
     pub(crate) fn is_law(&self, title: &str) -> bool {
         title.ends_with('法') && !title.ends_with("办法") && !title.ends_with("方法")
