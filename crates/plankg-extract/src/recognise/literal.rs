@@ -1,7 +1,7 @@
 //! Cheap word tests for the few bytes around a name: a word's last place, and which
 //! words of a list a text starts with.
 
-use super::fast_hash::FastMap;
+use rustc_hash::FxHashMap;
 
 /// The start of the last occurrence of `needle` in `haystack`: what `str::rfind`
 /// answers, without building a searcher for the few bytes around a name.
@@ -25,7 +25,7 @@ pub(crate) fn rfind_short(haystack: &str, needle: &str) -> Option<usize> {
 pub(crate) struct StartWords {
     words: Vec<String>,
     /// First character -> indices of the words that start with it, in list order.
-    by_first: FastMap<char, Vec<usize>>,
+    by_first: FxHashMap<char, Vec<usize>>,
     /// The first empty word, which every text starts with.
     empty: Option<usize>,
 }
@@ -33,7 +33,7 @@ pub(crate) struct StartWords {
 impl StartWords {
     /// Indexes `words`, keeping their order.
     pub(crate) fn new(words: Vec<String>) -> Self {
-        let mut by_first: FastMap<char, Vec<usize>> = FastMap::default();
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
         let mut empty = None;
         for (index, word) in words.iter().enumerate() {
             match word.chars().next() {

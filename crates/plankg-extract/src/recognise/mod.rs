@@ -2,7 +2,6 @@
 //! category; this module only declares them and runs them over one piece of text.
 
 mod cover;
-mod fast_hash;
 mod initiative;
 mod lexicon;
 mod literal;

@@ -3,9 +3,9 @@
 //! punctuation mark, digit or boundary word (name_boundaries.txt: 推进, 实施, 和 …)
 //! before its suffix.
 
-use super::fast_hash::{FastMap, FastSet};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Gazetteer of the words that end right before a name (curated).
 pub(crate) const BOUNDARIES_FILE: &str = "name_boundaries.txt";
@@ -15,12 +15,12 @@ pub(crate) const VERBS_FILE: &str = "name_verbs.txt";
 /// The words a name starts after.
 #[derive(Debug, Clone)]
 pub(crate) struct NameBoundaries {
-    words: FastSet<String>,
+    words: FxHashSet<String>,
     /// The longest word, in characters.
     longest: usize,
     /// Last character of a word -> the lengths in characters of the words that end
     /// with it, as bits (bit n: n characters; bit 63: 63 or more).
-    lengths_by_last: FastMap<char, u64>,
+    lengths_by_last: FxHashMap<char, u64>,
 }
 
 impl NameBoundaries {
@@ -29,12 +29,12 @@ impl NameBoundaries {
     /// # Errors
     /// [`GazetteerError::MissingFile`] when a file is missing.
     pub(crate) fn new(gazetteer: &Gazetteer, files: &[&str]) -> Result<Self, GazetteerError> {
-        let mut words = FastSet::default();
+        let mut words = FxHashSet::default();
         for file in files {
             words.extend(gazetteer.list(file)?.into_iter().map(str::to_owned));
         }
         let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        let mut lengths_by_last: FastMap<char, u64> = FastMap::default();
+        let mut lengths_by_last: FxHashMap<char, u64> = FxHashMap::default();
         for word in &words {
             if let Some(last) = word.chars().next_back() {
                 *lengths_by_last.entry(last).or_default() |= length_bit(word.chars().count());

@@ -13,7 +13,6 @@ use plankg_model::SchoolRef;
 use regex::Regex;
 
 use super::cover::Cover;
-use super::fast_hash::FastSet;
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::literal::rfind_short;
 use super::names::{self, NameBoundaries};
@@ -22,6 +21,7 @@ use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::places::Places;
+use rustc_hash::FxHashSet;
 
 /// Gazetteer of school suffixes.
 const SUFFIXES_FILE: &str = "school_suffixes.tsv";
@@ -53,9 +53,9 @@ pub(crate) struct SchoolRecogniser {
     /// characters.
     shortest: Vec<usize>,
     /// The suffixes.
-    suffixes: FastSet<String>,
+    suffixes: FxHashSet<String>,
     /// Full and short names of places.
-    place_names: FastSet<String>,
+    place_names: FxHashSet<String>,
     boundaries: NameBoundaries,
     /// Kind words and determiners, longest first, with whether they are determiners.
     generic: Vec<(String, bool)>,
@@ -63,7 +63,7 @@ pub(crate) struct SchoolRecogniser {
     kind_words: Cover,
     /// The kinds that make a name many schools or an honour even after a place
     /// (镇江市中小学, 镇江市优质幼儿园).
-    collective: FastSet<String>,
+    collective: FxHashSet<String>,
     /// Bodies that may stand before a school's name (教育科学研究院同乐实验学校).
     organizations: Vec<String>,
     /// "五中", "总场一中": Chinese numerals and 中 (run only where the lexicon found

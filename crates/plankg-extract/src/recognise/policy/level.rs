@@ -9,11 +9,11 @@ use std::sync::Arc;
 use aho_corasick::{AhoCorasick, MatchKind};
 use plankg_model::PolicyLevel;
 
-use super::super::fast_hash::FastMap;
 use super::super::Context;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::places::{PlaceEntry, Places, PLACES};
+use rustc_hash::FxHashMap;
 
 /// Level words (prefix or anywhere in a name).
 const MARKERS: &str = "policy_levels.tsv";
@@ -26,7 +26,7 @@ const LONGEST_PLACE: usize = 12;
 pub(crate) struct Levels {
     places: Arc<Places>,
     /// Full and short names -> place index.
-    by_name: FastMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
     /// Full names, leftmost-longest.
     full_names: AhoCorasick,
     /// Full name of a place -> its districts and counties of three characters or more.
@@ -43,7 +43,7 @@ impl Levels {
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row's level does not parse.
     pub(crate) fn new(gazetteer: &Gazetteer, places: Arc<Places>) -> Result<Self, GazetteerError> {
-        let mut by_name = FastMap::default();
+        let mut by_name = FxHashMap::default();
         for (index, place) in places.entries().iter().enumerate() {
             by_name.entry(place.name.clone()).or_insert(index);
             // A short name that starts with a level word ("市中" of 市中区) would read

@@ -6,11 +6,11 @@ use std::ops::Range;
 
 use plankg_model::{PolicyKind, PolicyLevel};
 
-use super::super::fast_hash::FastMap;
 use super::super::lexicon::{List, Occurrences};
 use super::key::name_key;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use rustc_hash::FxHashMap;
 
 /// The gazetteer file this module reads.
 pub(crate) const FILE: &str = "policies.tsv";
@@ -48,7 +48,7 @@ pub(crate) struct PolicyTable {
     /// Form index -> entry index.
     form_entry: Vec<usize>,
     /// Key of every form -> entry index.
-    by_key: FastMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
 }
 
 impl PolicyTable {
@@ -78,7 +78,7 @@ impl PolicyTable {
         }
         let mut forms = Vec::new();
         let mut form_entry = Vec::new();
-        let mut by_key = FastMap::default();
+        let mut by_key = FxHashMap::default();
         for (index, entry) in entries.iter().enumerate() {
             for form in std::iter::once(&entry.name).chain(&entry.aliases) {
                 forms.push(form.clone());
