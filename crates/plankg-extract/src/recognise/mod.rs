@@ -1,17 +1,15 @@
 //! Recognisers of the six entity categories of ANNOTATION.md. Each module owns one
 //! category; this module only declares them and runs them over one piece of text.
 
-mod cover;
 mod initiative;
-mod lexicon;
-mod literal;
-mod names;
 mod organization;
 mod policy;
 mod school;
-mod segment;
 mod target;
+mod text;
 mod unit;
+
+use text::{cover, lexicon, literal, names, segment};
 
 pub(crate) use cover::Cover;
 pub(crate) use names::{NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
