@@ -29,4 +29,5 @@ pub use error::{ExtractError, GazetteerError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::Gazetteer;
 pub use input::{collect_inputs, InputFile};
+pub use places::{PlaceEntry, Places};
 pub use term::TermNormaliser;

@@ -19,20 +19,20 @@ const SAR_PLACES: &str = "places_sar.tsv";
 
 /// One row of places.tsv.
 #[derive(Debug, Clone)]
-pub(crate) struct PlaceEntry {
+pub struct PlaceEntry {
     /// Full name (嘉兴市, 东丽区).
-    pub(crate) name: String,
+    pub name: String,
     /// Short name (嘉兴), when it differs from the full name.
-    pub(crate) short: Option<String>,
+    pub short: Option<String>,
     /// Provincial, municipal (prefecture-level city) or district (county level).
-    pub(crate) level: PolicyLevel,
+    pub level: PolicyLevel,
     /// Full name of the enclosing place, when any.
-    pub(crate) parent: Option<String>,
+    pub parent: Option<String>,
 }
 
 /// The places of the gazetteer with lookups by full and short name.
 #[derive(Debug)]
-pub(crate) struct Places {
+pub struct Places {
     entries: Vec<PlaceEntry>,
     by_full: HashMap<String, Vec<usize>>,
     by_short: HashMap<String, Vec<usize>>,
@@ -43,7 +43,7 @@ impl Places {
     ///
     /// # Errors
     /// [`GazetteerError`] when a file is missing or a row's level is unknown.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+    pub fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut entries = Vec::new();
         let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_short: HashMap<String, Vec<usize>> = HashMap::new();
@@ -96,7 +96,7 @@ impl Places {
     }
 
     /// Every place, in the gazetteer's order.
-    pub(crate) fn entries(&self) -> &[PlaceEntry] {
+    pub fn entries(&self) -> &[PlaceEntry] {
         &self.entries
     }
 

@@ -11,9 +11,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use plankg_extract::{Gazetteer, Places};
+use plankg_model::PolicyLevel;
+
 use super::error::LineageError;
 
-const PLACES: &str = include_str!("../../../../data/gazetteer/places.tsv");
 const LOCALISATION: &str = include_str!("../../../../data/gazetteer/localisation.tsv");
 
 /// Administrative rank: 0 central, 1 provincial, 2 municipal, 3 district.
@@ -67,38 +69,33 @@ struct Core {
 }
 
 impl Localiser {
-    /// The localiser of the embedded gazetteers (data/gazetteer/places.tsv and
-    /// localisation.tsv).
+    /// The localiser of the embedded gazetteers (the extractor's places and
+    /// data/gazetteer/localisation.tsv).
     ///
     /// # Errors
-    /// [`LineageError::Gazetteer`] for a malformed row.
+    /// [`LineageError::Places`] or [`LineageError::Gazetteer`] for a malformed row.
     pub fn embedded() -> Result<Self, LineageError> {
         let mut prefixes = Vec::new();
         let mut places: HashMap<String, Place> = HashMap::new();
-        for (line, row) in rows(PLACES) {
-            let cols: Vec<&str> = row.split('\t').collect();
-            let (name, short, level) = match cols.as_slice() {
-                [name, short, level, ..] => (*name, *short, *level),
-                _ => return Err(bad_row("places.tsv", line)),
+        // The extractor's place gazetteer (places.tsv and places_sar.tsv), read once.
+        let gazetteer = Places::new(&Gazetteer::embedded())?;
+        for entry in gazetteer.entries() {
+            let rank = match entry.level {
+                PolicyLevel::Provincial => 1,
+                PolicyLevel::Municipal => 2,
+                _ => 3,
             };
-            let rank = match level {
-                "province" => 1,
-                "city" => 2,
-                "district" => 3,
-                _ => return Err(bad_row("places.tsv", line)),
-            };
-            let parent = cols.get(3).map(|p| p.trim()).filter(|p| !p.is_empty());
-            let place = places.entry(name.to_owned()).or_insert(Place {
+            let place = places.entry(entry.name.clone()).or_insert(Place {
                 rank,
                 parents: Vec::new(),
             });
-            if let Some(parent) = parent {
-                place.parents.push(parent.to_owned());
+            if let Some(parent) = &entry.parent {
+                place.parents.push(parent.clone());
             }
-            prefixes.push((name.to_owned(), name.to_owned()));
+            prefixes.push((entry.name.clone(), entry.name.clone()));
             // Short names of one character (a rare case) would strip too much.
-            if short.chars().count() >= 2 {
-                prefixes.push((short.to_owned(), name.to_owned()));
+            if let Some(short) = entry.short.as_ref().filter(|s| s.chars().count() >= 2) {
+                prefixes.push((short.clone(), entry.name.clone()));
             }
         }
         prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));

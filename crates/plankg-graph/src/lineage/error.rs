@@ -10,6 +10,9 @@ use crate::text_index::TextIndexError;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LineageError {
+    /// The place gazetteer could not be read.
+    #[error(transparent)]
+    Places(#[from] plankg_extract::GazetteerError),
     /// An embedded gazetteer row is malformed.
     #[error("data/gazetteer/{file}:{line}: malformed row")]
     Gazetteer {
