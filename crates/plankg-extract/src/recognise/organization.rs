@@ -254,17 +254,51 @@ fn is_issuer(name: &str, context: &Context<'_>) -> bool {
             .map_or(s, |rest| rest);
         s.to_owned()
     };
-    let name = bare(name);
+    let name_bare = bare(name);
     issuer
         .split([' ', '、', ','])
         .filter(|b| !b.is_empty())
         .any(|body| {
-            let body = bare(body);
-            body == name
-                || (body.ends_with(&name) || body.starts_with(&name))
-                    && name.chars().count() >= 3
-                    && body.len() - name.len() <= 9
+            let body_bare = bare(body);
+            body_bare == name_bare
+                || (body_bare.ends_with(&name_bare) || body_bare.starts_with(&name_bare))
+                    && name_bare.chars().count() >= 3
+                    && body_bare.len() - name_bare.len() <= 9
+                || same_body_by_level(body, name, context.region)
         })
+}
+
+/// Whether `name` is the issuing body `body` written with another level word or
+/// none ("市教育局" in a plan issued by "教育局"; "自治区教育厅" in one issued by
+/// "内蒙古自治区教育厅"): the same head, and the same level where both give one (a
+/// county plan's 市教育局 is its superior).
+fn same_body_by_level(body: &str, name: &str, region: Option<&str>) -> bool {
+    const LEVELS: [&str; 5] = ["自治区", "省", "市", "区", "县"];
+    let split = |s: &str| -> (Option<&'static str>, String) {
+        let mut rest = s.trim_start_matches("中共");
+        if let Some(region) = region {
+            rest = rest.strip_prefix(region).unwrap_or(rest);
+        }
+        match LEVELS.iter().find(|level| rest.starts_with(**level)) {
+            Some(level) => (Some(*level), rest[level.len()..].to_owned()),
+            None => (None, rest.to_owned()),
+        }
+    };
+    let (body_level, body_head) = split(body);
+    let (name_level, name_head) = split(name);
+    // A body written with its place takes its region's level (内蒙古自治区 → 自治区).
+    let body_level = body_level.or_else(|| {
+        let region = region?;
+        LEVELS
+            .iter()
+            .find(|level| region.ends_with(**level))
+            .copied()
+    });
+    let levels_agree = match (body_level, name_level) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    name_head.chars().count() >= 2 && body_head == name_head && levels_agree
 }
 
 fn alternation(words: &[String]) -> String {
@@ -342,6 +376,25 @@ mod tests {
             ..Context::default()
         };
         assert!(orgs("凉州区祁连路小学", &wuwei).is_empty());
+        // The issuer written without its level word, and with its place.
+        let bare_issuer = Context {
+            issuer: Some("教育局"),
+            ..Context::default()
+        };
+        assert!(orgs("市教育局要加强领导", &bare_issuer).is_empty());
+        let region_issuer = Context {
+            issuer: Some("内蒙古自治区教育厅"),
+            region: Some("内蒙古自治区"),
+            ..Context::default()
+        };
+        assert!(orgs("自治区教育厅负责", &region_issuer).is_empty());
+        // A county plan's 市教育局 is its superior.
+        let county = Context {
+            issuer: Some("县教育局"),
+            region: Some("德钦县"),
+            ..Context::default()
+        };
+        assert_eq!(orgs("按照市教育局的部署", &county), ["市教育局"]);
         let jiaxing = Context {
             region: Some("嘉兴市"),
             ..Context::default()
