@@ -58,7 +58,12 @@ static FIVE_YEAR_PLAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// in 1966 after three years of readjustment, every later one five years after.
 fn five_year_plan_start(number: &str) -> Option<i32> {
     const DIGITS: &str = "一二三四五六七八九";
-    let digit = |c: char| DIGITS.chars().position(|d| d == c).map(|i| i as i32 + 1);
+    let digit = |c: char| {
+        DIGITS
+            .chars()
+            .position(|d| d == c)
+            .and_then(|i| i32::try_from(i + 1).ok())
+    };
     let chars: Vec<char> = number.strip_suffix('五')?.chars().collect();
     let n = match chars.as_slice() {
         ['十'] => 10,

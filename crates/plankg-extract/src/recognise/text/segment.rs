@@ -160,7 +160,7 @@ mod tests {
         let found = words(text);
         let ends: Vec<bool> = found.iter().map(|w| w.ends_a_name(text)).collect();
         // 推进 (a verb) ends a name; 秀 and 州 (a name the dictionary lacks) do not.
-        assert_eq!(ends[0], true);
+        assert!(ends[0]);
         assert!(!ends[1] && !ends[2]);
         assert!(is_ordinal("第十三") && is_ordinal("四十三") && !is_ordinal("两"));
     }
