@@ -32,6 +32,8 @@ const HEAD: &[&str] = &[
 /// Conjunctions that end the words of the previous number
 /// ("5所中等职业教育特色学校和10个市级骨干特色专业").
 const CONJUNCTIONS: &[char] = &['和', '及', '与'];
+/// Marks of a list left at the end of an indicator.
+const LIST_MARKS: &[char] = &['、', ',', '，', ';', '；'];
 /// Words dropped from the end of the part after the number.
 const POST_TAIL: &[char] = &['和', '及', '与', '等', '的'];
 
@@ -46,8 +48,28 @@ pub(super) fn build(pre: &str, post: &str, comparators: &[ComparatorWord]) -> Op
     let pre = trim_head(trim_pre_tail(pre, comparators));
     let post = trim_head(post.trim_end_matches(POST_TAIL));
     let indicator = format!("{pre}{post}");
+    // A list's leftover ("党总支、") is cut at its mark.
+    let indicator = indicator.trim_end_matches(LIST_MARKS).to_owned();
     let meaningful = indicator.chars().filter(|c| is_han(*c)).count();
-    (meaningful >= 2).then_some(indicator)
+    (meaningful >= 2 && names_a_measure(&indicator)).then_some(indicator)
+}
+
+/// Whether an indicator can name what a number measures: not a page's chrome
+/// (Latin letters: "admin 5年前 (2020-03-31)浏览"), not a clause holding a date
+/// ("中小学校均已于9月1日开学" reports a day). A long clause is kept: the number is
+/// still a target of the plan, and its indicator overlaps the noun phrase.
+fn names_a_measure(indicator: &str) -> bool {
+    let latin = indicator
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && !matches!(c, 'x' | 'X'));
+    let dated = indicator.char_indices().any(|(i, c)| {
+        c == '月' && indicator[..i].ends_with(|d: char| d.is_ascii_digit()) && {
+            let after = &indicator[i + c.len_utf8()..];
+            let digits = after.trim_start_matches(|d: char| d.is_ascii_digit());
+            digits.len() < after.len() && digits.starts_with('日')
+        }
+    });
+    !latin && !dated
 }
 
 /// The normalised indicator used to follow a series across documents: quotes,
@@ -179,6 +201,21 @@ mod tests {
             build("3-4月学校建设项目开复工", "", &words()).as_deref(),
             Some("3-4月学校建设项目开复工")
         );
+    }
+
+    #[test]
+    fn clauses_chrome_and_dates_name_no_measure() {
+        // From the pool of real plans.
+        assert!(!names_a_measure("中小学校均已于9月1日开学"));
+        assert!(!names_a_measure(
+            "上海职业教育 admin 5年前 (2020-03-31)浏览"
+        ));
+        assert!(!names_a_measure(
+            "我们要在今年开展我们师范学院的办学思想大讨论活动"
+        ));
+        assert!(names_a_measure("适龄“三残”儿童少年义务教育阶段入学率"));
+        assert!(names_a_measure("xx县学前三年毛入园率"));
+        assert_eq!(build("党总支、", "", &words()), Some("党总支".to_owned()));
     }
 
     #[test]
