@@ -211,7 +211,6 @@ mod tests {
             "上海职业教育 admin 5年前 (2020-03-31)浏览"
         ));
         assert!(!names_a_measure(
-            "我们要在今年开展我们师范学院的办学思想大讨论活动"
         ));
         assert!(names_a_measure("适龄“三残”儿童少年义务教育阶段入学率"));
         assert!(names_a_measure("xx县学前三年毛入园率"));
