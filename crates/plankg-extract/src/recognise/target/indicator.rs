@@ -210,8 +210,6 @@ mod tests {
         assert!(!names_a_measure(
             "上海职业教育 admin 5年前 (2020-03-31)浏览"
         ));
-        assert!(!names_a_measure(
-        ));
         assert!(names_a_measure("适龄“三残”儿童少年义务教育阶段入学率"));
         assert!(names_a_measure("xx县学前三年毛入园率"));
         assert_eq!(build("党总支、", "", &words()), Some("党总支".to_owned()));
