@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn clauses_chrome_and_dates_name_no_measure() {
+    fn chrome_and_dates_name_no_measure() {
         // From the pool of real plans.
         assert!(!names_a_measure("中小学校均已于9月1日开学"));
         assert!(!names_a_measure(
