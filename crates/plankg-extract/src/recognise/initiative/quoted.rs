@@ -312,36 +312,26 @@ mod tests {
         )
     }
 
+    /// The names the filter keeps in `text`.
+    fn quoted(text: &str) -> Vec<String> {
+        filter().names(text).into_iter().map(|(n, _)| n).collect()
+    }
+
     #[test]
     fn programmes_are_kept_and_slogans_dropped() {
-        let names: Vec<String> = filter()
-            .names("推进“县管校聘”,增强“四个意识”,坚持“整体规划”的原则,“十三五”,“授权式”管理,\"5621\"计划,\"321\"愿景")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(names, ["县管校聘", "5621计划"]);
-        // Real sentences of the pool: slogans have no cue, programmes one.
-        let names: Vec<String> = filter()
-            .names("实现“三个新突破”,打通“最后一公里”,深入开展“大学习、深调研、真落实”,推进“三通两平台”建设")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(names, ["大学习、深调研、真落实", "三通两平台"]);
-        // Parallel phrases are a slogan unless a suffix names them a programme.
-        let names: Vec<String> = filter()
-            .names("坚持“快乐德育、人文智育、阳光体育”,开展“转作风、提效能、促发展”计划")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(names, ["转作风、提效能、促发展计划"]);
-        // A series of quotations shares its cue.
-        let names: Vec<String> = filter()
-            .names("以“百个初心地”“百份初心情”为载体,推进“初中互动发展联合体”和“小学伙伴”建设")
-            .into_iter()
-            .map(|(n, _)| n)
-            .collect();
         assert_eq!(
-            names,
+            quoted("推进“县管校聘”,增强“四个意识”,坚持“整体规划”的原则,“十三五”,“授权式”管理,\"5621\"计划,\"321\"愿景"), ["县管校聘", "5621计划"]);
+        // Real sentences of the pool: slogans have no cue, programmes one.
+        assert_eq!(
+            quoted("实现“三个新突破”,打通“最后一公里”,深入开展“大学习、深调研、真落实”,推进“三通两平台”建设"), ["大学习、深调研、真落实", "三通两平台"]);
+        // Parallel phrases are a slogan unless a suffix names them a programme.
+        assert_eq!(
+            quoted("坚持“快乐德育、人文智育、阳光体育”,开展“转作风、提效能、促发展”计划"),
+            ["转作风、提效能、促发展计划"]
+        );
+        // A series of quotations shares its cue.
+        assert_eq!(
+            quoted("以“百个初心地”“百份初心情”为载体,推进“初中互动发展联合体”和“小学伙伴”建设"),
             ["百个初心地", "百份初心情", "初中互动发展联合体", "小学伙伴"]
         );
     }
