@@ -23,6 +23,7 @@ use super::literal::StartWords;
 use super::{Context, Found, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use indicator::IndicatorKeys;
 
 use clause::Clause;
 use quantity::{Quantity, QuantityScanner, UnitKind};
@@ -108,6 +109,8 @@ impl ComparatorWords {
 pub(crate) struct TargetRecogniser {
     /// Finds the numbers with units.
     scanner: QuantityScanner,
+    /// One key per indicator, whatever its variant.
+    keys: IndicatorKeys,
     /// Comparator words before the number, longest first.
     before: ComparatorWords,
     /// Comparator words after the unit, longest first.
@@ -183,6 +186,7 @@ impl TargetRecogniser {
         }
         let scanner = QuantityScanner::new(gazetteer, blocked_before, lexicon)?;
         Ok(Self {
+            keys: IndicatorKeys::new(gazetteer)?,
             scanner,
             before: ComparatorWords::new(before),
             after: ComparatorWords::new(after),
@@ -314,6 +318,7 @@ impl Recognise for TargetRecogniser {
                     indicator,
                     after_comparator.unwrap_or(comparator),
                     false,
+                    &self.keys,
                 ));
                 continue;
             }
@@ -374,11 +379,11 @@ impl Recognise for TargetRecogniser {
             for other in shared {
                 found
                     .targets
-                    .push(quantity.hit(other, comparator, reported));
+                    .push(quantity.hit(other, comparator, reported, &self.keys));
             }
             found
                 .targets
-                .push(quantity.hit(indicator, comparator, reported));
+                .push(quantity.hit(indicator, comparator, reported, &self.keys));
         }
     }
 }

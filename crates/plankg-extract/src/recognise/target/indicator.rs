@@ -5,6 +5,8 @@
 //! words and particles at their edges.
 
 use super::ComparatorWord;
+use crate::error::GazetteerError;
+use crate::gazetteer::Gazetteer;
 
 /// Particles dropped from the end of the part before the number (学区增加至八个,
 /// 占比为57%).
@@ -72,21 +74,70 @@ fn names_a_measure(indicator: &str) -> bool {
     !latin && !dated
 }
 
-/// The normalised indicator used to follow a series across documents: quotes,
-/// spaces and a leading scope word (全市, 全区 …) removed.
-pub(super) fn key(indicator: &str) -> String {
-    let cleaned: String = indicator
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'))
-        .collect();
-    for scope in ["全市", "全区", "全县", "全省", "全国"] {
-        if let Some(rest) = cleaned.strip_prefix(scope) {
-            if rest.chars().count() >= 2 {
-                return rest.to_owned();
+/// Gazetteer of indicator variants and their canonical names.
+const ALIASES_FILE: &str = "indicator_aliases.tsv";
+
+/// Words at the start of an indicator that say whose or when, not what: dropped
+/// from its key (全市学前三年毛入园率, 今年我市…).
+const KEY_SCOPES: [&str; 14] = [
+    "今年", "本年", "全国", "全省", "全市", "全区", "全县", "我省", "我市", "我区", "我县", "本市",
+    "本区", "本县",
+];
+
+/// The keys of indicators: one per indicator, whatever its variant
+/// (indicator_aliases.tsv), so that a series can be followed across documents.
+#[derive(Debug)]
+pub(super) struct IndicatorKeys {
+    /// Variant -> canonical name, longest variant first.
+    aliases: Vec<(String, String)>,
+}
+
+impl IndicatorKeys {
+    /// Reads indicator_aliases.tsv.
+    ///
+    /// # Errors
+    /// [`GazetteerError`] when the file is missing or a row is short.
+    pub(super) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut aliases: Vec<(String, String)> = gazetteer
+            .rows(ALIASES_FILE, 2)?
+            .iter()
+            .map(|row| (row.field(0).to_owned(), row.field(1).to_owned()))
+            .collect();
+        aliases.sort_by_key(|(variant, _)| std::cmp::Reverse(variant.chars().count()));
+        Ok(Self { aliases })
+    }
+
+    /// The key of `indicator`: quotes, spaces, list numbers (①) and leading scope
+    /// and time words removed, and a known variant at its end written as its
+    /// canonical name (学前教育毛入园率 → 学前三年毛入园率).
+    pub(super) fn key(&self, indicator: &str) -> String {
+        let cleaned: String = indicator
+            .chars()
+            .filter(|c| {
+                !c.is_whitespace()
+                    && !matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
+                    && !('①'..='⑳').contains(c)
+            })
+            .collect();
+        let mut rest = cleaned.as_str();
+        'scopes: loop {
+            for scope in KEY_SCOPES {
+                if let Some(after) = rest.strip_prefix(scope) {
+                    if after.chars().count() >= 2 {
+                        rest = after;
+                        continue 'scopes;
+                    }
+                }
+            }
+            break;
+        }
+        for (variant, canonical) in &self.aliases {
+            if let Some(before) = rest.strip_suffix(variant.as_str()) {
+                return format!("{before}{canonical}");
             }
         }
+        rest.to_owned()
     }
-    cleaned
 }
 
 /// `pre` without the comparator words and particles at its end.
@@ -218,6 +269,19 @@ mod tests {
     #[test]
     fn nothing_to_name_gives_none() {
         assert_eq!(build("达到", "", &words()), None);
-        assert_eq!(key("全市\"名师\"工作室"), "名师工作室");
+        let keys = IndicatorKeys::new(&Gazetteer::embedded()).unwrap();
+        assert_eq!(keys.key("全市\"名师\"工作室"), "名师工作室");
+        // One key for the variants of one indicator (from real plans).
+        for variant in [
+            "学前三年毛入园率",
+            "全区学前三年幼儿入园率",
+            "今年我市学前教育毛入园率",
+            "②学前三年适龄幼儿入园率",
+        ] {
+            assert_eq!(keys.key(variant), "学前三年毛入园率");
+        }
+        assert_eq!(keys.key("全县高中阶段教育毛入学率"), "高中阶段毛入学率");
+        // Other indicators keep their own words.
+        assert_eq!(keys.key("初中学龄人口入学率"), "初中学龄人口入学率");
     }
 }

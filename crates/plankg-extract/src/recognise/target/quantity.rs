@@ -7,7 +7,8 @@ use std::ops::Range;
 use plankg_model::{Comparator, TargetRef};
 use regex::Regex;
 
-use super::{indicator, numeral, row_error, ComparatorWords};
+use super::indicator::IndicatorKeys;
+use super::{numeral, row_error, ComparatorWords};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::recognise::lexicon::{LexiconBuilder, List, Occurrences};
@@ -61,11 +62,12 @@ impl Quantity {
         indicator: String,
         comparator: Comparator,
         reported: bool,
+        keys: &IndicatorKeys,
     ) -> Hit<TargetRef> {
         Hit {
             range: self.range.clone(),
             entity: TargetRef {
-                indicator_key: indicator::key(&indicator),
+                indicator_key: keys.key(&indicator),
                 indicator,
                 value: self.value,
                 value_max: self.value_max,
