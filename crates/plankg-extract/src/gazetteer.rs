@@ -29,6 +29,15 @@ pub(crate) struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// The error of this row of `file`: `message` at its line.
+    pub(crate) fn error(&self, file: &str, message: impl Into<String>) -> GazetteerError {
+        GazetteerError::Row {
+            file: file.to_owned(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+
     /// Field `index`, or an empty string when the row is shorter.
     pub(crate) fn field(&self, index: usize) -> &str {
         self.fields.get(index).copied().unwrap_or("")

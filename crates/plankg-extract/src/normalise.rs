@@ -117,11 +117,7 @@ impl Normaliser {
     pub(crate) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut normaliser = Self::default();
         for row in gazetteer.rows(T2S_FILE, 2)? {
-            let bad = |message: &str| GazetteerError::Row {
-                file: T2S_FILE.to_owned(),
-                line: row.line,
-                message: message.to_owned(),
-            };
+            let bad = |message: &str| row.error(T2S_FILE, message);
             let single = |field: &str| {
                 let mut chars = field.chars();
                 match (chars.next(), chars.next()) {

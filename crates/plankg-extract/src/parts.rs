@@ -120,13 +120,7 @@ impl PartReader {
                 "next_year" => Cue::Ahead { next_year: true },
                 other => match PartKind::from_name(other) {
                     Some(kind) => Cue::Kind(kind),
-                    None => {
-                        return Err(GazetteerError::Row {
-                            file: FILE.to_owned(),
-                            line: row.line,
-                            message: format!("unknown part cue kind {other:?}"),
-                        })
-                    }
+                    None => return Err(row.error(FILE, format!("unknown part cue kind {other:?}"))),
                 },
             };
             words.push(row.field(0).to_owned());

@@ -61,13 +61,7 @@ impl Places {
                 "province" => PolicyLevel::Provincial,
                 "city" => PolicyLevel::Municipal,
                 "district" => PolicyLevel::District,
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: file.to_owned(),
-                        line: row.line,
-                        message: format!("unknown place level {other:?}"),
-                    })
-                }
+                other => return Err(row.error(file, format!("unknown place level {other:?}"))),
             };
             let index = entries.len();
             let name = row.field(0).to_owned();

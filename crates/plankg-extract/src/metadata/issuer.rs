@@ -148,11 +148,7 @@ impl IssuerReader {
     pub(super) fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
         let mut heads = Vec::new();
         for row in gazetteer.rows(HEADS, 4)? {
-            let bad = |message: String| GazetteerError::Row {
-                file: HEADS.to_owned(),
-                line: row.line,
-                message,
-            };
+            let bad = |message: String| row.error(HEADS, message);
             let (kind, level) = match (row.field(2), row.field(3)) {
                 ("national", _) => (IssuerKind::Administration, HeadLevel::National),
                 (kind, level) => (

@@ -131,11 +131,10 @@ impl YearReader {
         let mut meetings = HashMap::new();
         let mut congresses = Vec::new();
         for row in gazetteer.rows(MEETING_YEARS, 2)? {
-            let year: i32 = row.field(1).parse().map_err(|_| GazetteerError::Row {
-                file: MEETING_YEARS.to_owned(),
-                line: row.line,
-                message: "the year is not a number".to_owned(),
-            })?;
+            let year: i32 = row
+                .field(1)
+                .parse()
+                .map_err(|_| row.error(MEETING_YEARS, "the year is not a number"))?;
             let congress = row.field(2) == "congress";
             if congress {
                 congresses.push(year);

@@ -89,13 +89,7 @@ impl InitiativeRecogniser {
                 "follower" => followers.push(text),
                 "ending" => endings.push(text),
                 "scope" => scopes.push(text),
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: STOPLIST_FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown kind {other:?}"),
-                    })
-                }
+                other => return Err(row.error(STOPLIST_FILE, format!("unknown kind {other:?}"))),
             }
         }
         scopes.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -107,13 +101,7 @@ impl InitiativeRecogniser {
                 "before" => cues.before.push(text),
                 "after" => cues.after.push(text),
                 "title" => cues.titles.push(text),
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: CUES_FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown kind {other:?}"),
-                    })
-                }
+                other => return Err(row.error(CUES_FILE, format!("unknown kind {other:?}"))),
             }
         }
         Ok(Self {

@@ -84,13 +84,7 @@ impl OrganizationRecogniser {
                     lists[3].push(text.clone());
                     superior.push(text);
                 }
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown role {other:?}"),
-                    })
-                }
+                other => return Err(row.error(FILE, format!("unknown role {other:?}"))),
             }
         }
         lexicon.add(List::OrganizationWord, lists[1].iter().chain(&lists[3]));

@@ -94,11 +94,7 @@ impl SchoolRecogniser {
         let mut shortest = Vec::new();
         for row in gazetteer.rows(SUFFIXES_FILE, 2)? {
             let Ok(min) = row.field(1).parse::<usize>() else {
-                return Err(GazetteerError::Row {
-                    file: SUFFIXES_FILE.to_owned(),
-                    line: row.line,
-                    message: "the shortest modifier must be a number".to_owned(),
-                });
+                return Err(row.error(SUFFIXES_FILE, "the shortest modifier must be a number"));
             };
             words.push(row.field(0).to_owned());
             shortest.push(min);
@@ -126,13 +122,7 @@ impl SchoolRecogniser {
                     organizations.push(row.field(0).to_owned());
                     continue;
                 }
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: GENERIC_FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown role {other:?}"),
-                    })
-                }
+                other => return Err(row.error(GENERIC_FILE, format!("unknown role {other:?}"))),
             };
             generic.push((row.field(0).to_owned(), determiner));
         }

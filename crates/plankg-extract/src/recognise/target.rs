@@ -142,11 +142,7 @@ impl TargetRecogniser {
                 "~" => Comparator::About,
                 "=" => Comparator::Equal,
                 other => {
-                    return Err(row_error(
-                        COMPARATORS_FILE,
-                        row.line,
-                        &format!("unknown comparator {other:?}"),
-                    ))
+                    return Err(row.error(COMPARATORS_FILE, format!("unknown comparator {other:?}")))
                 }
             };
             let word = ComparatorWord {
@@ -157,11 +153,7 @@ impl TargetRecogniser {
                 "before" => before.push(word),
                 "after" => after.push(word),
                 other => {
-                    return Err(row_error(
-                        COMPARATORS_FILE,
-                        row.line,
-                        &format!("unknown position {other:?}"),
-                    ))
+                    return Err(row.error(COMPARATORS_FILE, format!("unknown position {other:?}")))
                 }
             }
         }
@@ -175,13 +167,7 @@ impl TargetRecogniser {
                 "before" => blocked_before.push(row.field(1).to_owned()),
                 "after" => blocked_after.push(row.field(1).to_owned()),
                 "indicator" => empty_indicators.push(row.field(1).to_owned()),
-                other => {
-                    return Err(row_error(
-                        BLOCKERS_FILE,
-                        row.line,
-                        &format!("unknown kind {other:?}"),
-                    ))
-                }
+                other => return Err(row.error(BLOCKERS_FILE, format!("unknown kind {other:?}"))),
             }
         }
         let scanner = QuantityScanner::new(gazetteer, blocked_before, lexicon)?;
@@ -193,10 +179,9 @@ impl TargetRecogniser {
             blocked_after: StartWords::new(blocked_after),
             empty_indicators,
             year_mention: Regex::new(r"((?:19|20)\d{2})年").map_err(|err| {
-                row_error(
+                GazetteerError::uncompiled(
                     BLOCKERS_FILE,
-                    0,
-                    &format!("cannot build the year pattern: {err}"),
+                    format!("cannot build the year pattern: {err}"),
                 )
             })?,
         })
@@ -400,15 +385,6 @@ fn trim_back_particles(text: &str, start: usize, end: usize) -> usize {
     text[window_start..end]
         .rfind(['由', '从'])
         .map_or(end, |at| window_start + at)
-}
-
-/// A gazetteer row error.
-fn row_error(file: &str, line: usize, message: &str) -> GazetteerError {
-    GazetteerError::Row {
-        file: file.to_owned(),
-        line,
-        message: message.to_owned(),
-    }
 }
 
 #[cfg(test)]

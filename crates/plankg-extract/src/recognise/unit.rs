@@ -66,11 +66,7 @@ impl UnitRecogniser {
         let mut roles = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let Some(role) = UnitRole::from_name(row.field(1)) else {
-                return Err(GazetteerError::Row {
-                    file: FILE.to_owned(),
-                    line: row.line,
-                    message: format!("unknown role {:?}", row.field(1)),
-                });
+                return Err(row.error(FILE, format!("unknown role {:?}", row.field(1))));
             };
             roles.push((row.field(0).to_owned(), role));
         }

@@ -123,13 +123,7 @@ impl TableReader {
                 "other" => Column::Other,
                 other => match UnitRole::from_name(other) {
                     Some(role) => Column::Unit(role),
-                    None => {
-                        return Err(GazetteerError::Row {
-                            file: FILE.to_owned(),
-                            line: row.line,
-                            message: format!("unknown column role {other:?}"),
-                        })
-                    }
+                    None => return Err(row.error(FILE, format!("unknown column role {other:?}"))),
                 },
             };
             columns.push((row.field(0).to_owned(), column));

@@ -61,24 +61,13 @@ impl Levels {
         let mut prefixes = Vec::new();
         let mut anywhere = Vec::new();
         for row in gazetteer.rows(MARKERS, 3)? {
-            let level = PolicyLevel::from_name(row.field(1)).ok_or_else(|| {
-                row_error(
-                    MARKERS,
-                    row.line,
-                    format!("unknown level {:?}", row.field(1)),
-                )
-            })?;
+            let level = PolicyLevel::from_name(row.field(1))
+                .ok_or_else(|| row.error(MARKERS, format!("unknown level {:?}", row.field(1))))?;
             let entry = (row.field(0).to_owned(), level);
             match row.field(2) {
                 "prefix" => prefixes.push(entry),
                 "anywhere" => anywhere.push(entry),
-                other => {
-                    return Err(row_error(
-                        MARKERS,
-                        row.line,
-                        format!("unknown position {other:?}"),
-                    ))
-                }
+                other => return Err(row.error(MARKERS, format!("unknown position {other:?}"))),
             }
         }
         prefixes.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
@@ -318,14 +307,6 @@ impl Levels {
 /// (three characters or more: 和县 and 城区 are words too).
 fn is_named_district(place: &PlaceEntry) -> bool {
     place.level == PolicyLevel::District && place.name.chars().count() >= 3
-}
-
-fn row_error(file: &str, line: usize, message: String) -> GazetteerError {
-    GazetteerError::Row {
-        file: file.to_owned(),
-        line,
-        message,
-    }
 }
 
 #[cfg(test)]

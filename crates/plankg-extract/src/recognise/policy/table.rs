@@ -69,11 +69,7 @@ impl PolicyTable {
                     row.field(3),
                     row.field(4),
                 )
-                .map_err(|message| GazetteerError::Row {
-                    file: FILE.to_owned(),
-                    line: row.line,
-                    message,
-                })?,
+                .map_err(|message| row.error(FILE, message))?,
             );
         }
         let mut forms = Vec::new();

@@ -83,13 +83,7 @@ impl Words {
                 "law_stop" => &mut words.law_stop,
                 "bare_genre" => &mut words.bare_genres,
                 "scope_stop" => &mut words.scope_stop,
-                other => {
-                    return Err(GazetteerError::Row {
-                        file: FILE.to_owned(),
-                        line: row.line,
-                        message: format!("unknown role {other:?}"),
-                    })
-                }
+                other => return Err(row.error(FILE, format!("unknown role {other:?}"))),
             };
             list.push(row.field(0).to_owned());
         }

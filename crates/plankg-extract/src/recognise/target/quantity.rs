@@ -8,7 +8,7 @@ use plankg_model::{Comparator, TargetRef};
 use regex::Regex;
 
 use super::indicator::IndicatorKeys;
-use super::{numeral, row_error, ComparatorWords};
+use super::{numeral, ComparatorWords};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::recognise::lexicon::{LexiconBuilder, List, Occurrences};
@@ -128,13 +128,7 @@ impl QuantityScanner {
                 "percent" | "money" | "area" | "count" | "time" | "score" => UnitKind::Measure,
                 "loose" => UnitKind::Loose,
                 "skip" => UnitKind::Skip,
-                other => {
-                    return Err(row_error(
-                        UNITS_FILE,
-                        row.line,
-                        &format!("unknown kind {other:?}"),
-                    ))
-                }
+                other => return Err(row.error(UNITS_FILE, format!("unknown kind {other:?}"))),
             };
             let unit = row.field(0);
             units.insert(unit.to_owned(), (unit.to_owned(), kind, false));
@@ -166,20 +160,15 @@ impl QuantityScanner {
             alternatives.join("|")
         );
         let pattern = Regex::new(&pattern).map_err(|err| {
-            row_error(
-                UNITS_FILE,
-                0,
-                &format!("cannot build the unit pattern: {err}"),
-            )
+            GazetteerError::uncompiled(UNITS_FILE, format!("cannot build the unit pattern: {err}"))
         })?;
         let percent_words = Regex::new(&format!(
             "{PERCENT_WORD}(百|[零〇一二两三四五六七八九十]+)"
         ))
         .map_err(|err| {
-            row_error(
+            GazetteerError::uncompiled(
                 UNITS_FILE,
-                0,
-                &format!("cannot build the percent pattern: {err}"),
+                format!("cannot build the percent pattern: {err}"),
             )
         })?;
         Ok(Self {
