@@ -125,7 +125,14 @@ impl MetadataReader {
             body: &body,
         });
         let (signature, issued) = self.issuers.signature(text, lines, &self.regions);
-        let bodies = self.bodies(text, lines, title.as_ref(), signature, (&opening, &body));
+        let school_plan = SCHOOL_PLAN_WORDS.iter().any(|w| title_text.contains(w));
+        let bodies = self.bodies(
+            text,
+            lines,
+            (title.as_ref(), school_plan),
+            signature,
+            (&opening, &body),
+        );
         let issuer = (!bodies.is_empty()).then(|| bodies.join(" "));
         let issued = issued.or_else(|| {
             lines.iter().find_map(|l| {
@@ -153,7 +160,6 @@ impl MetadataReader {
         let mut issuers = self
             .issuers
             .identities(&bodies, &jurisdiction, &self.regions);
-        let school_plan = SCHOOL_PLAN_WORDS.iter().any(|w| title_text.contains(w));
         if issuers.is_empty() && !school_plan {
             issuers.extend(issuer::implied_administration(&opening, &jurisdiction));
         }
@@ -180,7 +186,7 @@ impl MetadataReader {
         &self,
         text: &str,
         lines: &[Line],
-        title: Option<&(String, Range<usize>)>,
+        (title, school_plan): (Option<&(String, Range<usize>)>, bool),
         signature: Vec<String>,
         (opening, body): (&str, &str),
     ) -> Vec<String> {
@@ -197,7 +203,6 @@ impl MetadataReader {
             return signature;
         }
         let publisher = self.issuers.publisher(text, lines, &self.regions);
-        let school_plan = SCHOOL_PLAN_WORDS.iter().any(|w| title_text.contains(w));
         if school_plan {
             return title
                 .and_then(|(_, range)| {

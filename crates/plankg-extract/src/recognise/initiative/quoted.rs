@@ -160,7 +160,7 @@ impl QuoteFilter {
         let vehicles =
             text[..first.outer.start].ends_with('以') && text[last.outer.end..].starts_with('为');
         let own = |q: &Quotation| self.names_programme(text, q, text[q.content.clone()].trim());
-        vehicles || own(first) || own(last) || quotes[series.clone()].iter().any(own)
+        vehicles || quotes[series.clone()].iter().any(own)
     }
 
     /// Whether a verb that starts a programme comes right before the quotation.
