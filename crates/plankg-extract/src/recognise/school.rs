@@ -346,19 +346,19 @@ impl Recognise for SchoolRecogniser {
 }
 
 /// The words around one school suffix, the suffix aligned with them.
-struct Segmented {
+struct Segmented<'a> {
     /// The words of the window, their ranges in the whole text.
-    words: Vec<Word>,
+    words: Vec<Word<'a>>,
     /// The index of the first word of the name's suffix (the word that holds the
     /// suffix, when a word holds more: 实验学校, 同济大学).
     suffix_word: usize,
 }
 
-impl Segmented {
+impl<'a> Segmented<'a> {
     /// The words of the clause before a suffix at `start..end` of `text` (and a
     /// little after it), when the suffix starts and ends where words do or is the
     /// end of a longer word: "扩大学位" (扩大 + 学位) holds no 大学, "中学生" no 中学.
-    fn around(text: &str, start: usize, end: usize) -> Option<Self> {
+    fn around(text: &'a str, start: usize, end: usize) -> Option<Self> {
         let window_start = text[..start]
             .char_indices()
             .rev()
@@ -417,7 +417,7 @@ impl SchoolRecogniser {
         text: &str,
         range: Range<usize>,
         name_end: usize,
-        segmented: &Segmented,
+        segmented: &Segmented<'_>,
     ) -> bool {
         let modifier = &text[range.clone()];
         if is_jurisdiction_school(modifier) || is_town_school(modifier) {
@@ -434,14 +434,14 @@ impl SchoolRecogniser {
         {
             return true;
         }
-        let inside: Vec<&Word> = segmented
+        let inside: Vec<&Word<'_>> = segmented
             .words
             .iter()
             .filter(|w| range.start <= w.range.start && w.range.end <= range.end)
             .collect();
         // A place followed by collective kinds only is many schools or an honour
         // (镇江市中小学, 镇江市现代化小学).
-        let is_place = |w: &&&Word| {
+        let is_place = |w: &&&Word<'_>| {
             let written = &text[w.range.clone()];
             w.tag == "ns"
                 || self.place_names.contains(written)

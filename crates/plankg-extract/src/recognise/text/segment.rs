@@ -21,16 +21,16 @@ const FUNCTION_CHARACTERS: &str =
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     /// Byte range in the text.
     pub(crate) range: Range<usize>,
     /// Its part of speech (ICTCLAS tag: n, ns, v, m…).
-    pub(crate) tag: &'static str,
+    pub(crate) tag: &'a str,
     /// Its length in characters.
     pub(crate) chars: usize,
 }
 
-impl Word {
+impl Word<'_> {
     /// Whether the word cannot be part of a name: a verb (not a verbal noun), adverb, pronoun,
     /// preposition, conjunction, particle, numeral, measure word, time or place word
     /// of two characters or more, a single function character, or anything but a
@@ -93,7 +93,7 @@ pub(crate) fn is_ordinal(word: &str) -> bool {
 }
 
 /// The words of `text`, in order, covering it.
-pub(crate) fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut at = 0;
     JIEBA
         .tag(text, false)
@@ -103,36 +103,11 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             at += tag.word.len();
             Word {
                 range: start..at,
-                tag: static_tag(tag.tag),
+                tag: tag.tag,
                 chars: tag.word.chars().count(),
             }
         })
         .collect()
-}
-
-/// The tag as a `'static` string: jieba's tags live as long as its dictionary,
-/// which is static.
-fn static_tag(tag: &str) -> &'static str {
-    const TAGS: [&str; 40] = [
-        "n", "ng", "nl", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "l", "s", "an", "a", "ad",
-        "ag", "b", "v", "vd", "vg", "vi", "vn", "vq", "d", "dg", "r", "rr", "rz", "rg", "p", "c",
-        "u", "uj", "ul", "uv", "uz", "m", "mq", "q", "t",
-    ];
-    TAGS.iter()
-        .find(|t| **t == tag)
-        .copied()
-        .unwrap_or(match tag.chars().next() {
-            Some('f') => "f",
-            Some('u') => "u",
-            Some('z') => "z",
-            Some('e') => "e",
-            Some('y') => "y",
-            Some('o') => "o",
-            Some('h') => "h",
-            Some('k') => "k",
-            Some('t') => "t",
-            _ => "x",
-        })
 }
 
 #[cfg(test)]
