@@ -47,35 +47,82 @@ pub(crate) fn unit_names<'t>(
 /// Finds the units of responsibility tags in a text.
 #[derive(Debug)]
 pub(crate) struct UnitRecogniser {
-    /// Tag word, optional spaces, a colon.
+    /// Role words, an optional unit kind (more after 、), an optional bracketed
+    /// remark, a colon: group 1 holds the role words, group 2 the first unit kind.
     tag: Regex,
-    /// Tag word -> role.
-    roles: Vec<(String, UnitRole)>,
+    /// Role word -> its role and whether it is a tag without a unit kind.
+    roles: Vec<(String, TagRole)>,
 }
 
+/// The role a role word gives, and whether it is a tag on its own (牵头:).
+#[derive(Debug, Clone, Copy)]
+struct TagRole {
+    /// The role of the units listed after the tag.
+    role: UnitRole,
+    /// The word is a tag without a unit kind after it.
+    alone: bool,
+}
+
+/// The longest bracketed remark between a tag and its colon, in characters.
+const LONGEST_REMARK: usize = 30;
+
 impl UnitRecogniser {
-    /// Builds the recogniser from unit_tags.tsv and adds the tag words to `lexicon`:
-    /// the tag pattern runs only where one is written.
+    /// Builds the recogniser from unit_tags.tsv (role words and unit kinds) and adds
+    /// the role words to `lexicon`: the tag pattern runs only where one is written.
     ///
     /// # Errors
-    /// [`GazetteerError`] when the file is missing or a row's role is unknown.
+    /// [`GazetteerError`] when the file is missing, a row's class is unknown or it
+    /// has no role word or no unit kind.
     pub(crate) fn new(
         gazetteer: &Gazetteer,
         lexicon: &mut LexiconBuilder,
     ) -> Result<Self, GazetteerError> {
         let mut roles = Vec::new();
+        let mut kinds = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
+            let word = row.field(0).to_owned();
+            if row.field(1) == "unit" {
+                kinds.push(word);
+                continue;
+            }
             let Some(role) = UnitRole::from_name(row.field(1)) else {
-                return Err(row.error(FILE, format!("unknown role {:?}", row.field(1))));
+                return Err(row.error(FILE, format!("unknown class {:?}", row.field(1))));
             };
-            roles.push((row.field(0).to_owned(), role));
+            let alone = row.field(2) == "alone";
+            roles.push((word, TagRole { role, alone }));
+        }
+        if roles.is_empty() || kinds.is_empty() {
+            return Err(GazetteerError::uncompiled(
+                FILE,
+                "a tag needs role words and unit kinds",
+            ));
         }
         roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        kinds.sort_by_key(|word| std::cmp::Reverse(word.len()));
         lexicon.add(List::UnitTag, roles.iter().map(|(word, _)| word));
-        let words: Vec<String> = roles.iter().map(|(w, _)| regex::escape(w)).collect();
-        let tag = Regex::new(&format!(r"({})\s*[:：]\s*", words.join("|")))
-            .map_err(|err| GazetteerError::uncompiled(FILE, err))?;
+        let alternation = |words: &mut dyn Iterator<Item = &String>| {
+            words
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let role_words = alternation(&mut roles.iter().map(|(w, _)| w));
+        let kind_words = alternation(&mut kinds.iter());
+        let tag = Regex::new(&format!(
+            r"((?:{role_words})+)({kind_words})?(?:、(?:{kind_words}))*\s*(?:[(（][^()（）\n]{{1,{LONGEST_REMARK}}}[)）])?\s*[:：]\s*"
+        ))
+        .map_err(|err| GazetteerError::uncompiled(FILE, err))?;
         Ok(Self { tag, roles })
+    }
+
+    /// The role of a tag whose role words are `words` (the first one counts), or
+    /// `None` when the tag has no unit kind and its role word needs one.
+    fn role(&self, words: &str, has_kind: bool) -> Option<UnitRole> {
+        let (_, tag) = self
+            .roles
+            .iter()
+            .find(|(w, _)| words.starts_with(w.as_str()))?;
+        (has_kind || (tag.alone && self.roles.iter().any(|(w, _)| w == words))).then_some(tag.role)
     }
 }
 
@@ -91,12 +138,7 @@ impl Recognise for UnitRecogniser {
             .captures_iter(text)
             .filter_map(|caps| {
                 let all = caps.get(0)?;
-                let word = caps.get(1)?.as_str();
-                let role = self
-                    .roles
-                    .iter()
-                    .find(|(w, _)| w == word)
-                    .map(|(_, r)| *r)?;
+                let role = self.role(caps.get(1)?.as_str(), caps.get(2).is_some())?;
                 Some((all.start(), all.end(), role))
             })
             .collect();
@@ -170,6 +212,41 @@ mod tests {
                 ("财务科".to_owned(), UnitRole::Cooperating),
                 ("人事科".to_owned(), UnitRole::Cooperating),
             ]
+        );
+    }
+
+    #[test]
+    fn a_tag_of_several_kinds_with_a_remark() {
+        // 019 of the pool: two unit kinds and a bracketed remark before the colon.
+        assert_eq!(
+            units("责任处室、单位(按处室、单位顺序排列,下同):秘书组秘书处、发展规划处、人事处(人才工作处)。"),
+            [
+                ("秘书组秘书处".to_owned(), UnitRole::Responsible),
+                ("发展规划处".to_owned(), UnitRole::Responsible),
+                ("人事处".to_owned(), UnitRole::Responsible),
+            ]
+        );
+        assert_eq!(
+            units("(责任部室:教研部)"),
+            [("教研部".to_owned(), UnitRole::Responsible)]
+        );
+        assert_eq!(
+            units("牵头责任单位:教育局;协同配合单位:财政局"),
+            [
+                ("教育局".to_owned(), UnitRole::Lead),
+                ("财政局".to_owned(), UnitRole::Cooperating),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_word_without_a_kind_is_no_tag() {
+        // 负责 needs a unit kind: 负责人 names a person, 责任: a duty.
+        assert!(units("负责:张三、李四").is_empty());
+        assert!(units("压实责任:各校校长").is_empty());
+        assert_eq!(
+            units("牵头:办公室"),
+            [("办公室".to_owned(), UnitRole::Lead)]
         );
     }
 
