@@ -21,8 +21,11 @@ HEADER = """\
 # (dates: records of the Communist Party of China, cpc.people.com.cn, "中国共产党历次
 # 全国代表大会" and the plenary sessions of each central committee); the other rows
 # are curated by hand (dates: the issuing date of each document as published by
-# gov.cn / moe.gov.cn; none for thoughts and most strategies).
-# canonical name	aliases (separated by |)	kind	level	date (YYYY-MM)
+# gov.cn / moe.gov.cn; none for thoughts and most strategies; none for the party
+# constitution, amended at every congress). A meeting held again under the same name
+# is one policy with one date per session, separated by | (全国教育大会: 2018-09 and
+# 2024-09); a plan's mention is dated to the newest session held by its year.
+# canonical name	aliases (separated by |)	kind	level	dates (YYYY-MM, | between sessions)
 """
 
 NUMERALS = "一二三四五六七八九"

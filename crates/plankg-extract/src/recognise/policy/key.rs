@@ -8,7 +8,8 @@ const DROPPED: &[char] = &[
 ];
 
 /// The key of `name`: quotes, title marks and spaces removed, dashes unified, full-
-/// width parentheses folded, a trailing "精神" ("the spirit of") dropped.
+/// width parentheses folded, a trailing "精神" ("the spirit of") dropped, the optional
+/// 的 before 重要 dropped (在…时的重要讲话 and 在…时重要讲话 are one speech).
 pub(crate) fn name_key(name: &str) -> String {
     let mut key: String = name
         .chars()
@@ -20,6 +21,9 @@ pub(crate) fn name_key(name: &str) -> String {
             other => other,
         })
         .collect();
+    if key.contains("的重要") {
+        key = key.replace("的重要", "重要");
+    }
     if let Some(stripped) = key.strip_suffix("精神") {
         if !stripped.is_empty() {
             key.truncate(stripped.len());
@@ -40,6 +44,10 @@ mod tests {
         assert_eq!(
             name_key("嘉兴教育全面接轨上海行动计划(2017—2020年)"),
             "嘉兴教育全面接轨上海行动计划(2017-2020年)"
+        );
+        assert_eq!(
+            name_key("习近平总书记在参加江苏代表团审议时的重要讲话"),
+            name_key("习近平总书记在参加江苏代表团审议时重要讲话")
         );
     }
 }

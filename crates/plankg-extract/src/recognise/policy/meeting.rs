@@ -10,8 +10,8 @@ use regex::Regex;
 
 use super::super::Context;
 use super::gate::Gate;
-use super::key::name_key;
 use super::level::Levels;
+use super::named::named;
 use super::table::PolicyTable;
 use super::words::Stance;
 use super::{Candidate, Scan};
@@ -139,26 +139,8 @@ fn shared_tail<'a>(own: &str, tail: &'a str) -> &'a str {
 }
 
 fn meeting(name: &str, context: &Context<'_>, table: &PolicyTable, levels: &Levels) -> PolicyRef {
-    if let Some(entry) = table.lookup(name) {
-        return PolicyRef {
-            name: entry.name.clone(),
-            key: name_key(&entry.name),
-            kind: entry.kind,
-            level: entry.level,
-            date: entry.date.clone(),
-            written: Vec::new(),
-            evidence: Vec::new(),
-        };
-    }
-    PolicyRef {
-        name: name.to_owned(),
-        key: name_key(name),
-        kind: PolicyKind::Meeting,
-        level: levels
-            .of_name(name, context)
-            .unwrap_or(PolicyLevel::Unknown),
-        date: None,
-        written: Vec::new(),
-        evidence: Vec::new(),
-    }
+    let level = levels
+        .of_name(name, context)
+        .unwrap_or(PolicyLevel::Unknown);
+    named(name, PolicyKind::Meeting, level, table)
 }

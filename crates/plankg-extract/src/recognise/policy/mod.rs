@@ -21,7 +21,8 @@ use std::sync::Arc;
 
 pub(crate) use key::name_key;
 pub(crate) use level::Levels;
-use plankg_model::{InitiativeRef, PolicyLevel, PolicyRef};
+use plankg_model::{InitiativeRef, PolicyKind, PolicyLevel, PolicyRef};
+use words::Stance;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::{Context, Found, Hit, Recognise};
@@ -137,6 +138,16 @@ impl Recognise for PolicyRecogniser {
             if self.words.is_count(text, &hit.range, hit.entry.kind) {
                 continue;
             }
+            // A congress, plenum or meeting the plan will hold or awaits (召开, 迎接
+            // 党的二十大胜利召开) is not cited: it blocks the other sources too.
+            if matches!(
+                hit.entry.kind,
+                PolicyKind::Congress | PolicyKind::Plenum | PolicyKind::Meeting
+            ) && self.words.stance(text, hit.range.start, hit.range.end) == Stance::Hold
+            {
+                candidates.push(Candidate::nothing(hit.range));
+                continue;
+            }
             let policy = named::named(
                 &hit.entry.name,
                 hit.entry.kind,
@@ -167,6 +178,10 @@ impl Recognise for PolicyRecogniser {
             match candidate.outcome {
                 Outcome::Policies(mut policies) => {
                     for policy in &mut policies {
+                        policy.date = self
+                            .table
+                            .lookup(&policy.name)
+                            .and_then(|entry| entry.date_in(context.year));
                         if policy.level == PolicyLevel::Unknown
                             && *central_issuer.get_or_insert_with(|| {
                                 self.levels.issuer_level(context) == Some(PolicyLevel::Central)

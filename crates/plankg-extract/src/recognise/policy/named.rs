@@ -223,7 +223,8 @@ fn aim_level(name: &str, context: &Context<'_>, levels: &Levels) -> PolicyLevel 
     }
 }
 
-/// A policy of the gazetteer when the name is one of its forms, else a new one.
+/// A policy of the gazetteer when the name is one of its forms, else a new one (its
+/// date is set once the plan's year is known: [`super::PolicyRecogniser`]).
 pub(crate) fn named(
     name: &str,
     kind: PolicyKind,
@@ -236,7 +237,7 @@ pub(crate) fn named(
             key: name_key(&entry.name),
             kind: entry.kind,
             level: entry.level,
-            date: entry.date.clone(),
+            date: None,
             written: Vec::new(),
             evidence: Vec::new(),
         };

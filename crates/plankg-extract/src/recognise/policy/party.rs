@@ -13,6 +13,7 @@ use super::super::Context;
 use super::gate::Gate;
 use super::key::name_key;
 use super::level::Levels;
+use super::named::named;
 use super::table::PolicyTable;
 use super::{Candidate, Scan};
 
@@ -68,15 +69,7 @@ fn central_lists(text: &str, table: &PolicyTable, out: &mut Vec<Candidate>) {
         let policies: Vec<PolicyRef> = expand_ordinals(list.as_str(), '中')
             .into_iter()
             .filter_map(|n| table.lookup(&format!("党的{}届{}中全会", congress.as_str(), n)))
-            .map(|entry| PolicyRef {
-                name: entry.name.clone(),
-                key: name_key(&entry.name),
-                kind: entry.kind,
-                level: entry.level,
-                date: entry.date.clone(),
-                written: Vec::new(),
-                evidence: Vec::new(),
-            })
+            .map(|entry| named(&entry.name, entry.kind, entry.level, table))
             .collect();
         if !policies.is_empty() {
             out.push(Candidate::policies(all.range(), policies, 2));

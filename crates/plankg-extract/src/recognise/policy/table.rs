@@ -26,8 +26,27 @@ pub(crate) struct Entry {
     pub(crate) kind: PolicyKind,
     /// Its level.
     pub(crate) level: PolicyLevel,
-    /// Its date ("2021-11"), when known.
-    pub(crate) date: Option<String>,
+    /// Its dates ("2021-11"), oldest first: one for a document or a congress, one per
+    /// session for a meeting held again under the same name (全国教育大会 2018-09 and
+    /// 2024-09 are one policy, its sessions dated occurrences). Empty when unknown.
+    pub(crate) dates: Vec<String>,
+}
+
+impl Entry {
+    /// The date of the session a plan of `year` refers to: the newest one held by
+    /// the end of that year, else the first (a plan of unknown year or older than
+    /// every session).
+    pub(crate) fn date_in(&self, year: Option<i32>) -> Option<String> {
+        let held = |date: &&String| {
+            year.is_some_and(|y| date.get(..4).and_then(|d| d.parse::<i32>().ok()) <= Some(y))
+        };
+        self.dates
+            .iter()
+            .rev()
+            .find(held)
+            .or_else(|| self.dates.first())
+            .cloned()
+    }
 }
 
 /// A gazetteer match in a text.
@@ -133,19 +152,25 @@ fn parse_row(
     aliases: &str,
     kind: &str,
     level: &str,
-    date: &str,
+    dates: &str,
 ) -> Result<Entry, String> {
     let kind =
         PolicyKind::from_name(kind).ok_or_else(|| format!("unknown policy kind {kind:?}"))?;
     let level =
         PolicyLevel::from_name(level).ok_or_else(|| format!("unknown policy level {level:?}"))?;
-    let date = if date.is_empty() {
-        None
-    } else if is_year_month(date) {
-        Some(date.to_owned())
-    } else {
-        return Err(format!("date {date:?} is not YYYY-MM"));
-    };
+    let mut parsed = Vec::new();
+    for date in dates.split('|').map(str::trim).filter(|d| !d.is_empty()) {
+        if !is_year_month(date) {
+            return Err(format!("date {date:?} is not YYYY-MM"));
+        }
+        if parsed
+            .last()
+            .is_some_and(|last: &String| last.as_str() >= date)
+        {
+            return Err(format!("dates {dates:?} are not in order"));
+        }
+        parsed.push(date.to_owned());
+    }
     Ok(Entry {
         name: name.to_owned(),
         aliases: aliases
@@ -156,7 +181,7 @@ fn parse_row(
             .collect(),
         kind,
         level,
-        date,
+        dates: parsed,
     })
 }
 
@@ -204,7 +229,7 @@ mod tests {
             62
         );
         for entry in party {
-            assert!(entry.date.is_some(), "{} has no date", entry.name);
+            assert!(!entry.dates.is_empty(), "{} has no date", entry.name);
             assert_eq!(entry.level, PolicyLevel::Central, "{}", entry.name);
             assert!(entry.name.starts_with("党的"), "{}", entry.name);
         }

@@ -226,3 +226,104 @@ fn strategies_thoughts_and_five_year_plans() {
     assert_eq!(policies("落实“十三五”规划")[0].1, PolicyKind::FiveYearPlan);
     assert!(names("全面贯彻党的教育方针").is_empty());
 }
+
+#[test]
+fn a_congress_the_plan_awaits_is_not_cited() {
+    // Pool plans of 2022: the congress is still to come.
+    assert!(names("努力办好人民满意的教育,以优异成绩迎接党的二十大胜利召开。").is_empty());
+    assert_eq!(
+        names("深入学习贯彻党的十九届六中全会精神,以优异成绩迎接党的二十大胜利召开。"),
+        ["党的十九届六中全会"]
+    );
+}
+
+#[test]
+fn a_document_the_issuer_names_as_its_own_is_not_a_policy() {
+    assert!(names("严格落实本局《关于加强中小学作业管理的通知》要求").is_empty());
+    assert!(names("按照我校《教师专业发展三年规划》要求").is_empty());
+    assert_eq!(
+        names("严格落实省教育厅《关于加强中小学作业管理的通知》要求"),
+        ["关于加强中小学作业管理的通知"]
+    );
+}
+
+#[test]
+fn a_speech_written_with_or_without_its_de_is_one_policy() {
+    let found = find_in(
+        "贯彻习近平总书记在参加江苏代表团审议时的重要讲话精神,落实习近平总书记在参加江苏代表团审议时重要讲话要求",
+        &Context::default(),
+    );
+    let keys: std::collections::BTreeSet<&str> = found
+        .policies
+        .iter()
+        .map(|h| h.entity.key.as_str())
+        .collect();
+    assert_eq!(keys.len(), 1, "{keys:?}");
+}
+
+#[test]
+fn a_meeting_held_again_is_dated_to_the_session_of_the_plan_year() {
+    let text = "深入贯彻党的二十大和全国教育大会精神";
+    let dated = |year| {
+        find_in(
+            text,
+            &Context {
+                year,
+                ..Context::default()
+            },
+        )
+        .policies
+        .into_iter()
+        .find(|h| h.entity.name == "全国教育大会")
+        .and_then(|h| h.entity.date)
+    };
+    assert_eq!(dated(Some(2019)).as_deref(), Some("2018-09"));
+    assert_eq!(dated(Some(2025)).as_deref(), Some("2024-09"));
+    assert_eq!(dated(None).as_deref(), Some("2018-09"));
+}
+
+#[test]
+fn central_education_documents_have_their_level_and_date() {
+    let found = find_in(
+        "全面落实《教育强国建设规划纲要(2024—2035年)》,贯彻《关于构建优质均衡的基本公共教育服务体系的意见》",
+        &Context::default(),
+    );
+    let got: Vec<(&str, PolicyLevel, Option<&str>)> = found
+        .policies
+        .iter()
+        .map(|h| {
+            (
+                h.entity.name.as_str(),
+                h.entity.level,
+                h.entity.date.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "教育强国建设规划纲要(2024-2035年)",
+                PolicyLevel::Central,
+                Some("2025-01")
+            ),
+            (
+                "关于构建优质均衡的基本公共教育服务体系的意见",
+                PolicyLevel::Central,
+                Some("2023-06")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_citys_five_year_plan_is_municipal() {
+    assert_eq!(
+        policies("认真落实《杭州市教育发展“十四五”规划》"),
+        [(
+            "杭州市教育发展“十四五”规划".to_owned(),
+            PolicyKind::FiveYearPlan,
+            PolicyLevel::Municipal
+        )]
+    );
+}

@@ -56,7 +56,7 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             .filter(|c| !c.is_whitespace())
             .collect();
         let title = written.as_str();
-        if is_own(title, context, words) {
+        if is_own(title, context, words) || words.follows_own_body(text, all.start()) {
             out.push(Candidate::nothing(all.range()));
             continue;
         }

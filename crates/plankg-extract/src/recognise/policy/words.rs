@@ -47,6 +47,7 @@ pub(crate) struct Words {
     law_stop: Vec<String>,
     bare_genres: Vec<String>,
     scope_stop: Vec<String>,
+    own_body: Vec<String>,
 }
 
 impl Words {
@@ -69,6 +70,7 @@ impl Words {
             law_stop: Vec::new(),
             bare_genres: Vec::new(),
             scope_stop: Vec::new(),
+            own_body: Vec::new(),
         };
         for row in gazetteer.rows(FILE, 2)? {
             let list = match row.field(1) {
@@ -83,6 +85,7 @@ impl Words {
                 "law_stop" => &mut words.law_stop,
                 "bare_genre" => &mut words.bare_genres,
                 "scope_stop" => &mut words.scope_stop,
+                "own_body" => &mut words.own_body,
                 other => return Err(row.error(FILE, format!("unknown role {other:?}"))),
             };
             list.push(row.field(0).to_owned());
@@ -160,6 +163,13 @@ impl Words {
     pub(crate) fn is_own_genre(&self, title: &str) -> bool {
         let core = strip_parenthesis(title);
         self.own.iter().any(|g| core.ends_with(g.as_str()))
+    }
+
+    /// Whether the issuer names itself in the clause before byte `start` of `text`
+    /// (落实本局《…》, 按照我校制定的《…》): what follows is its own document.
+    pub(crate) fn follows_own_body(&self, text: &str, start: usize) -> bool {
+        let clause = clause_before(text, start);
+        self.own_body.iter().any(|w| clause.contains(w.as_str()))
     }
 
     /// Whether a pattern-found name is a generic phrase or the issuer's own aim
