@@ -67,7 +67,7 @@ struct PolicyFacts {
     written: BTreeSet<String>,
     kinds: BTreeMap<PolicyKind, usize>,
     levels: BTreeMap<PolicyLevel, usize>,
-    dates: BTreeMap<String, usize>,
+    dates: BTreeSet<String>,
 }
 
 impl EntityGraph {
@@ -137,7 +137,7 @@ impl EntityGraph {
             *facts.kinds.entry(policy.kind).or_default() += 1;
             *facts.levels.entry(policy.level).or_default() += 1;
             if let Some(d) = &policy.date {
-                *facts.dates.entry(d.clone()).or_default() += 1;
+                facts.dates.insert(d.clone());
             }
         }
         for task in doc.tasks() {
@@ -191,8 +191,10 @@ impl EntityGraph {
             if let Some(level) = most_frequent(&facts.levels) {
                 out.add(iri, pk::LEVEL_PROP, level_individual(level));
             }
-            if let Some(d) = most_frequent(&facts.dates) {
-                out.add(iri, dcterms::DATE, date(&d));
+            // A meeting held again under one name (全国教育大会) is one policy with
+            // one date per session its citing plans refer to.
+            for d in &facts.dates {
+                out.add(iri, dcterms::DATE, date(d));
             }
         }
         for (iri, names) in &self.initiatives {

@@ -312,3 +312,34 @@ fn the_entities_graph_does_not_depend_on_document_order() {
     );
     assert_eq!(one(&forward, &initiative, skos::ALT_LABEL), &zh("县管校聘"));
 }
+
+#[test]
+fn a_meeting_held_again_is_one_policy_with_a_date_per_session() {
+    let minter = IriMinter::default();
+    let session = |index: usize, date: &str| {
+        let mut doc = sample::full_document();
+        doc.index = index;
+        let mut meeting = sample::policy(
+            "全国教育大会",
+            "全国教育大会",
+            plankg_model::PolicyKind::Meeting,
+            "t1",
+        );
+        meeting.date = Some(date.to_owned());
+        doc.policies.push(meeting);
+        doc
+    };
+    let mut graph = EntityGraph::new(&minter);
+    graph.add_document(SOURCE, &session(0, "2018-09"));
+    graph.add_document(SOURCE, &session(1, "2024-09"));
+    let quads = graph.into_quads();
+    let meeting = minter.policy("全国教育大会");
+    let dates = objects(&quads, &meeting, dcterms::DATE);
+    assert_eq!(
+        dates,
+        [
+            &typed("2018-09", xsd::G_YEAR_MONTH),
+            &typed("2024-09", xsd::G_YEAR_MONTH)
+        ]
+    );
+}
