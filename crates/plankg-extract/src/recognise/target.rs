@@ -18,7 +18,7 @@ use std::ops::Range;
 use plankg_model::Comparator;
 use regex::Regex;
 
-use super::lexicon::{LexiconBuilder, Occurrences};
+use super::lexicon::{LexiconBuilder, List, Occurrences};
 use super::literal::StartWords;
 use super::{Context, Found, Recognise};
 use crate::error::GazetteerError;
@@ -32,6 +32,9 @@ use quantity::{Quantity, QuantityScanner, UnitKind};
 const COMPARATORS_FILE: &str = "comparator_words.tsv";
 /// Gazetteer of words that show a number is not a target.
 const BLOCKERS_FILE: &str = "target_blockers.tsv";
+
+/// Names with a number in them that count nothing (两个维护, 五项管理).
+const NUMBERED_NAMES_FILE: &str = "numbered_names.txt";
 
 /// The word that gives each item of a list its own number ("分别达到100%、99%").
 const RESPECTIVELY: &str = "分别";
@@ -162,15 +165,18 @@ impl TargetRecogniser {
         let mut blocked_before = Vec::new();
         let mut blocked_after = Vec::new();
         let mut empty_indicators = Vec::new();
+        let mut article_before = Vec::new();
         for row in gazetteer.rows(BLOCKERS_FILE, 2)? {
             match row.field(0) {
                 "before" => blocked_before.push(row.field(1).to_owned()),
+                "article" => article_before.push(row.field(1).to_owned()),
                 "after" => blocked_after.push(row.field(1).to_owned()),
                 "indicator" => empty_indicators.push(row.field(1).to_owned()),
                 other => return Err(row.error(BLOCKERS_FILE, format!("unknown kind {other:?}"))),
             }
         }
-        let scanner = QuantityScanner::new(gazetteer, blocked_before, lexicon)?;
+        let scanner = QuantityScanner::new(gazetteer, blocked_before, article_before, lexicon)?;
+        lexicon.add(List::NumberedName, gazetteer.list(NUMBERED_NAMES_FILE)?);
         Ok(Self {
             keys: IndicatorKeys::new(gazetteer)?,
             scanner,
@@ -272,7 +278,7 @@ impl Recognise for TargetRecogniser {
         if !candidates.any() {
             return;
         }
-        let shielded = quantity::shielded_ranges(text, found);
+        let shielded = quantity::shielded_ranges(text, found, words);
         let quantities = self.scanner.scan(text, candidates, &shielded, &self.after);
         // The end of the previous quantity (accepted or not) bounds the indicator.
         let mut previous_end = 0;
@@ -529,5 +535,20 @@ mod tests {
         assert!(targets("扎实开展第十五个党风廉政教育月活动").is_empty());
         assert!(targets("根据区政府下发三个文件,突出两项重点工作").is_empty());
         assert!(targets("使每一个学生都能成为有用之才").is_empty());
+    }
+
+    #[test]
+    fn numbered_formulations_and_indefinite_articles_are_not_targets() {
+        // Pool plans: a party formulation, an education policy's name, an article.
+        assert!(
+            targets("增强四个意识,坚定四个自信,坚决做到两个维护,坚持党对教育工作的全面领导")
+                .is_empty()
+        );
+        assert!(targets("全面落实五项管理规定,减轻学生过重负担").is_empty());
+        assert!(targets("党的十六大是在新形势下召开的一次十分重要的代表大会。").is_empty());
+        assert!(targets("教育现代化是一项系统工程").is_empty());
+        // A count written with 一 stays one.
+        let t = one("每个乡镇建成一所公办中心幼儿园");
+        assert_eq!((t.value, t.unit.as_str()), (1.0, "所"));
     }
 }

@@ -1,11 +1,11 @@
 //! The clause around a number: the stretch of text an indicator can be cut from,
 //! bounded by punctuation and by the neighbouring quantities.
 
-/// Characters that end a clause. A bracketed aside such as "县(市、区)" is skipped
-/// over instead (see [`Clause::around`]).
+/// Characters that end a clause, table cell marks (|) among them. A bracketed aside
+/// such as "县(市、区)" is skipped over instead (see [`Clause::around`]).
 const BOUNDARIES: &[char] = &[
     ',', '。', ';', ':', '!', '?', '、', '\n', '\t', '(', ')', '[', ']', '【', '】', '《', '》',
-    '—',
+    '—', '|', '｜',
 ];
 
 /// The longest bracketed aside skipped over, in characters.

@@ -13,23 +13,31 @@ use crate::gazetteer::Gazetteer;
 const PRE_TAIL: &[char] = &[
     '的', '为', '是', '至', '到', '共', '计', '均', '了', '达', '由', '从', '约', '近', '每',
 ];
-/// Modal and aspect words dropped from the end of the part before the number
-/// (就业率确保在90%, 在学人数要达到6000人).
+/// Modal, aspect and distributive words dropped from the end of the part before the
+/// number (就业率确保在90%, 在学人数要达到6000人, 巩固率分别达100%, 高等院校共有10所).
 const PRE_TAIL_WORDS: &[&str] = &[
     "确保在",
     "确保",
     "保证",
     "力争",
+    "分别",
+    "已经",
+    "共有",
+    "现有",
     "要",
     "将",
     "应",
     "需",
     "在",
     "降",
+    "已",
+    "都",
+    "也",
 ];
 /// Connectives and modal words dropped from the start of either part.
 const HEAD: &[&str] = &[
     "其中", "同时", "并且", "力争", "确保", "和", "与", "并", "且", "共", "的", "有", "使", "要",
+    "将",
 ];
 /// Conjunctions that end the words of the previous number
 /// ("5所中等职业教育特色学校和10个市级骨干特色专业").
@@ -165,11 +173,13 @@ fn trim_pre_tail<'a>(pre: &'a str, comparators: &[ComparatorWord]) -> &'a str {
     }
 }
 
-/// `part` without a leading item number ("1.", "(2)") and connectives.
+/// `part` without a leading item number ("1.", "(2)"), year ("2024/2025学年",
+/// "2021年度": when, not what) and connectives.
 fn trim_head(part: &str) -> &str {
     let mut part = strip_item_number(part.trim());
     loop {
         let before = part.len();
+        part = strip_year(part);
         for word in HEAD {
             if let Some(rest) = part.strip_prefix(word) {
                 part = rest.trim_start();
@@ -179,6 +189,25 @@ fn trim_head(part: &str) -> &str {
             return part;
         }
     }
+}
+
+/// `part` without the year it starts with: digits (a school year's two, joined by
+/// / or -), then 学年, 年度 or 年.
+fn strip_year(part: &str) -> &str {
+    let mut rest = part.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == part.len() {
+        return part;
+    }
+    if let Some(second) = rest.strip_prefix(['/', '-']) {
+        let digits = second.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < second.len() {
+            rest = digits;
+        }
+    }
+    ["学年", "年度", "年"]
+        .iter()
+        .find_map(|word| rest.strip_prefix(word))
+        .map_or(part, str::trim_start)
 }
 
 /// `part` without the number of the item it starts ("1.全面完成…", "(2)…").
@@ -208,6 +237,23 @@ mod tests {
             word: "达到".into(),
             comparator: Comparator::AtLeast,
         }]
+    }
+
+    #[test]
+    fn years_distributives_and_have_words_are_not_part_of_an_indicator() {
+        // Pool plans: a school year before a count, 分别 before a shared rate.
+        assert_eq!(
+            build("2024/2025学年全澳高等院校共有", "", &words()).as_deref(),
+            Some("全澳高等院校")
+        );
+        assert_eq!(
+            build("巩固率分别达到", "", &words()).as_deref(),
+            Some("巩固率")
+        );
+        assert_eq!(
+            build("2021年度新增学位", "", &words()).as_deref(),
+            Some("新增学位")
+        );
     }
 
     #[test]

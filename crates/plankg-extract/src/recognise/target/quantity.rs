@@ -106,20 +106,24 @@ pub(super) struct QuantityScanner {
     units: HashMap<String, (String, UnitKind, bool)>,
     /// Words right before a number that make it an ordinal or determiner.
     blocked_before: Vec<String>,
+    /// Words after which a lone 一 in Chinese is an indefinite article (的一次).
+    article_before: Vec<String>,
     /// Percentages in words: 百分之九十, 百分之百.
     percent_words: Regex,
 }
 
 impl QuantityScanner {
     /// Loads the units of target_units.tsv; `blocked_before` are the words that
-    /// make a number after them an ordinal or determiner. The units and 百分之 are
-    /// added to `lexicon`: the patterns run only where one of them is written.
+    /// make a number after them an ordinal or determiner, `article_before` those
+    /// after which a lone 一 is an article. The units and 百分之 are added to
+    /// `lexicon`: the patterns run only where one of them is written.
     ///
     /// # Errors
     /// A missing file, a short row or an unknown kind (file:line).
     pub(super) fn new(
         gazetteer: &Gazetteer,
         blocked_before: Vec<String>,
+        article_before: Vec<String>,
         lexicon: &mut LexiconBuilder,
     ) -> Result<Self, GazetteerError> {
         let mut units = HashMap::new();
@@ -175,6 +179,7 @@ impl QuantityScanner {
             pattern,
             units,
             blocked_before,
+            article_before,
             percent_words,
         })
     }
@@ -236,6 +241,17 @@ impl QuantityScanner {
             let chinese = !num.as_str().starts_with(|c: char| c.is_ascii_digit());
             // A lone 二 before a measure word is an ordinal (二期, 二中); counts say 两.
             if chinese && num.as_str() == "二" {
+                continue;
+            }
+            // "召开的一次十分重要的代表大会", "是一项系统工程": 一 after these words is
+            // an indefinite article.
+            if chinese
+                && num.as_str() == "一"
+                && self
+                    .article_before
+                    .iter()
+                    .any(|w| preceding.ends_with(w.as_str()))
+            {
                 continue;
             }
             let Some(value) = numeral::parse_number(num.as_str()) else {
@@ -317,9 +333,15 @@ impl QuantityScanner {
 }
 
 /// The ranges where numbers are names, not targets: quotations ("321"发展愿景,
-/// "5621"计划), titles in 《》, and the policies found before.
-pub(super) fn shielded_ranges(text: &str, found: &Found) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = found.policies.iter().map(|h| h.range.clone()).collect();
+/// "5621"计划), titles in 《》, the policies found before and the numbered names of
+/// numbered_names.txt among `words` (两个维护, 五项管理).
+pub(super) fn shielded_ranges(text: &str, found: &Found, words: &Occurrences) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = found
+        .policies
+        .iter()
+        .map(|h| h.range.clone())
+        .chain(words.of(List::NumberedName).map(|o| o.range.clone()))
+        .collect();
     // Looking for each mark on its own is quicker than reading every character.
     if !['“', '《', '"'].iter().any(|&mark| text.contains(mark)) {
         return out;

@@ -37,12 +37,14 @@ pub(crate) enum List {
     PercentWord,
     /// Suffixes of initiative names (工程, 行动计划 …).
     InitiativeSuffix,
+    /// Names with a number that counts nothing (两个维护, 五项管理).
+    NumberedName,
 }
 
 impl List {
     /// Every list.
     #[cfg(test)]
-    const ALL: [List; 11] = [
+    const ALL: [List; 12] = [
         List::PolicyForm,
         List::PolicyGate,
         List::CiteVerb,
@@ -54,6 +56,7 @@ impl List {
         List::Unit,
         List::PercentWord,
         List::InitiativeSuffix,
+        List::NumberedName,
     ];
 
     /// The list's bit in [`Occurrences::lists`] (a test checks that they fit).
