@@ -66,6 +66,7 @@ fn figures_of_a_summary_part_are_reported_targets() {
         .all(|s| s.part_kind == PartKind::Summary));
     assert!(doc.sections.iter().all(|s| s.about_year == Some(2022)));
     let figures: Vec<(f64, &str)> = doc
+        .entities
         .targets
         .iter()
         .map(|t| (t.value, t.unit.as_str()))
@@ -73,8 +74,11 @@ fn figures_of_a_summary_part_are_reported_targets() {
     for figure in [(3000.0, "名"), (5000.0, "个"), (454.0, "名")] {
         assert!(figures.contains(&figure), "{figure:?} not in {figures:?}");
     }
-    assert!(doc.targets.iter().all(|t| t.reported));
-    assert!(doc.tasks().flat_map(|t| &t.targets).all(|t| t.reported));
+    assert!(doc.entities.targets.iter().all(|t| t.reported));
+    assert!(doc
+        .tasks()
+        .flat_map(|t| &t.entities.targets)
+        .all(|t| t.reported));
 }
 
 #[test]
@@ -90,9 +94,14 @@ fn a_summary_only_document_is_a_summary_of_its_year_throughout() {
     }
     // 教育一般公共预算财政支出12.58亿元: of the year summarised, so no earlier year
     // and no 已 marks it; the part does.
-    let spending = doc.targets.iter().find(|t| t.value == 12.58).unwrap();
+    let spending = doc
+        .entities
+        .targets
+        .iter()
+        .find(|t| t.value == 12.58)
+        .unwrap();
     assert_eq!(spending.unit, "亿元");
-    assert!(doc.targets.iter().all(|t| t.reported));
+    assert!(doc.entities.targets.iter().all(|t| t.reported));
 }
 
 /// The rule on a snippet in the shape of the joined plans (一、…工作回顾 /
@@ -108,7 +117,7 @@ fn figures_of_a_plan_part_are_not_reported() {
     let doc = &docs[0];
     let reported = |value: f64| {
         doc.tasks()
-            .flat_map(|t| &t.targets)
+            .flat_map(|t| &t.entities.targets)
             .find(|t| t.value == value)
             .map(|t| t.reported)
     };

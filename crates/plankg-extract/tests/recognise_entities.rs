@@ -23,7 +23,7 @@ fn target<'a>(
 ) -> Option<&'a plankg_model::TargetRef> {
     documents
         .iter()
-        .flat_map(|d| d.targets.iter())
+        .flat_map(|d| d.entities.targets.iter())
         .find(|t| (t.value - value).abs() < 1e-9 && t.unit == unit)
 }
 
@@ -54,7 +54,7 @@ fn names_and_ordinals_are_not_targets() {
     let documents = extract(PLAN);
     let values: Vec<f64> = documents
         .iter()
-        .flat_map(|d| d.targets.iter().map(|t| t.value))
+        .flat_map(|d| d.entities.targets.iter().map(|t| t.value))
         .collect();
     assert!(!values.contains(&321.0), "{values:?}");
     assert!(!values.contains(&2.0), "{values:?}");
@@ -65,7 +65,7 @@ fn named_schools_are_found_and_kinds_are_not() {
     let documents = extract(PLAN);
     let names: Vec<&str> = documents
         .iter()
-        .flat_map(|d| d.schools.iter().map(|s| s.name.as_str()))
+        .flat_map(|d| d.entities.schools.iter().map(|s| s.name.as_str()))
         .collect();
     for school in ["秀州中学", "连云港职业技术学院", "五中", "总场一中"] {
         assert!(names.contains(&school), "{school} not in {names:?}");
@@ -83,7 +83,7 @@ fn initiatives_have_names_and_shared_keys() {
     let documents = extract(PLAN);
     let initiatives: Vec<&plankg_model::InitiativeRef> = documents
         .iter()
-        .flat_map(|d| d.initiatives.iter())
+        .flat_map(|d| d.entities.initiatives.iter())
         .collect();
     let names: Vec<&str> = initiatives.iter().map(|i| i.name.as_str()).collect();
     for name in [

@@ -29,7 +29,7 @@ fn sample(name: &str) -> Vec<Document> {
 fn policy_names(documents: &[Document]) -> Vec<String> {
     documents
         .iter()
-        .flat_map(|d| d.policies.iter().map(|p| p.name.clone()))
+        .flat_map(|d| d.entities.policies.iter().map(|p| p.name.clone()))
         .collect()
 }
 
@@ -46,7 +46,12 @@ fn cited_policies_with_canonical_names_kinds_and_levels() {
     let documents = extract(PLAN);
     let policies: Vec<(String, PolicyKind, PolicyLevel)> = documents
         .iter()
-        .flat_map(|d| d.policies.iter().map(|p| (p.name.clone(), p.kind, p.level)))
+        .flat_map(|d| {
+            d.entities
+                .policies
+                .iter()
+                .map(|p| (p.name.clone(), p.kind, p.level))
+        })
         .collect();
     for expected in [
         (
@@ -91,7 +96,8 @@ fn a_drafted_title_is_produced_not_cited() {
     let initiatives: Vec<&str> = documents
         .iter()
         .flat_map(|d| {
-            d.initiatives
+            d.entities
+                .initiatives
                 .iter()
                 .filter(|i| i.drafted)
                 .map(|i| i.name.as_str())
@@ -108,7 +114,7 @@ fn units_keep_their_role_and_organizations_their_name() {
     let documents = extract(PLAN);
     let units: Vec<(&str, UnitRole)> = documents
         .iter()
-        .flat_map(|d| d.units.iter().map(|u| (u.name.as_str(), u.role)))
+        .flat_map(|d| d.entities.units.iter().map(|u| (u.name.as_str(), u.role)))
         .collect();
     assert!(units.contains(&("发展规划处", UnitRole::Lead)), "{units:?}");
     assert!(
@@ -117,7 +123,7 @@ fn units_keep_their_role_and_organizations_their_name() {
     );
     let organizations: Vec<&str> = documents
         .iter()
-        .flat_map(|d| d.organizations.iter().map(|o| o.name.as_str()))
+        .flat_map(|d| d.entities.organizations.iter().map(|o| o.name.as_str()))
         .collect();
     for name in ["市委", "市政府", "区政府教育督导室"] {
         assert!(
@@ -132,7 +138,7 @@ fn every_unit_of_the_tagged_sample_is_found_once_with_its_strongest_role() {
     let documents = sample("001_62672130a47eba40.txt");
     let units: Vec<(&str, UnitRole)> = documents
         .iter()
-        .flat_map(|d| d.units.iter().map(|u| (u.name.as_str(), u.role)))
+        .flat_map(|d| d.entities.units.iter().map(|u| (u.name.as_str(), u.role)))
         .collect();
     assert_eq!(units.len(), 18, "{units:?}");
     assert!(units.contains(&("教育质量评估监测中心", UnitRole::Lead)));

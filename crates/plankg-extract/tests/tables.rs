@@ -66,12 +66,13 @@ use UnitRole::{Cooperating as Coop, Lead, Responsible as Resp};
 /// The tasks that are table rows: those with a deadline or units from a cell.
 fn row_tasks(doc: &Document) -> Vec<&Task> {
     doc.tasks()
-        .filter(|t| t.deadline.is_some() || !t.units.is_empty())
+        .filter(|t| t.deadline.is_some() || !t.entities.units.is_empty())
         .collect()
 }
 
 fn units_of(task: &Task) -> Vec<(&str, UnitRole)> {
-    task.units
+    task.entities
+        .units
         .iter()
         .map(|u| (u.name.as_str(), u.role))
         .collect()
@@ -115,7 +116,7 @@ fn assert_spans(doc: &Document, source: &str) {
         if let Some(deadline) = &task.deadline {
             assert_eq!(deadline.span.slice(source), deadline.text);
         }
-        for unit in &task.units {
+        for unit in &task.entities.units {
             for evidence in &unit.evidence {
                 assert_eq!(evidence.span.slice(source), unit.name);
             }
@@ -183,6 +184,7 @@ fn html_table_with_rowspan_gives_rows_with_units_deadlines_and_sub_rows() {
     );
     // The page's units are the document's, with their column roles.
     let lead: Vec<&str> = doc
+        .entities
         .units
         .iter()
         .filter(|u| u.role == Lead)
@@ -401,7 +403,7 @@ fn a_school_plan_table_names_offices_not_people() {
             ),
         ],
     );
-    let names: Vec<&str> = doc.units.iter().map(|u| u.name.as_str()).collect();
+    let names: Vec<&str> = doc.entities.units.iter().map(|u| u.name.as_str()).collect();
     assert!(
         !names.iter().any(|n| n.contains("XX")),
         "people as units: {names:?}"
@@ -534,10 +536,10 @@ fn assert_plan_without_chrome(doc: &Document, plan: &[&str], chrome: &[&str]) {
     }
     let mut names: Vec<&str> = tasks.clone();
     names.extend(doc.title.as_deref());
-    names.extend(doc.units.iter().map(|u| u.name.as_str()));
-    names.extend(doc.organizations.iter().map(|o| o.name.as_str()));
-    names.extend(doc.schools.iter().map(|s| s.name.as_str()));
-    names.extend(doc.initiatives.iter().map(|i| i.name.as_str()));
+    names.extend(doc.entities.units.iter().map(|u| u.name.as_str()));
+    names.extend(doc.entities.organizations.iter().map(|o| o.name.as_str()));
+    names.extend(doc.entities.schools.iter().map(|s| s.name.as_str()));
+    names.extend(doc.entities.initiatives.iter().map(|i| i.name.as_str()));
     for piece in chrome {
         for name in &names {
             assert!(!name.contains(piece), "chrome {piece:?} in {name:?}");

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::entity::{InitiativeRef, OrganizationRef, PolicyRef, SchoolRef, TargetRef, UnitRef};
+use crate::entities::Entities;
 use crate::issuer::{Issuer, Place};
 use crate::span::Span;
 
@@ -56,18 +56,10 @@ pub struct Document {
     pub title_span: Option<Span>,
     /// The section tree: the preamble (depth 0) first, then the top-level parts.
     pub sections: Vec<Section>,
-    /// Higher-level policies the plan cites (deduplicated union over tasks).
-    pub policies: Vec<PolicyRef>,
-    /// Units named in responsibility tags.
-    pub units: Vec<UnitRef>,
-    /// Other named bodies.
-    pub organizations: Vec<OrganizationRef>,
-    /// Named schools.
-    pub schools: Vec<SchoolRef>,
-    /// Quantitative targets.
-    pub targets: Vec<TargetRef>,
-    /// Named initiatives, including documents the plan will draft.
-    pub initiatives: Vec<InitiativeRef>,
+    /// The entities of the plan: the union over its tasks, one entry per entity
+    /// with the evidence of every mention.
+    #[serde(flatten)]
+    pub entities: Entities,
 }
 
 /// A range of years, both ends included; `to` is `None` when open.
@@ -174,18 +166,9 @@ pub struct Task {
     /// Whether this task is a section heading rather than body text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub is_heading: bool,
-    /// Policies cited here.
-    pub policies: Vec<PolicyRef>,
-    /// Units responsible for this task.
-    pub units: Vec<UnitRef>,
-    /// Organizations mentioned here.
-    pub organizations: Vec<OrganizationRef>,
-    /// Schools involved here.
-    pub schools: Vec<SchoolRef>,
-    /// Targets set here.
-    pub targets: Vec<TargetRef>,
-    /// Initiatives mentioned here.
-    pub initiatives: Vec<InitiativeRef>,
+    /// The entities mentioned here, with their evidence.
+    #[serde(flatten)]
+    pub entities: Entities,
     /// Names of documents this task will draft.
     pub produces: Vec<String>,
     /// When the task is due, as written in its task table's deadline column

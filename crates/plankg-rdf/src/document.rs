@@ -119,9 +119,10 @@ impl DocumentGraph<'_> {
         );
         // A document cites a policy when any of its tasks does (DESIGN.md, pk:Policy).
         let mut cited: Vec<NamedNode> = doc
+            .entities
             .policies
             .iter()
-            .chain(doc.tasks().flat_map(|t| &t.policies))
+            .chain(doc.tasks().flat_map(|t| &t.entities.policies))
             .map(|p| self.minter.policy(&p.key))
             .collect();
         cited.sort_unstable();
@@ -186,27 +187,30 @@ impl DocumentGraph<'_> {
         let region = self.doc.region.as_deref();
         let mut links: Vec<(NamedNodeRef<'static>, NamedNode)> = Vec::new();
         links.extend(
-            task.policies
+            task.entities
+                .policies
                 .iter()
                 .map(|p| (pk::CITES_POLICY, self.minter.policy(&p.key))),
         );
         links.extend(
-            task.initiatives
+            task.entities
+                .initiatives
                 .iter()
                 .map(|i| (pk::MENTIONS_INITIATIVE, self.minter.initiative(&i.key))),
         );
         links.extend(
-            task.schools
+            task.entities
+                .schools
                 .iter()
                 .map(|s| (pk::INVOLVES_SCHOOL, self.minter.school(region, &s.key))),
         );
-        links.extend(task.organizations.iter().map(|o| {
+        links.extend(task.entities.organizations.iter().map(|o| {
             (
                 pk::MENTIONS_ORGANIZATION,
                 self.minter.organization(region, &o.key),
             )
         }));
-        links.extend(task.units.iter().map(|u| {
+        links.extend(task.entities.units.iter().map(|u| {
             (
                 role_property(u.role),
                 self.minter.unit(&self.issuer_key, &u.key),
@@ -224,7 +228,7 @@ impl DocumentGraph<'_> {
         for (predicate, object) in links {
             self.add(&iri, predicate, object);
         }
-        for (n, target) in task.targets.iter().enumerate() {
+        for (n, target) in task.entities.targets.iter().enumerate() {
             let target_iri = self.minter.target(&self.iri, &task.id, n);
             self.add(&iri, pk::HAS_TARGET, target_iri.clone());
             self.describe_target(&target_iri, target);
@@ -272,7 +276,8 @@ fn role_property(role: UnitRole) -> NamedNodeRef<'static> {
 /// initiative of that name when there is one (ANNOTATION.md lists drafted
 /// documents as initiatives), else the name itself.
 pub(crate) fn produced_key<'a>(task: &'a Task, name: &'a str) -> &'a str {
-    task.initiatives
+    task.entities
+        .initiatives
         .iter()
         .find(|i| i.name == name)
         .map_or(name, |i| i.key.as_str())

@@ -127,9 +127,10 @@ impl EntityGraph {
                 .or_default() += 1;
         }
         for policy in doc
+            .entities
             .policies
             .iter()
-            .chain(doc.tasks().flat_map(|t| &t.policies))
+            .chain(doc.tasks().flat_map(|t| &t.entities.policies))
         {
             let facts = self.policies.entry(minter.policy(&policy.key)).or_default();
             *facts.names.entry(policy.name.clone()).or_default() += 1;
@@ -141,7 +142,7 @@ impl EntityGraph {
             }
         }
         for task in doc.tasks() {
-            for i in &task.initiatives {
+            for i in &task.entities.initiatives {
                 count(
                     self.initiatives
                         .entry(minter.initiative(&i.key))
@@ -153,14 +154,14 @@ impl EntityGraph {
                 let iri = minter.initiative(produced_key(task, name));
                 count(self.initiatives.entry(iri).or_default(), name);
             }
-            for u in &task.units {
+            for u in &task.entities.units {
                 let entry = self
                     .units
                     .entry(minter.unit(&issuer_key, &u.key))
                     .or_insert_with(|| (Names::new(), issuer.clone()));
                 count(&mut entry.0, &u.name);
             }
-            for s in &task.schools {
+            for s in &task.entities.schools {
                 note(
                     &mut self.schools,
                     &minter.school(region, &s.key),
@@ -168,7 +169,7 @@ impl EntityGraph {
                     region,
                 );
             }
-            for o in &task.organizations {
+            for o in &task.entities.organizations {
                 let iri = minter.organization(region, &o.key);
                 note(&mut self.organizations, &iri, &o.name, region);
             }

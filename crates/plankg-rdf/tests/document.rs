@@ -291,7 +291,7 @@ fn the_entities_graph_does_not_depend_on_document_order() {
         .flat_map(|s| s.children.iter_mut())
         .flat_map(|s| s.tasks.iter_mut())
     {
-        task.initiatives[0].name = "县管校聘改革".into();
+        task.entities.initiatives[0].name = "县管校聘改革".into();
     }
     let mut third = second.clone();
     third.index = 2;
@@ -326,7 +326,7 @@ fn a_meeting_held_again_is_one_policy_with_a_date_per_session() {
             "t1",
         );
         meeting.date = Some(date.to_owned());
-        doc.policies.push(meeting);
+        doc.entities.policies.push(meeting);
         doc
     };
     let mut graph = EntityGraph::new(&minter);

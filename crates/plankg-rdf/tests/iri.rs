@@ -135,12 +135,15 @@ fn the_same_policy_in_two_documents_gets_the_same_iri() {
             id: "s0".into(),
             tasks: vec![Task {
                 id: id.into(),
-                policies: vec![sample::policy(
-                    "党的十九大",
-                    "十九大",
-                    PolicyKind::Congress,
-                    id,
-                )],
+                entities: plankg_model::Entities {
+                    policies: vec![sample::policy(
+                        "党的十九大",
+                        "十九大",
+                        PolicyKind::Congress,
+                        id,
+                    )],
+                    ..plankg_model::Entities::default()
+                },
                 ..Task::default()
             }],
             ..Section::default()

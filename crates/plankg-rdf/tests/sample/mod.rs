@@ -1,9 +1,9 @@
 //! A hand-built document with every kind of entity, shared by the crate tests.
 
 use plankg_model::{
-    Comparator, Document, Evidence, InitiativeRef, Issuer, IssuerKind, OrganizationRef, PartKind,
-    Place, PolicyKind, PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task, UnitRef,
-    UnitRole, YearRange,
+    Comparator, Document, Entities, Evidence, InitiativeRef, Issuer, IssuerKind, OrganizationRef,
+    PartKind, Place, PolicyKind, PolicyLevel, PolicyRef, SchoolRef, Section, Span, TargetRef, Task,
+    UnitRef, UnitRole, YearRange,
 };
 
 fn evidence(task: &str) -> Vec<Evidence> {
@@ -34,7 +34,10 @@ pub fn full_document() -> Document {
         id: "t1".into(),
         text: "深入学习贯彻党的十九大精神".into(),
         span: Span::new(10, 24),
-        policies: vec![policy("党的十九大", "十九大", PolicyKind::Congress, "t1")],
+        entities: Entities {
+            policies: vec![policy("党的十九大", "十九大", PolicyKind::Congress, "t1")],
+            ..Entities::default()
+        },
         ..Task::default()
     };
     let heading_task = Task {
@@ -49,66 +52,68 @@ pub fn full_document() -> Document {
         text: "实施\"县管校聘\"改革，研究制定《嘉兴教育现代化2035》，学前三年毛入园率达到94-96%。"
             .into(),
         span: Span::new(40, 90),
-        policies: vec![policy(
-            "《中国教育现代化2035》",
-            "中国教育现代化2035",
-            PolicyKind::Document,
-            "t3",
-        )],
-        units: vec![
-            UnitRef {
-                name: "基础教育处".into(),
-                key: "基础教育处".into(),
-                role: UnitRole::Lead,
+        entities: Entities {
+            policies: vec![policy(
+                "《中国教育现代化2035》",
+                "中国教育现代化2035",
+                PolicyKind::Document,
+                "t3",
+            )],
+            units: vec![
+                UnitRef {
+                    name: "基础教育处".into(),
+                    key: "基础教育处".into(),
+                    role: UnitRole::Lead,
+                    evidence: evidence("t3"),
+                },
+                UnitRef {
+                    name: "人事处".into(),
+                    key: "人事处".into(),
+                    role: UnitRole::Responsible,
+                    evidence: evidence("t3"),
+                },
+                UnitRef {
+                    name: "财务处".into(),
+                    key: "财务处".into(),
+                    role: UnitRole::Cooperating,
+                    evidence: evidence("t3"),
+                },
+            ],
+            organizations: vec![OrganizationRef {
+                name: "市委教育工委".into(),
+                key: "市委教育工委".into(),
                 evidence: evidence("t3"),
-            },
-            UnitRef {
-                name: "人事处".into(),
-                key: "人事处".into(),
-                role: UnitRole::Responsible,
+            }],
+            schools: vec![SchoolRef {
+                name: "秀州中学".into(),
+                key: "秀州中学".into(),
                 evidence: evidence("t3"),
-            },
-            UnitRef {
-                name: "财务处".into(),
-                key: "财务处".into(),
-                role: UnitRole::Cooperating,
+            }],
+            targets: vec![TargetRef {
+                indicator: "学前三年毛入园率".into(),
+                indicator_key: "学前三年毛入园率".into(),
+                value: 94.0,
+                value_max: Some(96.5),
+                unit: "%".into(),
+                comparator: Comparator::AtLeast,
+                reported: false,
                 evidence: evidence("t3"),
-            },
-        ],
-        organizations: vec![OrganizationRef {
-            name: "市委教育工委".into(),
-            key: "市委教育工委".into(),
-            evidence: evidence("t3"),
-        }],
-        schools: vec![SchoolRef {
-            name: "秀州中学".into(),
-            key: "秀州中学".into(),
-            evidence: evidence("t3"),
-        }],
-        targets: vec![TargetRef {
-            indicator: "学前三年毛入园率".into(),
-            indicator_key: "学前三年毛入园率".into(),
-            value: 94.0,
-            value_max: Some(96.5),
-            unit: "%".into(),
-            comparator: Comparator::AtLeast,
-            reported: false,
-            evidence: evidence("t3"),
-        }],
-        initiatives: vec![
-            InitiativeRef {
-                name: "县管校聘".into(),
-                key: "县管校聘".into(),
-                drafted: false,
-                evidence: evidence("t3"),
-            },
-            InitiativeRef {
-                name: "嘉兴教育现代化2035".into(),
-                key: "嘉兴教育现代化2035".into(),
-                drafted: true,
-                evidence: evidence("t3"),
-            },
-        ],
+            }],
+            initiatives: vec![
+                InitiativeRef {
+                    name: "县管校聘".into(),
+                    key: "县管校聘".into(),
+                    drafted: false,
+                    evidence: evidence("t3"),
+                },
+                InitiativeRef {
+                    name: "嘉兴教育现代化2035".into(),
+                    key: "嘉兴教育现代化2035".into(),
+                    drafted: true,
+                    evidence: evidence("t3"),
+                },
+            ],
+        },
         produces: vec!["嘉兴教育现代化2035".into()],
         ..Task::default()
     };
@@ -192,14 +197,6 @@ pub fn full_document() -> Document {
         ..Document::default()
     };
     // The document lists are the union over the tasks, as the extractor builds them.
-    let tasks: Vec<Task> = doc.tasks().cloned().collect();
-    for task in tasks {
-        doc.policies.extend(task.policies);
-        doc.units.extend(task.units);
-        doc.organizations.extend(task.organizations);
-        doc.schools.extend(task.schools);
-        doc.targets.extend(task.targets);
-        doc.initiatives.extend(task.initiatives);
-    }
+    doc.entities = Entities::union(doc.tasks().map(|t| &t.entities));
     doc
 }
