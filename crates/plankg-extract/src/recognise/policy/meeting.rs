@@ -70,16 +70,20 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
         if HELD.iter().any(|verb| modifier.as_str().contains(verb)) {
             continue;
         }
-        // "全国全省全市教育大会", "省市教育工作会议": scopes written together are one
-        // conference each (not "市区", "县区": a word).
+        // "全国全省全市教育大会", "省市教育工作会议", "全国和省市区教育工作会议":
+        // scopes written together are one conference each (not "市区", "县区": a
+        // word, unless a province's scope comes before it: 省市区 is three scopes).
         let mut more_scopes: Vec<&str> = Vec::new();
         let mut modifier_text = modifier.as_str();
-        while items.as_str().is_empty() {
+        let after_province = matches!(scope.as_str(), "省" | "全省" | "全国");
+        loop {
             let Some(word) = SCOPES.iter().find(|w| modifier_text.starts_with(**w)) else {
                 break;
             };
             let rest = &modifier_text[word.len()..];
-            if rest.starts_with(['区', '县', '级', '属', '直']) {
+            if rest.starts_with(['级', '属', '直'])
+                || (rest.starts_with(['区', '县']) && !after_province)
+            {
                 break;
             }
             more_scopes.push(word);

@@ -38,6 +38,15 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:中共中央|中央|国务院)\d{1,3}号文件").unwrap_or_else(|err| unreachable!("{err}"))
 });
 
+/// "和视察江西重要讲话精神" right after a first speech: a second speech of the same
+/// speaker ("习近平总书记关于教育的重要论述和考察安徽重要讲话精神").
+static SPEECH_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:和|及|以及)([^,。;、:!?\n“”和及]{2,20}?(?:重要讲话|重要指示批示|重要指示|重要论述|重要批示)(?:精神)?)",
+    )
+    .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
 /// "、考察上海系列重要讲话精神": a further speech in a list after a first one.
 static SPEECH_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -63,7 +72,7 @@ static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// A leader's speech or instruction: person, what it is about, the kind of text.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:习近平|习|胡锦涛)\s?总\s?书\s?记|习近平同志|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
+        r"(?:(?:习近平|习|胡锦涛)\s?总\s?书\s?记|习近平同志|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话和(?:重要)?(?:批示指示|指示批示)|重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
@@ -176,6 +185,22 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
                 table,
             );
             out.push(Candidate::policies(all.range(), vec![policy], 1));
+            let rest = text.get(all.end()..).unwrap_or("");
+            if let Some(second) = SPEECH_AND.captures(rest).and_then(|c| c.get(1)) {
+                let range = all.end() + second.start()..all.end() + second.end();
+                if !["思想", "习近平", "总书记"]
+                    .iter()
+                    .any(|w| second.as_str().contains(w))
+                {
+                    let policy = named(
+                        second.as_str(),
+                        PolicyKind::Thought,
+                        PolicyLevel::Central,
+                        table,
+                    );
+                    out.push(Candidate::policies(range, vec![policy], 1));
+                }
+            }
         }
         for caps in SPEECH_ITEM.captures_iter(text) {
             let Some(item) = caps.get(1) else { continue };

@@ -327,3 +327,37 @@ fn a_citys_five_year_plan_is_municipal() {
         )]
     );
 }
+
+#[test]
+fn scopes_written_together_after_a_province_are_one_meeting_each() {
+    // Pool: a school plan of 2022.
+    let mut found = names("认真贯彻落实全国和省市区教育工作会议精神");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "全国教育工作会议",
+            "区教育工作会议",
+            "市教育工作会议",
+            "省教育工作会议"
+        ]
+    );
+}
+
+#[test]
+fn a_second_speech_after_and_is_its_own_policy() {
+    // Pool: provincial and city plans of 2021 and 2025.
+    assert_eq!(
+        names("全面落实习近平总书记关于教育的重要论述和考察安徽重要讲话精神,按照党中央决策部署"),
+        ["习近平总书记关于教育的重要论述", "考察安徽重要讲话精神"]
+    );
+    assert_eq!(
+        names("传达学习习近平总书记关于教育的重要讲话和批示指示以及国家关于教育的重大决策"),
+        ["习近平总书记关于教育的重要讲话和批示指示"]
+    );
+}
+
+#[test]
+fn a_congress_named_for_the_year_it_is_held_is_not_cited() {
+    assert!(names("今年是党的十八大召开之年,全校教职工要").is_empty());
+}

@@ -48,6 +48,7 @@ pub(crate) struct Words {
     bare_genres: Vec<String>,
     scope_stop: Vec<String>,
     own_body: Vec<String>,
+    hold_after: Vec<String>,
 }
 
 impl Words {
@@ -71,6 +72,7 @@ impl Words {
             bare_genres: Vec::new(),
             scope_stop: Vec::new(),
             own_body: Vec::new(),
+            hold_after: Vec::new(),
         };
         for row in gazetteer.rows(FILE, 2)? {
             let list = match row.field(1) {
@@ -86,6 +88,7 @@ impl Words {
                 "bare_genre" => &mut words.bare_genres,
                 "scope_stop" => &mut words.scope_stop,
                 "own_body" => &mut words.own_body,
+                "hold_after" => &mut words.hold_after,
                 other => return Err(row.error(FILE, format!("unknown role {other:?}"))),
             };
             list.push(row.field(0).to_owned());
@@ -107,12 +110,20 @@ impl Words {
 
     /// The stance of the clause around `text[start..end]`: the governing word
     /// nearest before the mention within its clause wins; a draft word right after
-    /// it ("《…》编制工作") makes it a draft.
+    /// it ("《…》编制工作") makes it a draft, a hold word right after it ("党的十八大
+    /// 召开之年") a meeting held, not cited.
     pub(crate) fn stance(&self, text: &str, start: usize, end: usize) -> Stance {
         let after = text.get(end..).unwrap_or("");
         let after = after.strip_prefix('的').unwrap_or(after);
         if self.draft.iter().any(|w| after.starts_with(w.as_str())) {
             return Stance::Draft;
+        }
+        if self
+            .hold_after
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+        {
+            return Stance::Hold;
         }
         let before = clause_before(text, start);
         // The governing word that ends last; among words ending at one place, the
