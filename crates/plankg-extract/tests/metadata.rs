@@ -220,3 +220,29 @@ fn a_news_item_reporting_a_plan_takes_its_issuer_and_year() {
     let doc = extract("five_year_plan_opening_2016.txt");
     assert_eq!((doc.year, doc.year_inferred), (Some(2016), true));
 }
+
+#[test]
+fn a_bureau_the_title_writes_bare_takes_its_level_from_the_body() {
+    // Title "教育局2020年工作总结和2021年工作思路", body "市教育局在市委市政府…".
+    let doc = extract("bare_title_bureau_2021.txt");
+    assert_eq!(doc.issuer.as_deref(), Some("市教育局"));
+    // A forum repost: title "教育局:用“两会”精神…", body "区教育局党组书记", its
+    // place in the news item's dateline ("郧阳网讯").
+    let doc = extract("dateline_news_yunyang_2021.txt");
+    assert_eq!(doc.issuer.as_deref(), Some("区教育局"));
+    assert_eq!(doc.region.as_deref(), Some("郧阳区"));
+}
+
+#[test]
+fn a_department_the_title_names_is_the_issuer() {
+    // "教育局基础教育科工作参考计划": the department's own plan.
+    let doc = extract("department_title_2010.txt");
+    assert_eq!(doc.issuer.as_deref(), Some("教育局基础教育科"));
+}
+
+#[test]
+fn a_speech_outlining_a_review_and_the_next_years_work_is_of_the_next_year() {
+    // "一是2014年學校主要工作回顧;…三是2015年主要工作部署".
+    let doc = extract("review_and_plan_speech_2015_trad.txt");
+    assert_eq!(doc.year, Some(2015));
+}

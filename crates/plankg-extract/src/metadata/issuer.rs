@@ -82,6 +82,11 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^.*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号"));
 
+/// A department of a body named right after it in a title, before the kind of plan
+/// or its year: "基础教育科工作…", "办公室2022年…".
+static DEPARTMENT: LazyLock<Regex> =
+    LazyLock::new(|| static_regex(r"^(\p{Han}{1,8}?(?:科|处|股|办公室|室))(?:工作|\d|年|$)"));
+
 /// A school named by its place and number ("温州二中", "温州市三小"): the short form
 /// of 温州市第二中学. Read only after a place name.
 static NUMBERED_SCHOOL: LazyLock<Regex> =
@@ -215,7 +220,9 @@ impl IssuerReader {
     }
 
     /// The bodies named in a title before its year, or between its year and the
-    /// kind of plan ("2021年区教育局工作要点").
+    /// kind of plan ("2021年区教育局工作要点"), each with the department of it the
+    /// title names right after it ("教育局基础教育科工作参考计划": the department's
+    /// plan).
     pub(super) fn title_bodies(&self, title: &str, regions: &RegionReader) -> Vec<String> {
         let compact = title.trim();
         let mut parts = Vec::new();
@@ -231,7 +238,11 @@ impl IssuerReader {
         }
         parts
             .iter()
-            .flat_map(|part| self.bodies(part, regions))
+            .flat_map(|part| {
+                self.bodies(part, regions)
+                    .into_iter()
+                    .map(|body| with_department(part, body))
+            })
             .collect()
     }
 
@@ -436,6 +447,35 @@ impl IssuerReader {
             return (!cut && self.is_named_school(body, place.is_some())).then(|| body.to_owned());
         }
         Some(body.to_owned())
+    }
+
+    /// A title's body written as its head alone ("教育局:…", "教育局2020年工作总结")
+    /// completed from the body text, which names the same bureau with its level or
+    /// place ("区教育局党组书记", "市教育局在市委市政府的坚强领导下"); other bodies
+    /// stay as they are.
+    pub(super) fn completed(
+        &self,
+        bodies: Vec<String>,
+        body: &str,
+        regions: &RegionReader,
+    ) -> Vec<String> {
+        let bare = |b: &str| self.admin_head(b).is_some_and(|h| h.written == b);
+        if !bodies.iter().any(|b| bare(b)) {
+            return bodies;
+        }
+        let Some(named) = self.body_bureau(body, regions) else {
+            return bodies;
+        };
+        bodies
+            .into_iter()
+            .map(|b| {
+                if bare(&b) && named.len() > b.len() && named.ends_with(b.as_str()) {
+                    named.clone()
+                } else {
+                    b
+                }
+            })
+            .collect()
     }
 
     /// Whether a body (as [`Self::bodies`] gives it) is a school.
@@ -823,6 +863,20 @@ fn level_word_start(before: &str) -> Option<usize> {
         .map(char::len_utf8)
         .sum();
     Some(at - masked)
+}
+
+/// `body` as found in the title part `part`, with the department written right
+/// after it (教育局 + 基础教育科).
+fn with_department(part: &str, body: String) -> String {
+    let department = part
+        .find(body.as_str())
+        .and_then(|at| DEPARTMENT.captures(&part[at + body.len()..]))
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str().to_owned());
+    match department {
+        Some(department) => body + &department,
+        None => body,
+    }
 }
 
 #[cfg(test)]

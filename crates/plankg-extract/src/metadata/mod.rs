@@ -193,7 +193,7 @@ impl MetadataReader {
         let title_text = title.map_or("", |(t, _)| t.as_str());
         let from_title = self.issuers.title_bodies(title_text, &self.regions);
         if !from_title.is_empty() {
-            return from_title;
+            return self.issuers.completed(from_title, body, &self.regions);
         }
         let notice = self.issuers.notice_bodies(text, lines, &self.regions);
         if !notice.is_empty() {

@@ -12,6 +12,9 @@ use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::places::{Places, PLACES};
 
+/// Words that end a news item's dateline after its place's name.
+const DATELINES: [&str; 4] = ["网讯", "日报讯", "新闻网讯", "电视台讯"];
+
 /// The gazetteer file of short place names that are ordinary words.
 const PLACE_STOPWORDS: &str = "place_short_stopwords.txt";
 
@@ -144,6 +147,14 @@ impl RegionReader {
         }
         for (surface, _, start) in self.places_in(body, education) {
             if body[start + surface.len()..].starts_with("教育") {
+                count(&mut counts, surface, start);
+            }
+        }
+        // A news item's dateline names its place ("郧阳网讯", "宁波日报讯").
+        let dateline =
+            |text: &str, end: usize| DATELINES.iter().any(|word| text[end..].starts_with(word));
+        for (surface, _, start) in self.places_in(body, dateline) {
+            if dateline(body, start + surface.len()) {
                 count(&mut counts, surface, start);
             }
         }

@@ -37,6 +37,14 @@ static REPORTED_PLAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An opening that outlines a review of one year and the work of the next ("一是2014
+/// 年学校主要工作回顾;…三是2015年主要工作部署"): the plan is of the later year.
+static REVIEW_AND_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"(?:19|20)\d{2}年[^。\d]{0,12}?(?:回顾|总结)[^。]{0,60}?((?:19|20)\d{2})年[^。；;\d]{0,12}?(?:部署|安排|要点|计划|思路|打算)",
+    )
+});
+
 /// The year an opening names as the one ahead: "2010年是…的冲刺之年", "2019年,…
 /// 将扎实推进" (a year whose sentence says what will be done, not what was).
 static YEAR_AHEAD: LazyLock<[Regex; 2]> = LazyLock::new(|| {
@@ -165,12 +173,18 @@ impl YearReader {
             return titled;
         }
         let [ahead, will] = &*YEAR_AHEAD;
-        [&*CONFERENCE, &*REPORTED_PLAN, ahead, will]
-            .into_iter()
-            .find_map(first)
-            .map(|year| (year, false))
-            .or_else(|| five_year_plan_year(opening).map(|year| (year, true)))
-            .or_else(|| self.inferred_year(evidence.body).map(|year| (year, true)))
+        [
+            &*REVIEW_AND_PLAN,
+            &*CONFERENCE,
+            &*REPORTED_PLAN,
+            ahead,
+            will,
+        ]
+        .into_iter()
+        .find_map(first)
+        .map(|year| (year, false))
+        .or_else(|| five_year_plan_year(opening).map(|year| (year, true)))
+        .or_else(|| self.inferred_year(evidence.body).map(|year| (year, true)))
     }
 
     /// The years the party meetings `body` cites allow it to be from: from the
