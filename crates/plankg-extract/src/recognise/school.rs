@@ -8,6 +8,7 @@
 //! is generic. Abbreviations such as 五中 and 总场一中 are read by a second pattern.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use plankg_model::SchoolRef;
 use regex::Regex;
@@ -20,6 +21,7 @@ use super::segment::{self, Word};
 use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::patterns::static_regex;
 use crate::places::Places;
 use rustc_hash::FxHashSet;
 
@@ -252,9 +254,11 @@ impl SchoolRecogniser {
             return None;
         }
         let after = &text[end..];
-        // The name must end here: the next character is punctuation or a particle.
+        // The name must end here: the next character is punctuation or a particle, or
+        // starts a verb ("把区一中建设成为…"), not a word with 中 (一中心, 七中全会).
         let next = after.chars().next();
         if next.is_some_and(|c| names::is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等'))
+            && !verb_follows(text, start, end)
         {
             return None;
         }
@@ -267,11 +271,14 @@ impl SchoolRecogniser {
         }
         let place_start = self.boundaries.name_start(text, start, 4);
         let place = names::strip_masks(&text[place_start..start]);
-        let (name_start, place) = if place.ends_with(PLACE_ENDINGS) && place.chars().count() >= 2 {
-            (start - place.len(), place)
-        } else {
-            (start, "")
-        };
+        // A place, or the level word of the plan's own place alone ("区一中", "县二中").
+        let own_level = matches!(place, "市" | "县" | "区" | "镇" | "旗");
+        let (name_start, place) =
+            if place.ends_with(PLACE_ENDINGS) && (place.chars().count() >= 2 || own_level) {
+                (start - place.len(), place)
+            } else {
+                (start, "")
+            };
         Some(school_hit(
             format!("{place}{}", &text[start..end]),
             name_start..end,
@@ -301,6 +308,17 @@ impl Recognise for SchoolRecogniser {
             if stage {
                 continue;
             }
+            // "履坦镇、王宅镇、三港乡等4所中心幼儿园": one school of the kind per town.
+            let towns = town_schools(
+                text,
+                suffix_start,
+                &text[suffix_start..end],
+                &self.boundaries,
+            );
+            if !towns.is_empty() {
+                hits.extend(towns);
+                continue;
+            }
             let Some(segmented) = Segmented::around(text, suffix_start, end) else {
                 continue;
             };
@@ -318,6 +336,15 @@ impl Recognise for SchoolRecogniser {
             }
             let name = format!("{modifier}{}", &text[suffix_start..end]);
             hits.push(school_hit(name, name_start..end));
+            // "桃溪镇、新宅镇、武阳幼儿园": towns listed before a school share its kind.
+            if text[..name_start].ends_with('、') {
+                hits.extend(town_schools(
+                    text,
+                    name_start,
+                    &text[suffix_start..end],
+                    &self.boundaries,
+                ));
+            }
         }
         // Every abbreviation ends with a numeral and 中.
         let abbreviations = words
@@ -343,6 +370,23 @@ impl Recognise for SchoolRecogniser {
             found.schools.push(hit);
         }
     }
+}
+
+/// Whether the abbreviation at `start..end` of `text` ends a word and a verb starts
+/// right after it (一中 + 建设), by jieba's words and tags.
+fn verb_follows(text: &str, start: usize, end: usize) -> bool {
+    let window_end = text[end..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| end + i);
+    let words = segment::words(&text[start..window_end]);
+    let local_end = end - start;
+    let ends_here = words.iter().any(|w| w.range.end == local_end);
+    ends_here
+        && words
+            .iter()
+            .find(|w| w.range.start == local_end)
+            .is_some_and(Word::is_verb)
 }
 
 /// The words around one school suffix, the suffix aligned with them.
@@ -507,6 +551,82 @@ fn is_jurisdiction_school(modifier: &str) -> bool {
 }
 
 /// A school hit; its key is the name without spaces and quotes.
+/// A list of towns ending right before byte `end` of a text, each item a town's name
+/// (one to three characters and 镇 or 乡, not a kind of place: 乡镇, 各镇), with the
+/// count of the list after it ("等4所") and a kind's modifier (中心, 公办); the last
+/// item needs no 、 when a count or the kind follows it directly.
+static TOWN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"((?:\p{Han}{1,3}[镇乡]、)*)(\p{Han}{1,3}[镇乡](?:等[0-9一二三四五六七八九十两]+所)?|)(公办中心|中心|公办|公立)?$",
+    )
+});
+
+/// Words ending in 镇 or 乡 that name a kind of place, not a town.
+const NOT_TOWNS: [&str; 8] = [
+    "乡镇", "城镇", "村镇", "集镇", "各镇", "各乡", "全镇", "全乡",
+];
+
+/// The schools of `kind` of the towns listed right before byte `end` of `text`:
+/// "履坦镇、王宅镇、三港乡等4所" + 中心幼儿园, or "桃溪镇、新宅镇、" + 武阳幼儿园's
+/// 幼儿园. Empty unless two towns at least are listed, or one with a count.
+fn town_schools(
+    text: &str,
+    end: usize,
+    kind: &str,
+    boundaries: &NameBoundaries,
+) -> Vec<Hit<SchoolRef>> {
+    let window_start = text[..end]
+        .char_indices()
+        .rev()
+        .take(40)
+        .last()
+        .map_or(end, |(i, _)| i);
+    let window = &text[window_start..end];
+    let Some(caps) = TOWN_LIST.captures(window) else {
+        return Vec::new();
+    };
+    let (Some(listed), Some(last)) = (caps.get(1), caps.get(2)) else {
+        return Vec::new();
+    };
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut at = listed.start();
+    for item in listed.as_str().split_terminator('、') {
+        items.push((at, item));
+        at += item.len() + '、'.len_utf8();
+    }
+    let kind = format!("{}{kind}", caps.get(3).map_or("", |m| m.as_str()));
+    let last_name = last.as_str().split('等').next().unwrap_or("");
+    let counted = last.as_str().contains('等');
+    if !last_name.is_empty() {
+        items.push((last.start(), last_name));
+    }
+    // A name's first characters may belong to a word before it ("完成了履坦镇"):
+    // each town starts where the name read back from its 镇 or 乡 does.
+    let towns: Vec<(usize, &str)> = items
+        .into_iter()
+        .filter_map(|(at, item)| {
+            let level = item.chars().next_back()?.len_utf8();
+            let level_at = window_start + at + item.len() - level;
+            let start = boundaries
+                .name_start(text, level_at, 3)
+                .max(window_start + at);
+            let town = text.get(start..window_start + at + item.len())?;
+            Some((start - window_start, town))
+        })
+        .filter(|(_, item)| item.chars().count() >= 2 && !NOT_TOWNS.contains(item))
+        .collect();
+    if towns.len() < 2 && !(counted && towns.len() == 1) {
+        return Vec::new();
+    }
+    towns
+        .into_iter()
+        .map(|(at, town)| {
+            let start = window_start + at;
+            school_hit(format!("{town}{kind}"), start..start + town.len())
+        })
+        .collect()
+}
+
 fn school_hit(name: String, range: std::ops::Range<usize>) -> Hit<SchoolRef> {
     let key: String = name
         .chars()
@@ -583,6 +703,37 @@ mod tests {
             schools("支持市实验小学发展,办好各县实验学校"),
             ["市实验小学"]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_with_its_level_word_before_a_verb() {
+        // Pool: a district's report ("把区一中建设成为全区普通高中…").
+        assert_eq!(
+            schools("把区一中建设成为全区普通高中“第四大校”,把区二中打造成为特色学校"),
+            ["区一中", "区二中"]
+        );
+        assert!(schools("建设第一中心小区").is_empty());
+        assert!(schools("十八届三中、四中全会").is_empty());
+    }
+
+    #[test]
+    fn towns_listed_before_a_kind_share_it() {
+        // Pool: a county's summary of 2016.
+        assert_eq!(
+            schools("完成了履坦镇、王宅镇、茭道镇、三港乡等4所中心幼儿园迁建新建工程"),
+            [
+                "履坦镇中心幼儿园",
+                "王宅镇中心幼儿园",
+                "茭道镇中心幼儿园",
+                "三港乡中心幼儿园"
+            ]
+        );
+        let found = schools("对桃溪镇、新宅镇、桐琴镇、武阳幼儿园和明招幼儿园进行了改造");
+        for name in ["桃溪镇幼儿园", "新宅镇幼儿园", "桐琴镇幼儿园", "武阳幼儿园"]
+        {
+            assert!(found.iter().any(|f| f == name), "{name}: {found:?}");
+        }
+        assert!(schools("各乡镇、城镇中心幼儿园").is_empty());
     }
 
     #[test]

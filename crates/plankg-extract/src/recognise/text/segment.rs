@@ -75,6 +75,11 @@ impl Word<'_> {
         self.chars >= 2 && matches!(self.tag, "ns" | "nr" | "nrt" | "nrfg" | "nt" | "nz" | "j")
     }
 
+    /// Whether the word is a verb or verbal noun of two characters or more (建设, 实施).
+    pub(crate) fn is_verb(&self) -> bool {
+        self.chars >= 2 && self.tag.starts_with('v')
+    }
+
     /// Whether the word is a common noun of two characters or more.
     pub(crate) fn is_noun(&self) -> bool {
         self.chars >= 2 && matches!(self.tag, "n" | "ng" | "nl" | "l" | "s" | "an")
