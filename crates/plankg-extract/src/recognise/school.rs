@@ -71,6 +71,9 @@ pub(crate) struct SchoolRecogniser {
     /// "五中", "总场一中": Chinese numerals and 中 (run only where the lexicon found
     /// a numeral and 中).
     abbreviation: Regex,
+    /// Short forms of universities (universities.tsv) in the lexicon's order, each
+    /// with the full name it stands for when only one university has it.
+    short_names: Vec<(String, Option<String>)>,
 }
 
 impl SchoolRecogniser {
@@ -103,6 +106,11 @@ impl SchoolRecogniser {
         }
         lexicon.add(List::SchoolSuffix, &words);
         let suffixes = words.iter().cloned().collect();
+        let short_names = university_short_names(gazetteer)?;
+        lexicon.add(
+            List::SchoolShortName,
+            short_names.iter().map(|(short, _)| short),
+        );
         lexicon.add(
             List::SchoolAbbreviation,
             ABBREVIATION_NUMERALS
@@ -147,6 +155,7 @@ impl SchoolRecogniser {
             generic,
             organizations,
             abbreviation,
+            short_names,
         })
     }
 
@@ -254,12 +263,8 @@ impl SchoolRecogniser {
             return None;
         }
         let after = &text[end..];
-        // The name must end here: the next character is punctuation or a particle, or
-        // starts a verb ("把区一中建设成为…"), not a word with 中 (一中心, 七中全会).
-        let next = after.chars().next();
-        if next.is_some_and(|c| names::is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等'))
-            && !verb_follows(text, start, end)
-        {
+        // Not a word with 中 (一中心, 七中全会).
+        if !name_ends_here(text, start, end) {
             return None;
         }
         // "四中、五中全会": a list of plenums.
@@ -355,6 +360,23 @@ impl Recognise for SchoolRecogniser {
                 hits.push(hit);
             }
         }
+        // "考入清华、北大": a university's short form, where it is a whole word.
+        for occurrence in words.of(List::SchoolShortName) {
+            let Some((short, full)) = self.short_names.get(occurrence.index) else {
+                continue;
+            };
+            // "澳门同济慈善会": a short form inside another body's name.
+            if !segment::is_whole_word(text, occurrence.range.clone())
+                || !name_ends_here(text, occurrence.range.start, occurrence.range.end)
+            {
+                continue;
+            }
+            let mut hit = school_hit(short.clone(), occurrence.range.clone());
+            if let Some(full) = full {
+                hit.entity.key.clone_from(full);
+            }
+            hits.push(hit);
+        }
         // "清华大学附中实验学校" also ends in 大学 and 附中: keep the longest name.
         let all = hits.clone();
         hits.retain(|h| {
@@ -370,6 +392,14 @@ impl Recognise for SchoolRecogniser {
             found.schools.push(hit);
         }
     }
+}
+
+/// Whether a name at `start..end` of `text` ends there: the next character is
+/// punctuation or a particle, or a verb starts right after it ("把区一中建设成为…").
+fn name_ends_here(text: &str, start: usize, end: usize) -> bool {
+    let next = text[end..].chars().next();
+    !next.is_some_and(|c| names::is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等'))
+        || verb_follows(text, start, end)
 }
 
 /// Whether the abbreviation at `start..end` of `text` ends a word and a verb starts
@@ -551,6 +581,38 @@ fn is_jurisdiction_school(modifier: &str) -> bool {
 }
 
 /// A school hit; its key is the name without spaces and quotes.
+/// The gazetteer file of universities and their short forms.
+const UNIVERSITIES_FILE: &str = "universities.tsv";
+
+/// The short forms of universities.tsv, each with its university's full name when
+/// no other university has it (交大 is two).
+fn university_short_names(
+    gazetteer: &Gazetteer,
+) -> Result<Vec<(String, Option<String>)>, GazetteerError> {
+    let mut owners: Vec<(String, Vec<String>)> = Vec::new();
+    for row in gazetteer.rows(UNIVERSITIES_FILE, 1)? {
+        let full = row.field(0);
+        for short in row
+            .field(1)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            match owners.iter_mut().find(|(s, _)| s == short) {
+                Some((_, fulls)) => fulls.push(full.to_owned()),
+                None => owners.push((short.to_owned(), vec![full.to_owned()])),
+            }
+        }
+    }
+    Ok(owners
+        .into_iter()
+        .map(|(short, mut fulls)| {
+            let full = (fulls.len() == 1).then(|| fulls.remove(0));
+            (short, full)
+        })
+        .collect())
+}
+
 /// A list of towns ending right before byte `end` of a text, each item a town's name
 /// (one to three characters and 镇 or 乡, not a kind of place: 乡镇, 各镇), with the
 /// count of the list after it ("等4所") and a kind's modifier (中心, 公办); the last
@@ -734,6 +796,17 @@ mod tests {
             assert!(found.iter().any(|f| f == name), "{name}: {found:?}");
         }
         assert!(schools("各乡镇、城镇中心幼儿园").is_empty());
+    }
+
+    #[test]
+    fn universities_by_their_short_forms() {
+        // Pool: a city bureau's summary of 2020.
+        assert_eq!(
+            schools("学生考入清华、北大、复旦、交大等名校"),
+            ["清华", "北大", "复旦", "交大"]
+        );
+        assert!(schools("弘扬北大荒精神").is_empty());
+        assert!(schools("推进澳门同济慈善会起点工程").is_empty());
     }
 
     #[test]

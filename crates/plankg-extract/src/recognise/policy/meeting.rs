@@ -76,10 +76,7 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
         let mut more_scopes: Vec<&str> = Vec::new();
         let mut modifier_text = modifier.as_str();
         let after_province = matches!(scope.as_str(), "省" | "全省" | "全国");
-        loop {
-            let Some(word) = SCOPES.iter().find(|w| modifier_text.starts_with(**w)) else {
-                break;
-            };
+        while let Some(word) = SCOPES.iter().find(|w| modifier_text.starts_with(**w)) {
             let rest = &modifier_text[word.len()..];
             if rest.starts_with(['级', '属', '直'])
                 || (rest.starts_with(['区', '县']) && !after_province)

@@ -39,12 +39,14 @@ pub(crate) enum List {
     InitiativeSuffix,
     /// Names with a number that counts nothing (两个维护, 五项管理).
     NumberedName,
+    /// Short forms of universities (清华, 北大).
+    SchoolShortName,
 }
 
 impl List {
     /// Every list.
     #[cfg(test)]
-    const ALL: [List; 12] = [
+    const ALL: [List; 13] = [
         List::PolicyForm,
         List::PolicyGate,
         List::CiteVerb,
@@ -57,6 +59,7 @@ impl List {
         List::PercentWord,
         List::InitiativeSuffix,
         List::NumberedName,
+        List::SchoolShortName,
     ];
 
     /// The list's bit in [`Occurrences::lists`] (a test checks that they fit).

@@ -97,6 +97,25 @@ pub(crate) fn is_ordinal(word: &str) -> bool {
         && !digits.starts_with('两')
 }
 
+/// Whether `range` of `text` starts and ends where words do (北大 in 考入北大, not in
+/// 北大荒), by the words of a few characters around it.
+pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let from = text[..range.start]
+        .char_indices()
+        .rev()
+        .take(4)
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let to = text[range.end..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| range.end + i);
+    let (start, end) = (range.start - from, range.end - from);
+    !words(&text[from..to]).iter().any(|w| {
+        (w.range.start < start && start < w.range.end) || (w.range.start < end && end < w.range.end)
+    })
+}
+
 /// The words of `text`, in order, covering it.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut at = 0;
