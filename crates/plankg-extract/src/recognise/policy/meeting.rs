@@ -16,10 +16,12 @@ use super::table::PolicyTable;
 use super::words::Stance;
 use super::{Candidate, Scan};
 
-/// Scope, modifier (no party-meeting words), head; preceded by list items.
+/// Scope, modifier (no party-meeting words), head; preceded by list items, each a
+/// scope with at most a field of education of its own ("全国农村教育、"): "省政府
+/// 总体要求和全省教育大会" lists no meeting before the conference.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:(?:全\s?[国省市区县]|省|市|区|县)[\p{Han}--[委届次会、和及与]]{0,8}?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
+        r"((?:(?:全\s?[国省市区县]|省|市|区|县)(?:[\p{Han}--[委届次会、和及与]]{0,6}?教育)?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });

@@ -361,3 +361,12 @@ fn a_second_speech_after_and_is_its_own_policy() {
 fn a_congress_named_for_the_year_it_is_held_is_not_cited() {
     assert!(names("今年是党的十八大召开之年,全校教职工要").is_empty());
 }
+
+#[test]
+fn a_body_before_a_conference_is_no_meeting_of_the_list() {
+    // Pool: a provincial plan of 2019.
+    assert_eq!(
+        names("按照省委省政府总体要求和全省教育大会精神,强化问题和目标导向"),
+        ["全省教育大会"]
+    );
+}
