@@ -263,6 +263,32 @@ impl Recognise for InitiativeRecogniser {
                 continue;
             }
             let mut start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
+            // A one-character boundary that ends a longer word of a name ("实施普及
+            // 攻坚计划": 普及, not 及) is no boundary: the name reads on from that
+            // word's start (not over an adverb: "项目正在按计划").
+            let before: Vec<usize> = text[..start]
+                .char_indices()
+                .rev()
+                .take(4)
+                .map(|(i, _)| i)
+                .collect();
+            let single = before
+                .first()
+                .is_some_and(|&last| self.boundaries.is_word(&text[last..start]))
+                && before.get(1..).is_some_and(|longer| {
+                    longer
+                        .iter()
+                        .all(|&at| !self.boundaries.is_word(&text[at..start]))
+                });
+            if let Some(word_start) = before
+                .first()
+                .filter(|_| single)
+                .and_then(|&last| segment::name_word_across(text, last))
+            {
+                let taken = text[start..suffix_start].chars().count();
+                let rest = MAX_MODIFIER.saturating_sub(taken);
+                start = self.boundaries.name_start(text, word_start, rest);
+            }
             // "马克思主义理论研究和建设工程": a generic part after 和 shares the name
             // of the part before it.
             if let Some(extended) = self.across_and(text, start, suffix_start) {
@@ -400,6 +426,17 @@ mod tests {
             initiatives("开展师德师风建设年主题教育活动"),
             ["师德师风建设年主题教育活动"]
         );
+    }
+
+    #[test]
+    fn a_name_reads_over_a_word_holding_a_boundary() {
+        // Pool: a provincial plan of 2019.
+        assert_eq!(
+            initiatives("高中阶段加快实施普及攻坚计划,扩大普通高中"),
+            ["普及攻坚计划"]
+        );
+        assert!(initiatives("这是一项基础性工程").is_empty());
+        assert!(initiatives("教育局基础教育科工作参考计划").is_empty());
     }
 
     #[test]

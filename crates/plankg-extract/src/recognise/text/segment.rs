@@ -116,6 +116,30 @@ pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
     })
 }
 
+/// The start of the word of `text` that holds byte `at` inside it (starts before it,
+/// ends after it) when that word can be part of a name (not a verb, adverb or
+/// function word: [`Word::ends_a_name`]), by the words of a few characters around:
+/// 普及 holds the place before 及 in "实施普及攻坚计划", 正在 (an adverb) none.
+pub(crate) fn name_word_across(text: &str, at: usize) -> Option<usize> {
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .take(4)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let to = text[at..]
+        .char_indices()
+        .nth(4)
+        .map_or(text.len(), |(i, _)| at + i);
+    let window = &text[from..to];
+    let local = at - from;
+    words(window)
+        .iter()
+        .find(|w| w.range.start < local && local < w.range.end)
+        .filter(|w| !w.ends_a_name(window))
+        .map(|w| from + w.range.start)
+}
+
 /// The words of `text`, in order, covering it.
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut at = 0;
