@@ -551,4 +551,12 @@ mod tests {
         let t = one("每个乡镇建成一所公办中心幼儿园");
         assert_eq!((t.value, t.unit.as_str()), (1.0, "所"));
     }
+
+    #[test]
+    fn a_space_between_number_and_unit() {
+        // Pool: a converted summary of 2020 ("一段上线 547 人,较去 年增加 27 人").
+        let found = targets("高考方面,一段上线 547 人,较去年增加 27 人,一段上线率 28.49%,");
+        let values: Vec<(f64, &str)> = found.iter().map(|t| (t.value, t.unit.as_str())).collect();
+        assert_eq!(values, [(547.0, "人"), (27.0, "人"), (28.49, "%")]);
+    }
 }

@@ -57,7 +57,7 @@ pub(super) fn build(pre: &str, post: &str, comparators: &[ComparatorWord]) -> Op
     };
     let pre = trim_head(trim_pre_tail(pre, comparators));
     let post = trim_head(post.trim_end_matches(POST_TAIL));
-    let indicator = format!("{pre}{post}");
+    let indicator = without_inner_spaces(&format!("{pre}{post}"));
     // A list's leftover ("党总支、") is cut at its mark.
     let indicator = indicator.trim_end_matches(LIST_MARKS).to_owned();
     let meaningful = indicator.chars().filter(|c| is_han(*c)).count();
@@ -222,6 +222,24 @@ fn strip_item_number(part: &str) -> &str {
         .map_or(part, str::trim_start)
 }
 
+/// `text` without the spaces a converted page puts between Chinese characters
+/// ("三级 幼儿园", "较去 年增加"); a space next to a Latin letter or digit stays.
+fn without_inner_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let space = matches!(c, ' ' | '\u{3000}');
+            let between_han = i > 0
+                && chars.get(i - 1).is_some_and(|p| is_han(*p))
+                && chars.get(i + 1).is_some_and(|n| is_han(*n));
+            !(space && between_han)
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
 /// Whether `c` is a Chinese character.
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -253,6 +271,10 @@ mod tests {
         assert_eq!(
             build("2021年度新增学位", "", &words()).as_deref(),
             Some("新增学位")
+        );
+        assert_eq!(
+            build("新增三级 幼儿园", "", &words()).as_deref(),
+            Some("新增三级幼儿园")
         );
     }
 

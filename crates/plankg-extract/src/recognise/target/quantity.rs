@@ -160,7 +160,7 @@ impl QuantityScanner {
             numeral::CHINESE_NUMERAL_CHARS
         );
         let pattern = format!(
-            r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?(?P<unit>{})",
+            r"(?P<num>{number})(?:(?P<sep>[-~—至到])(?P<max>{number}))?(?P<approx>多|余)?[ \u{{3000}}]?(?P<unit>{})",
             alternatives.join("|")
         );
         let pattern = Regex::new(&pattern).map_err(|err| {
@@ -185,10 +185,13 @@ impl QuantityScanner {
     }
 
     /// Which patterns can match `text`, whose lexicon words are `words`: a number
-    /// with a unit ends with a unit right after a digit, a Chinese numeral or 多/余.
+    /// with a unit ends with a unit right after a digit, a Chinese numeral or 多/余
+    /// (a space between them allowed).
     pub(super) fn candidates(&self, text: &str, words: &Occurrences) -> Candidates {
+        // A converted page may put a space between number and unit ("547 人").
         let numbers_with_units = words.of(List::Unit).any(|unit| {
             text[..unit.range.start]
+                .trim_end_matches([' ', '\u{3000}'])
                 .chars()
                 .next_back()
                 .is_some_and(|c| {
