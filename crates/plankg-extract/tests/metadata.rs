@@ -246,3 +246,22 @@ fn a_speech_outlining_a_review_and_the_next_years_work_is_of_the_next_year() {
     let doc = extract("review_and_plan_speech_2015_trad.txt");
     assert_eq!(doc.year, Some(2015));
 }
+
+#[test]
+fn an_opening_setting_a_citys_years_education_work_implies_its_bureau() {
+    // "遵义市2018年教育工作的总体要求是…": no body named, the city's bureau inferred.
+    let doc = extract("city_year_opening_zunyi_2018.txt");
+    assert_eq!(
+        issuers(&doc),
+        [("遵义市教育局", IssuerKind::Administration, Some("遵义市"))]
+    );
+    assert!(doc.issuers[0].inferred);
+}
+
+#[test]
+fn a_heads_meeting_names_no_bureau() {
+    // A template page titled "教育局工作计划" whose body speaks of "全省教育局长会议":
+    // 局长 is a person, the title's bare 教育局 is not completed from it.
+    let doc = extract("template_bureau_heads_meeting_2007.txt");
+    assert_ne!(doc.issuer.as_deref(), Some("省教育局"));
+}

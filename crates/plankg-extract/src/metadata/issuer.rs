@@ -82,6 +82,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^.*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号"));
 
+/// A year written right after a place and before 教育 ("遵义市2018年教育工作").
+static YEAR_PREFIX: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(?:19|20)\d{2}年度?"));
+
 /// A department of a body named right after it in a title, before the kind of plan
 /// or its year: "基础教育科工作…", "办公室2022年…".
 static DEPARTMENT: LazyLock<Regex> =
@@ -369,8 +372,10 @@ impl IssuerReader {
                     chars.reverse();
                     chars.into_iter().collect()
                 };
+                // "全省教育局长会议": 局长 is a person, not the bureau.
                 !SUPERIOR_AFTER.iter().any(|w| after.contains(w))
                     && !SUPERIOR_BEFORE.iter().any(|w| before.ends_with(w))
+                    && !after.starts_with('长')
             })
             .collect();
         let count =
@@ -777,7 +782,7 @@ pub(super) fn whole_jurisdiction(opening: &str) -> Option<&str> {
 
 /// The education administration of the plan's own region when its opening speaks of
 /// that place's education as its subject ("2016年,南昌市教育工作呈现…", "准确把握佛山
-/// 教育历史新方位"): a province's 教育厅 (a municipality's 教育委员会), a city's,
+/// 教育历史新方位", "遵义市2018年教育工作的总体要求"): a province's 教育厅 (a municipality's 教育委员会), a city's,
 /// district's or county's 教育局.
 fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
     // A school's own text speaks of the place's education too ("以迎接浦东新区教育
@@ -789,11 +794,15 @@ fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
     let names = std::iter::once(place.name.as_str()).chain(place.short.as_deref());
     // "滨海新区教育体育工作": a merged body whose head the text does not give.
     let merged = ["体育", "和体育", "科技", "和科技", "文化"];
+    // The place, a year between it and 教育 allowed ("遵义市2018年教育工作的总体要求").
     let speaks = names.filter(|name| name.chars().count() >= 2).any(|name| {
-        let subject = format!("{name}教育");
-        opening.match_indices(&subject).any(|(at, _)| {
-            let after = &opening[at + subject.len()..];
-            !merged.iter().any(|m| after.starts_with(m))
+        opening.match_indices(name).any(|(at, _)| {
+            let rest = &opening[at + name.len()..];
+            let rest = YEAR_PREFIX
+                .find(rest)
+                .map_or(rest, |year| &rest[year.end()..]);
+            rest.strip_prefix("教育")
+                .is_some_and(|after| !merged.iter().any(|m| after.starts_with(m)))
         })
     });
     if !speaks {

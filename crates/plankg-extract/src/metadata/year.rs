@@ -62,6 +62,14 @@ static FIVE_YEAR_PLAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A plan that sets out to complete a five-year plan's targets ("全面完成丹阳教育事业
+/// 十一五发展规划提出的目标任务"): the plan's last year.
+static FIVE_YEAR_PLAN_COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
+    static_regex(
+        r"全面完成[^。]{0,20}?“?(十[一二三四五六七八九]?五|[九八七六五四三]五)”?[^。]{0,10}?规划[^。]{0,12}?(?:目标|任务)",
+    )
+});
+
 /// The first year of the `number`th five-year plan (十三五 → 2016): the third began
 /// in 1966 after three years of readjustment, every later one five years after.
 fn five_year_plan_start(number: &str) -> Option<i32> {
@@ -243,13 +251,16 @@ impl YearReader {
 
 /// The year an opening names as the first or last of a five-year plan.
 fn five_year_plan_year(opening: &str) -> Option<i32> {
-    let caps = FIVE_YEAR_PLAN_YEAR.captures(opening)?;
-    let start = five_year_plan_start(&caps[1])?;
-    Some(if &caps[2] == "收官" {
-        start + 4
-    } else {
-        start
-    })
+    if let Some(caps) = FIVE_YEAR_PLAN_YEAR.captures(opening) {
+        let start = five_year_plan_start(&caps[1])?;
+        return Some(if &caps[2] == "收官" {
+            start + 4
+        } else {
+            start
+        });
+    }
+    let caps = FIVE_YEAR_PLAN_COMPLETED.captures(opening)?;
+    Some(five_year_plan_start(&caps[1])? + 4)
 }
 
 /// The plan year a title states: the year its school year or term falls in, else
@@ -460,6 +471,11 @@ mod tests {
         assert_eq!(five_year_plan_year("今年是“十二五”收官之年"), Some(2015));
         // A five-year plan named without this year is no year.
         assert_eq!(five_year_plan_year("“十四五”开局之年取得的成绩"), None);
+        // A plan completing a five-year plan is of its last year (a county's 2010 plan).
+        assert_eq!(
+            five_year_plan_year("全面完成丹阳教育事业十一五发展规划提出的目标任务。"),
+            Some(2010)
+        );
     }
 
     #[test]
