@@ -785,11 +785,6 @@ pub(super) fn whole_jurisdiction(opening: &str) -> Option<&str> {
 /// 教育历史新方位", "遵义市2018年教育工作的总体要求"): a province's 教育厅 (a municipality's 教育委员会), a city's,
 /// district's or county's 教育局.
 fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
-    // A school's own text speaks of the place's education too ("以迎接浦东新区教育
-    // 督导为契机"): not when the opening's subject is a school.
-    if SCHOOL_SUBJECTS.iter().any(|w| opening.contains(w)) {
-        return None;
-    }
     let place = jurisdiction.first()?;
     let names = std::iter::once(place.name.as_str()).chain(place.short.as_deref());
     // "滨海新区教育体育工作": a merged body whose head the text does not give.
@@ -801,8 +796,13 @@ fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
             let rest = YEAR_PREFIX
                 .find(rest)
                 .map_or(rest, |year| &rest[year.end()..]);
+            // A school's own text speaks of the place's education too ("以迎接浦东新区
+            // 教育督导为契机,提升学校整体办学水平"): not when the sentence's subject
+            // is a school.
+            let sentence = sentence_around(opening, at);
             rest.strip_prefix("教育")
                 .is_some_and(|after| !merged.iter().any(|m| after.starts_with(m)))
+                && !SCHOOL_SUBJECTS.iter().any(|w| sentence.contains(w))
         })
     });
     if !speaks {
@@ -814,6 +814,18 @@ fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
         _ => "教育局",
     };
     Some(inferred_administration(place.clone(), head))
+}
+
+/// The sentence of `text` around byte `at` (between sentence marks or line breaks).
+fn sentence_around(text: &str, at: usize) -> &str {
+    let is_end = |c: char| matches!(c, '。' | '!' | '?' | ';' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(is_end).map_or(text.len(), |i| at + i);
+    &text[start..end]
 }
 
 /// Words of an opening whose subject is a school or college (学校, 我校, 本院).
@@ -982,6 +994,15 @@ mod tests {
         assert_eq!(
             implied("2010年全区教育工作的总体要求", "内蒙古自治区"),
             Some(("内蒙古自治区教育厅".to_owned(), true))
+        );
+        // A school named later in the opening is not its subject (a journal article
+        // on a city's plan of 2017).
+        assert_eq!(
+            implied(
+                "2016年,南昌市教育工作呈现持续向好的发展局面。实施中小学校基建项目规划,新建学校10所",
+                "南昌市"
+            ),
+            Some(("南昌市教育局".to_owned(), true))
         );
         // No place of that level, or no such opening: nothing is inferred.
         assert_eq!(implied(opening, "北京市"), None);
