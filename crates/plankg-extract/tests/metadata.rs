@@ -238,6 +238,15 @@ fn a_department_the_title_names_is_the_issuer() {
     // "教育局基础教育科工作参考计划": the department's own plan.
     let doc = extract("department_title_2010.txt");
     assert_eq!(doc.issuer.as_deref(), Some("教育局基础教育科"));
+    // Its identity is the bureau's, place restored, and the department.
+    assert_eq!(
+        issuers(&doc),
+        [(
+            "丹阳市教育局基础教育科",
+            IssuerKind::Administration,
+            Some("丹阳市")
+        )]
+    );
 }
 
 #[test]

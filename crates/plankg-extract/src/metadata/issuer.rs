@@ -86,7 +86,7 @@ pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
 static YEAR_PREFIX: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(?:19|20)\d{2}年度?"));
 
 /// A department of a body named right after it in a title, before the kind of plan
-/// or its year: "基础教育科工作…", "办公室2022年…".
+/// or its year ("基础教育科工作…", "办公室2022年…"), or ending the body's name.
 static DEPARTMENT: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^(\p{Han}{1,8}?(?:科|处|股|办公室|室))(?:工作|\d|年|$)"));
 
@@ -579,6 +579,21 @@ impl IssuerReader {
         };
         if let Some(kind_at) = self.school_head(body) {
             return self.school_identity(body, kind_at, jurisdiction, regions);
+        }
+        // A department of a body ("教育局基础教育科"): the body's identity, then the
+        // department.
+        if self.admin_head(body).is_none() {
+            let split = body.char_indices().rev().map(|(i, _)| i).find(|&at| {
+                at > 0 && self.admin_head(&body[..at]).is_some() && DEPARTMENT.is_match(&body[at..])
+            });
+            if let Some(at) = split {
+                let parent = self.identity(&body[..at], jurisdiction, regions);
+                return Issuer {
+                    name: body.to_owned(),
+                    canonical: format!("{}{}", parent.canonical, &body[at..]),
+                    ..parent
+                };
+            }
         }
         let Some(head) = self.admin_head(body) else {
             return unplaced(body.to_owned(), IssuerKind::Administration);
