@@ -90,11 +90,17 @@ def is_generated(fields):
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "data/gazetteer/policies.tsv"
+    args = sys.argv[1:]
+    if args and args[0].startswith("-"):
+        # An option is no path: print the usage instead of writing a file named "-h".
+        print(__doc__)
+        sys.exit(0 if args[0] in ("-h", "--help") else 2)
+    path = args[0] if args else "data/gazetteer/policies.tsv"
     try:
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
     except FileNotFoundError:
+        print(f"{path}: not found, writing the generated rows only", file=sys.stderr)
         lines = []
     kept = []
     for line in lines:
