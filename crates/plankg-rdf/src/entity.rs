@@ -21,14 +21,15 @@ use crate::vocab::{dcterms, org, pk, rdf, skos};
 /// spellings become `skos:altLabel`. Quads come out sorted by subject IRI.
 ///
 /// ```
-/// use plankg_model::{Document, PolicyKind, PolicyLevel, PolicyRef, Section, Task};
+/// use plankg_model::{Document, Entities, PolicyKind, PolicyLevel, PolicyRef, Section, Task};
 /// use plankg_rdf::{EntityGraph, IriMinter};
 ///
 /// let policy = PolicyRef {
 ///     name: "党的十九大".into(), key: "十九大".into(), kind: PolicyKind::Congress,
 ///     level: PolicyLevel::Central, date: Some("2017-10".into()), written: vec![], evidence: vec![],
 /// };
-/// let task = Task { id: "t1".into(), policies: vec![policy], ..Task::default() };
+/// let entities = Entities { policies: vec![policy], ..Entities::default() };
+/// let task = Task { id: "t1".into(), entities, ..Task::default() };
 /// let doc = Document { sections: vec![Section { id: "s0".into(), tasks: vec![task], ..Section::default() }], ..Document::default() };
 ///
 /// let minter = IriMinter::default();
