@@ -41,8 +41,8 @@ const MAX_SHARED_PART: usize = 4;
 /// The shortest modifier of an unquoted name ending in 活动, in characters.
 const MIN_ACTIVITY_MODIFIER: usize = 4;
 /// Characters after a suffix that show it is part of another word: 工程师, 项目化,
-/// 试点校, 试点区, 试点县, 计划书.
-const NOT_AFTER_SUFFIX: &[char] = &['师', '化', '校', '区', '县', '书', '园'];
+/// 试点校, 试点区, 试点县, 计划书, 行动上 (思想上政治上行动上保持一致).
+const NOT_AFTER_SUFFIX: &[char] = &['师', '化', '校', '区', '县', '书', '园', '上'];
 
 /// Finds initiative mentions in a text.
 #[derive(Debug)]

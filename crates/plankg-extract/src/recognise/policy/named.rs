@@ -69,10 +69,11 @@ static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
-/// A leader's speech or instruction: person, what it is about, the kind of text.
+/// A leader's speech or instruction: person (group 1), what it is about (group 2),
+/// the kind of text.
 static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:习近平|习|胡锦涛)\s?总\s?书\s?记|习近平同志|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话和(?:重要)?(?:批示指示|指示批示)|重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
+        r"((?:习近平|习|胡锦涛)\s?总\s?书\s?记|习近平同志|胡锦涛同志|江泽民同志)([^,。;、:!?\n“”]{0,30}?)(重要讲话和(?:重要)?(?:批示指示|指示批示)|重要讲话|重要指示批示|重要指示|重要论述|重要批示)(精神)?",
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
@@ -170,10 +171,20 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
         }
     }
     if open.has(Gate::Speech) {
+        // Each speech's end and speaker: a further speech after it (和…, 、…) is the
+        // same speaker's and is named with him ("习近平总书记考察安徽重要讲话精神").
+        let mut speakers: Vec<(usize, String)> = Vec::new();
         for caps in SPEECH.captures_iter(text) {
-            let (Some(all), Some(about)) = (caps.get(0), caps.get(1)) else {
+            let (Some(all), Some(speaker), Some(about)) = (caps.get(0), caps.get(1), caps.get(2))
+            else {
                 continue;
             };
+            let speaker: String = speaker
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            speakers.push((all.end(), speaker.clone()));
             // "习近平新时代中国特色社会主义思想和…重要论述" is a thought, then a speech.
             if about.as_str().contains("思想") || about.as_str().contains("习近平") {
                 continue;
@@ -193,7 +204,7 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
                     .any(|w| second.as_str().contains(w))
                 {
                     let policy = named(
-                        second.as_str(),
+                        &format!("{speaker}{}", second.as_str()),
                         PolicyKind::Thought,
                         PolicyLevel::Central,
                         table,
@@ -204,6 +215,11 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
         }
         for caps in SPEECH_ITEM.captures_iter(text) {
             let Some(item) = caps.get(1) else { continue };
+            let speaker = speakers
+                .iter()
+                .rev()
+                .find(|(end, _)| *end <= item.start())
+                .map_or("", |(_, speaker)| speaker.as_str());
             // An item naming its speaker is found whole by SPEECH.
             if ["思想", "习近平", "总书记", "胡锦涛"]
                 .iter()
@@ -212,7 +228,7 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
                 continue;
             }
             let policy = named(
-                item.as_str(),
+                &format!("{speaker}{}", item.as_str()),
                 PolicyKind::Thought,
                 PolicyLevel::Central,
                 table,

@@ -349,7 +349,10 @@ fn a_second_speech_after_and_is_its_own_policy() {
     // Pool: provincial and city plans of 2021 and 2025.
     assert_eq!(
         names("全面落实习近平总书记关于教育的重要论述和考察安徽重要讲话精神,按照党中央决策部署"),
-        ["习近平总书记关于教育的重要论述", "考察安徽重要讲话精神"]
+        [
+            "习近平总书记关于教育的重要论述",
+            "习近平总书记考察安徽重要讲话精神"
+        ]
     );
     assert_eq!(
         names("传达学习习近平总书记关于教育的重要讲话和批示指示以及国家关于教育的重大决策"),
@@ -369,4 +372,45 @@ fn a_body_before_a_conference_is_no_meeting_of_the_list() {
         names("按照省委省政府总体要求和全省教育大会精神,强化问题和目标导向"),
         ["全省教育大会"]
     );
+}
+
+#[test]
+fn issued_is_cited_to_issue_is_drafted() {
+    // Pool: the ministry's plan of 2003 issues the document itself.
+    let found = find_in(
+        "做好督促检查工作。印发《关于加强和改进高校基层党支部建设的意见》,切实推进",
+        &Context::default(),
+    );
+    assert!(found.policies.is_empty());
+    assert_eq!(found.produces, ["关于加强和改进高校基层党支部建设的意见"]);
+    assert_eq!(
+        names("认真落实省教育厅印发的《关于加强中小学作业管理的意见》"),
+        ["关于加强中小学作业管理的意见"]
+    );
+    // A conference the plan prepares is not cited.
+    assert!(names("筹备全省推进教育强省工作会议").is_empty());
+}
+
+#[test]
+fn a_further_speech_in_a_list_is_named_with_its_speaker() {
+    assert_eq!(
+        names("深入贯彻习近平总书记系列重要讲话、对内蒙古重要讲话精神"),
+        [
+            "习近平总书记系列重要讲话精神",
+            "习近平总书记对内蒙古重要讲话精神"
+        ]
+    );
+}
+
+#[test]
+fn a_title_another_body_issued_is_cited() {
+    // Pool: a school's summary of 2004 ("会后,省政府印发了《…》").
+    assert_eq!(
+        names(
+            "会后,省政府印发了《安徽省人民政府实施国务院关于大力推进职业教育改革与发展决定的意见》"
+        ),
+        ["安徽省人民政府实施国务院关于大力推进职业教育改革与发展决定的意见"]
+    );
+    // The issuer naming itself issues its own.
+    assert!(names("我厅印发了《关于进一步加大职业教育投入的通知》").is_empty());
 }

@@ -31,6 +31,32 @@ static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
+/// A body right before the verb that issues a title ("会后,省政府印发了《…》").
+static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{0,12}?(?:政府|厅|部|委|局|中央|国务院|办公厅))(?:联合)?(?:印发|颁布|出台|下发)了?$")
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
+/// Whether the title at `start` is issued by a body other than the plan's issuer (a
+/// school's or a department's summary: "省政府印发了《…》"): a document to cite,
+/// not one the plan issues. The issuer naming itself (我厅, 本局, its own name)
+/// issues its own.
+fn issued_by_another(text: &str, start: usize, context: &Context<'_>) -> bool {
+    let clause = clause_before(text, start);
+    let Some(body) = ISSUED_BY
+        .captures(clause)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str())
+    else {
+        return false;
+    };
+    let own = body.starts_with(['我', '本'])
+        || context
+            .issuer
+            .is_some_and(|issuer| issuer.contains(body) || body.contains(issuer));
+    !own
+}
+
 /// Finds titles and decides what each one is.
 pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
     let Scan {
@@ -60,7 +86,9 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(Candidate::nothing(all.range()));
             continue;
         }
-        if words.stance(text, all.start(), all.end()) == Stance::Draft {
+        if words.stance(text, all.start(), all.end()) == Stance::Draft
+            && !issued_by_another(text, all.start(), context)
+        {
             out.push(Candidate::drafted(all.range(), title));
             continue;
         }

@@ -111,7 +111,8 @@ impl Words {
     /// The stance of the clause around `text[start..end]`: the governing word
     /// nearest before the mention within its clause wins; a draft word right after
     /// it ("《…》编制工作") makes it a draft, a hold word right after it ("党的十八大
-    /// 召开之年") a meeting held, not cited.
+    /// 召开之年") a meeting held, not cited; a draft word followed by 的 ("印发的《…》")
+    /// names a document issued already: cited.
     pub(crate) fn stance(&self, text: &str, start: usize, end: usize) -> Stance {
         let after = text.get(end..).unwrap_or("");
         let after = after.strip_prefix('的').unwrap_or(after);
@@ -144,8 +145,19 @@ impl Words {
                 }
             }
         }
-        best.and_then(|(_, index)| self.governing_stance.get(index).copied())
-            .unwrap_or(Stance::Unmarked)
+        let stance = best
+            .and_then(|(_, index)| self.governing_stance.get(index).copied())
+            .unwrap_or(Stance::Unmarked);
+        // "省教育厅印发的《…》", "新修订的《…》": a draft word made an adjective by 的
+        // names a document already issued, which the plan cites.
+        match best {
+            Some((word_end, _))
+                if stance == Stance::Draft && before[word_end..].starts_with('的') =>
+            {
+                Stance::Cite
+            }
+            _ => stance,
+        }
     }
 
     /// Whether `title` ends with a genre word of policy documents (意见, 办法, 纲要 …),
