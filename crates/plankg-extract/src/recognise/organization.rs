@@ -238,9 +238,11 @@ fn is_issuer(name: &str, context: &Context<'_>) -> bool {
     let Some(issuer) = context.issuer else {
         return false;
     };
-    // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委".
+    // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委";
+    // a work committee's full name is its short one (教育工作委员会 ~ 教育工委).
     let bare = |s: &str| -> String {
-        let s = s.trim_start_matches("中共");
+        let short = s.trim_start_matches("中共").replace("工作委员会", "工委");
+        let s = short.as_str();
         let s = context
             .region
             .and_then(|r| s.strip_prefix(r.trim_end_matches(['市', '省', '区', '县'])))
@@ -350,6 +352,20 @@ mod tests {
     }
 
     #[test]
+    fn bodies_are_read_whole_not_cut_at_a_shorter_body() {
+        // Pool: a bureau under a development zone, a party work committee in full.
+        let context = Context::default();
+        assert_eq!(
+            orgs("驻马店市开发区教育体育文化局、高新区社会事业局", &context),
+            ["驻马店市开发区教育体育文化局", "高新区社会事业局"]
+        );
+        assert_eq!(
+            orgs("在中共成都市委教育工作委员会的领导下", &context),
+            ["成都市委教育工作委员会"]
+        );
+    }
+
+    #[test]
     fn generic_references_and_the_issuer_are_not_organizations() {
         let context = Context {
             issuer: Some("市教育局"),
@@ -358,6 +374,12 @@ mod tests {
         };
         assert!(orgs("各县区教育局、有关部门和学校", &context).is_empty());
         assert!(orgs("市教育局将加强领导", &context).is_empty());
+        let committee = Context {
+            issuer: Some("中共福建省委教育工委"),
+            region: Some("福建省"),
+            ..Context::default()
+        };
+        assert!(orgs("中共福建省委教育工作委员会2007年工作要点", &committee).is_empty());
         assert!(orgs("各市、省直管县教育局,各高等学校", &context).is_empty());
         assert_eq!(orgs("和县委、县政府", &context), ["县委", "县政府"]);
         assert!(orgs("完善教育部门和学校", &context).is_empty());
