@@ -112,3 +112,20 @@ fn initiatives_have_names_and_shared_keys() {
         Some("县管校聘管理改革试点")
     );
 }
+
+#[test]
+fn a_school_kind_inside_a_policy_name_is_no_school() {
+    // Pool: a district's plan of 2020 cites a ministry guideline without title marks.
+    let documents = extract("2020年区教育工作要点\n一、德育\n1.一体化建设。贯彻落实教育部中小学德育工作指南,进一步加强德育。\n");
+    let doc = &documents[0];
+    assert!(
+        doc.entities.schools.is_empty(),
+        "{:?}",
+        doc.entities.schools
+    );
+    assert!(doc
+        .entities
+        .policies
+        .iter()
+        .any(|p| p.name == "教育部中小学德育工作指南"));
+}

@@ -276,14 +276,17 @@ impl SchoolRecogniser {
         }
         let place_start = self.boundaries.name_start(text, start, 4);
         let place = names::strip_masks(&text[place_start..start]);
-        // A place, or the level word of the plan's own place alone ("区一中", "县二中").
+        // A place ("合肥九中", "总场一中"), or the level word of the plan's own place
+        // alone ("区一中", "县二中").
         let own_level = matches!(place, "市" | "县" | "区" | "镇" | "旗");
-        let (name_start, place) =
-            if place.ends_with(PLACE_ENDINGS) && (place.chars().count() >= 2 || own_level) {
-                (start - place.len(), place)
-            } else {
-                (start, "")
-            };
+        let known = self.place_names.contains(place);
+        let (name_start, place) = if known
+            || place.ends_with(PLACE_ENDINGS) && (place.chars().count() >= 2 || own_level)
+        {
+            (start - place.len(), place)
+        } else {
+            (start, "")
+        };
         Some(school_hit(
             format!("{place}{}", &text[start..end]),
             name_start..end,
@@ -386,7 +389,12 @@ impl Recognise for SchoolRecogniser {
         });
         hits.sort_by_key(|h| h.range.start);
         for hit in hits {
-            if is_issuer(&hit.entity.name, context) {
+            // "贯彻落实教育部中小学德育工作指南": a school kind inside a policy's name.
+            let in_policy = found
+                .policies
+                .iter()
+                .any(|p| p.range.start < hit.range.end && hit.range.start < p.range.end);
+            if in_policy || is_issuer(&hit.entity.name, context) {
                 continue;
             }
             found.schools.push(hit);
@@ -707,8 +715,29 @@ fn school_hit(name: String, range: std::ops::Range<usize>) -> Hit<SchoolRef> {
 /// Whether the school is the plan's issuer (a school's own plan does not list it).
 fn is_issuer(name: &str, context: &Context<'_>) -> bool {
     context.issuer.is_some_and(|issuer| {
-        !issuer.is_empty() && (issuer.contains(name) || name.contains(issuer))
+        !issuer.is_empty()
+            && (issuer.contains(name) || name.contains(issuer) || abbreviates(name, issuer))
     })
+}
+
+/// Whether `name` is the abbreviation of the school `full` ("枣庄二中" of 枣庄市第二中学,
+/// "温州一小" of 温州市第一小学): its place starts the full name, its number and kind
+/// end it.
+fn abbreviates(name: &str, full: &str) -> bool {
+    let mut chars = name.chars().rev();
+    let (Some(kind_char), Some(number)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let kind = match kind_char {
+        '中' => "中学",
+        '小' => "小学",
+        _ => return false,
+    };
+    if !ABBREVIATION_NUMERALS.contains(&number) {
+        return false;
+    }
+    let place = &name[..name.len() - kind_char.len_utf8() - number.len_utf8()];
+    !place.is_empty() && full.starts_with(place) && full.ends_with(&format!("第{number}{kind}"))
 }
 
 #[cfg(test)]
@@ -807,6 +836,11 @@ mod tests {
         );
         assert!(schools("弘扬北大荒精神").is_empty());
         assert!(schools("推进澳门同济慈善会起点工程").is_empty());
+        // A place's short name before a numbered abbreviation (a city's news of 2020).
+        assert_eq!(
+            schools("合肥市教育局、新区社会事业局、合肥九中、合肥工业学校"),
+            ["合肥九中", "合肥工业学校"]
+        );
     }
 
     #[test]
@@ -848,6 +882,20 @@ mod tests {
             ["嘉兴教育学院"]
         );
         assert_eq!(schools("支持徐州特殊教育学校发展"), ["徐州特殊教育学校"]);
+    }
+
+    #[test]
+    fn the_issuing_schools_abbreviation_is_not_listed() {
+        // Pool: 枣庄市第二中学's own plan, its page titled "枣庄二中2022-2023学年…".
+        assert!(schools_in(
+            "【统计规划】枣庄二中2022-2023学年度学校工作计划",
+            Some("枣庄市第二中学")
+        )
+        .is_empty());
+        assert_eq!(
+            schools_in("与枣庄三中开展联合教研", Some("枣庄市第二中学")),
+            ["枣庄三中"]
+        );
     }
 
     #[test]
