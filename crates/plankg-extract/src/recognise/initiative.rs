@@ -181,12 +181,22 @@ impl InitiativeRecogniser {
         // words missed ("透过灵性活动", "其中职教园区迁建年度计划",
         // "一项基础性工程"): jieba's dictionary tells them. Verbs stay: many names
         // start with one (学习实践科学发展观活动, 扶贫助学工程).
-        let leading: usize = segment::words(modifier)
+        let words = segment::words(modifier);
+        let leading: usize = words
             .iter()
             .take_while(|word| word.starts_no_name(modifier))
             .map(|word| word.range.len())
             .sum();
-        modifier = &modifier[leading..];
+        // A copula inside the modifier says what something is: the name follows it
+        // ("续建项目为职教园区迁建工程"). Only where 为 or 是 is a word of its own: 为民
+        // (为民办实事工程) is part of a name.
+        let copula = words
+            .iter()
+            .filter(|word| matches!(&modifier[word.range.clone()], "为" | "是"))
+            .map(|word| word.range.end)
+            .max()
+            .unwrap_or(0);
+        modifier = &modifier[leading.max(copula)..];
         // A bare 市/区/县/省 before a name says whose it is ("市中小学品格提升项目"),
         // unless it starts a word (市级, 区域, 县委, 省属).
         let mut chars = modifier.chars();
@@ -436,6 +446,15 @@ mod tests {
             ["普及攻坚计划"]
         );
         assert!(initiatives("这是一项基础性工程").is_empty());
+        // Pool: a county's plan of 2024 ("续建项目为…"), a city's of 2013 (为民办实事).
+        assert_eq!(
+            initiatives("续建项目为职教园区迁建工程和县学校"),
+            ["职教园区迁建工程"]
+        );
+        assert_eq!(
+            initiatives("落实为民办实事考核项目"),
+            ["为民办实事考核项目"]
+        );
         assert!(initiatives("教育局基础教育科工作参考计划").is_empty());
     }
 
