@@ -367,6 +367,20 @@ impl Recognise for TargetRecogniser {
             let Some(indicator) = indicator.filter(|i| !self.empty_indicators.contains(i)) else {
                 continue;
             };
+            // "中职招生17.75万人,比上年增长18.57%": a change against an earlier year
+            // measures the previous figure's indicator.
+            // A figure in an aside ("(不含技工学校2.74万人)") is not the one compared.
+            let compared = found
+                .targets
+                .iter()
+                .rev()
+                .find(|t| !ASIDES.iter().any(|w| t.entity.indicator.starts_with(w)));
+            let indicator = match compared {
+                Some(previous) if quantity.number_start >= previous.range.end => {
+                    change_of(&indicator, &previous.entity.indicator).unwrap_or(indicator)
+                }
+                _ => indicator,
+            };
             for other in shared {
                 found
                     .targets
@@ -377,6 +391,26 @@ impl Recognise for TargetRecogniser {
                 .push(quantity.hit(indicator, comparator, reported, &self.keys));
         }
     }
+}
+
+/// Words that open a comparison with an earlier figure (比上年, 较去年, 同比).
+const COMPARISONS: [&str; 3] = ["同比", "比", "较"];
+
+/// Words that open an aside figure: part of another, not the one a comparison follows.
+const ASIDES: [&str; 4] = ["不含", "含", "其中", "包括"];
+
+/// Verbs of change that end such a comparison.
+const CHANGES: [&str; 6] = ["增长", "提高", "增加", "下降", "减少", "降低"];
+
+/// The indicator of a change written as a comparison ("比20xx年增长"): what the
+/// previous figure measures and the change (中职招生 + 增长); `None` when `indicator`
+/// is no comparison.
+fn change_of(indicator: &str, previous: &str) -> Option<String> {
+    if !COMPARISONS.iter().any(|w| indicator.starts_with(w)) {
+        return None;
+    }
+    let change = CHANGES.iter().find(|w| indicator.ends_with(**w))?;
+    Some(format!("{previous}{change}"))
 }
 
 /// `end` moved back to the particle (由, 从) that introduces an old value, when
@@ -558,5 +592,14 @@ mod tests {
         let found = targets("高考方面,一段上线 547 人,较去年增加 27 人,一段上线率 28.49%,");
         let values: Vec<(f64, &str)> = found.iter().map(|t| (t.value, t.unit.as_str())).collect();
         assert_eq!(values, [(547.0, "人"), (27.0, "人"), (28.49, "%")]);
+    }
+
+    #[test]
+    fn a_change_against_an_earlier_year_measures_the_previous_figure() {
+        // Pool: a provincial summary of 2004 (years masked as 20xx).
+        let found =
+            targets("20xx年中职招生17.75万人(不含技工学校2.74万人),比20xx年增长18.57%,其中");
+        let change = found.iter().find(|t| t.unit == "%").unwrap();
+        assert_eq!(change.indicator, "中职招生增长");
     }
 }

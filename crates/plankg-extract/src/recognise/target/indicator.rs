@@ -191,13 +191,15 @@ fn trim_head(part: &str) -> &str {
     }
 }
 
-/// `part` without the year it starts with: digits (a school year's two, joined by
-/// / or -), then 学年, 年度 or 年.
+/// `part` without the year it starts with: digits (a masked year's x after them, a
+/// school year's two joined by / or -), then 学年, 年度 or 年.
 fn strip_year(part: &str) -> &str {
-    let mut rest = part.trim_start_matches(|c: char| c.is_ascii_digit());
-    if rest.len() == part.len() {
+    let digits = part.trim_start_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == part.len() {
         return part;
     }
+    // A masked year keeps its first digits ("20xx年").
+    let mut rest = digits.trim_start_matches(['x', 'X']);
     if let Some(second) = rest.strip_prefix(['/', '-']) {
         let digits = second.trim_start_matches(|c: char| c.is_ascii_digit());
         if digits.len() < second.len() {
