@@ -126,8 +126,28 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
                 .of_name(name.as_str(), context)
                 .or_else(|| levels.issuer_level(context))
                 .unwrap_or(PolicyLevel::Unknown);
-            let policy = named(name.as_str(), PolicyKind::Strategy, level, table);
-            out.push(Candidate::policies(name.range(), vec![policy], 0));
+            // "科教兴国和人才强国战略": known strategies sharing one 战略 are one each.
+            let parts: Vec<&str> = name
+                .as_str()
+                .trim_end_matches("战略")
+                .split(['和', '与', '及', '、'])
+                .collect();
+            let known: Option<Vec<PolicyRef>> = (parts.len() > 1)
+                .then(|| {
+                    parts
+                        .iter()
+                        .map(|part| {
+                            let entry = table
+                                .lookup(&format!("{part}战略"))
+                                .or_else(|| table.lookup(part))?;
+                            Some(named(&entry.name, entry.kind, entry.level, table))
+                        })
+                        .collect()
+                })
+                .flatten();
+            let policies = known
+                .unwrap_or_else(|| vec![named(name.as_str(), PolicyKind::Strategy, level, table)]);
+            out.push(Candidate::policies(name.range(), policies, 0));
         }
     }
     if open.has(Gate::Strong) {

@@ -414,3 +414,16 @@ fn a_title_another_body_issued_is_cited() {
     // The issuer naming itself issues its own.
     assert!(names("我厅印发了《关于进一步加大职业教育投入的通知》").is_empty());
 }
+
+#[test]
+fn strategies_sharing_one_word_and_plenums_written_as_full_committee_meetings() {
+    // Pool: the ministry's plan of 2004, a provincial plan of 2015.
+    assert_eq!(
+        names("实施科教兴国和人才强国战略,研究制定"),
+        ["科教兴国战略", "人才强国战略"]
+    );
+    assert_eq!(
+        names("贯彻落实省委十二届七次、八次全委会精神"),
+        ["省委十二届七次全委会", "省委十二届八次全委会"]
+    );
+}
