@@ -47,16 +47,26 @@ pub trait Mention: Clone {
     fn identity(&self) -> Self::Identity<'_>;
 
     /// Where the mention is written.
+    fn evidence(&self) -> &[Evidence];
+
+    /// Where the mention is written, to add to.
     fn evidence_mut(&mut self) -> &mut Vec<Evidence>;
 
-    /// Takes in `other`, a mention of the same entity: its evidence, and what else it
-    /// says (a unit's stronger role, an initiative's drafted flag).
-    fn absorb(&mut self, other: &Self);
+    /// What a mention of the same entity says besides its evidence: a unit's
+    /// stronger role, an initiative's drafted flag. Nothing by default.
+    fn take_in(&mut self, _other: &Self) {}
+
+    /// Takes in `other`, a mention of the same entity: what it says and its evidence.
+    fn absorb(&mut self, other: &Self) {
+        self.take_in(other);
+        self.evidence_mut().extend(other.evidence().iter().cloned());
+    }
 }
 
-/// Implements [`Mention`] for a type identified by its `key` field.
+/// Implements [`Mention`] for a type identified by its `key` field, with the
+/// [`Mention::take_in`] given after it, if any.
 macro_rules! keyed_mention {
-    ($($kind:ty),*) => {$(
+    ($kind:ty $(, $take_in:item)?) => {
         impl Mention for $kind {
             type Identity<'a> = &'a str;
 
@@ -64,56 +74,38 @@ macro_rules! keyed_mention {
                 &self.key
             }
 
+            fn evidence(&self) -> &[Evidence] {
+                &self.evidence
+            }
+
             fn evidence_mut(&mut self) -> &mut Vec<Evidence> {
                 &mut self.evidence
             }
 
-            fn absorb(&mut self, other: &Self) {
-                self.evidence.extend(other.evidence.iter().cloned());
-            }
+            $($take_in)?
         }
-    )*};
+    };
 }
 
-keyed_mention!(PolicyRef, OrganizationRef, SchoolRef);
-
-impl Mention for UnitRef {
-    type Identity<'a> = &'a str;
-
-    fn identity(&self) -> &str {
-        &self.key
-    }
-
-    fn evidence_mut(&mut self) -> &mut Vec<Evidence> {
-        &mut self.evidence
-    }
-
+keyed_mention!(PolicyRef);
+keyed_mention!(OrganizationRef);
+keyed_mention!(SchoolRef);
+keyed_mention!(
+    UnitRef,
     /// A unit keeps its strongest role (lead > responsible > cooperating).
-    fn absorb(&mut self, other: &Self) {
+    fn take_in(&mut self, other: &Self) {
         if other.role.strength() > self.role.strength() {
             self.role = other.role;
         }
-        self.evidence.extend(other.evidence.iter().cloned());
     }
-}
-
-impl Mention for InitiativeRef {
-    type Identity<'a> = &'a str;
-
-    fn identity(&self) -> &str {
-        &self.key
-    }
-
-    fn evidence_mut(&mut self) -> &mut Vec<Evidence> {
-        &mut self.evidence
-    }
-
+);
+keyed_mention!(
+    InitiativeRef,
     /// An initiative drafted anywhere is drafted.
-    fn absorb(&mut self, other: &Self) {
+    fn take_in(&mut self, other: &Self) {
         self.drafted |= other.drafted;
-        self.evidence.extend(other.evidence.iter().cloned());
     }
-}
+);
 
 impl Mention for TargetRef {
     /// Indicator key, value (bit for bit) and unit.
@@ -127,12 +119,12 @@ impl Mention for TargetRef {
         )
     }
 
-    fn evidence_mut(&mut self) -> &mut Vec<Evidence> {
-        &mut self.evidence
+    fn evidence(&self) -> &[Evidence] {
+        &self.evidence
     }
 
-    fn absorb(&mut self, other: &Self) {
-        self.evidence.extend(other.evidence.iter().cloned());
+    fn evidence_mut(&mut self) -> &mut Vec<Evidence> {
+        &mut self.evidence
     }
 }
 

@@ -407,24 +407,7 @@ impl Recognise for SchoolRecogniser {
 fn name_ends_here(text: &str, start: usize, end: usize) -> bool {
     let next = text[end..].chars().next();
     !next.is_some_and(|c| names::is_han(c) && !matches!(c, '的' | '和' | '及' | '与' | '等'))
-        || verb_follows(text, start, end)
-}
-
-/// Whether the abbreviation at `start..end` of `text` ends a word and a verb starts
-/// right after it (一中 + 建设), by jieba's words and tags.
-fn verb_follows(text: &str, start: usize, end: usize) -> bool {
-    let window_end = text[end..]
-        .char_indices()
-        .nth(4)
-        .map_or(text.len(), |(i, _)| end + i);
-    let words = segment::words(&text[start..window_end]);
-    let local_end = end - start;
-    let ends_here = words.iter().any(|w| w.range.end == local_end);
-    ends_here
-        && words
-            .iter()
-            .find(|w| w.range.start == local_end)
-            .is_some_and(Word::is_verb)
+        || segment::verb_starts_at(text, start, end)
 }
 
 /// The words around one school suffix, the suffix aligned with them.

@@ -97,21 +97,31 @@ pub(crate) fn is_ordinal(word: &str) -> bool {
         && !digits.starts_with('两')
 }
 
-/// Whether `range` of `text` starts and ends where words do (北大 in 考入北大, not in
-/// 北大荒), by the words of a few characters around it.
-pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+/// The characters read on either side of a place whose words are asked for.
+const CONTEXT_CHARS: usize = 4;
+
+/// The byte range of `text` from [`CONTEXT_CHARS`] characters before `range` to as
+/// many after it: enough for jieba to segment the words at its ends.
+pub(crate) fn window(text: &str, range: Range<usize>) -> Range<usize> {
     let from = text[..range.start]
         .char_indices()
         .rev()
-        .take(4)
+        .take(CONTEXT_CHARS)
         .last()
         .map_or(range.start, |(i, _)| i);
     let to = text[range.end..]
         .char_indices()
-        .nth(4)
+        .nth(CONTEXT_CHARS)
         .map_or(text.len(), |(i, _)| range.end + i);
-    let (start, end) = (range.start - from, range.end - from);
-    !words(&text[from..to]).iter().any(|w| {
+    from..to
+}
+
+/// Whether `range` of `text` starts and ends where words do (北大 in 考入北大, not in
+/// 北大荒), by the words of a few characters around it.
+pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let around = window(text, range.clone());
+    let (start, end) = (range.start - around.start, range.end - around.start);
+    !words(&text[around]).iter().any(|w| {
         (w.range.start < start && start < w.range.end) || (w.range.start < end && end < w.range.end)
     })
 }
@@ -121,23 +131,27 @@ pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
 /// function word: [`Word::ends_a_name`]), by the words of a few characters around:
 /// 普及 holds the place before 及 in "实施普及攻坚计划", 正在 (an adverb) none.
 pub(crate) fn name_word_across(text: &str, at: usize) -> Option<usize> {
-    let from = text[..at]
-        .char_indices()
-        .rev()
-        .take(4)
-        .last()
-        .map_or(at, |(i, _)| i);
-    let to = text[at..]
-        .char_indices()
-        .nth(4)
-        .map_or(text.len(), |(i, _)| at + i);
-    let window = &text[from..to];
-    let local = at - from;
-    words(window)
+    let around = window(text, at..at);
+    let text_around = &text[around.clone()];
+    let local = at - around.start;
+    words(text_around)
         .iter()
         .find(|w| w.range.start < local && local < w.range.end)
-        .filter(|w| !w.ends_a_name(window))
-        .map(|w| from + w.range.start)
+        .filter(|w| !w.ends_a_name(text_around))
+        .map(|w| around.start + w.range.start)
+}
+
+/// Whether a word ends at byte `end` of `text` and a verb starts there (一中 + 建设),
+/// reading the words from `start`.
+pub(crate) fn verb_starts_at(text: &str, start: usize, end: usize) -> bool {
+    let around = start..window(text, end..end).end;
+    let local_end = end - start;
+    let words = words(&text[around]);
+    words.iter().any(|w| w.range.end == local_end)
+        && words
+            .iter()
+            .find(|w| w.range.start == local_end)
+            .is_some_and(Word::is_verb)
 }
 
 /// The words of `text`, in order, covering it.
