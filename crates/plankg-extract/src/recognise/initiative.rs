@@ -459,6 +459,13 @@ mod tests {
     }
 
     #[test]
+    fn themes_and_course_series_in_quotes_are_no_programmes() {
+        // Pool: a university's speech of 2015, a county's summary of 2016.
+        assert!(initiatives("初步构建起以“大化工”为主线,以“高标准”为引领").is_empty());
+        assert!(initiatives("开设二中的“创业素养”系列课程").is_empty());
+    }
+
+    #[test]
     fn generic_phrases_and_slogans_are_not_initiatives() {
         assert!(initiatives("积极开展活动,制定培训计划和工作计划").is_empty());
         assert!(initiatives("增强“四个意识”,做到“两个维护”").is_empty());

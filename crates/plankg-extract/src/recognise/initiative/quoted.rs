@@ -128,8 +128,8 @@ impl QuoteFilter {
                 }
                 // "5621"计划: a number names a programme only with its suffix; a
                 // quotation without one, only where a cue shows it is a programme.
-                // A row of three short phrases or more is a slogan ("转作风、提效能、
-                // 促发展"), unless a suffix after it ("…"活动) or a verb before it
+                // A row of short phrases is a slogan ("转作风、提效能、促发展", "建一
+                // 所、优一所"), unless a suffix after it ("…"活动) or a verb before it
                 // (开展“大学习、深调研、真落实”) makes it a campaign.
                 None if is_parallel_slogan(content) && !self.started(text, &quote) => {}
                 None if han >= 2 && self.series_names_programmes(text, &quotes, &series[index]) => {
@@ -276,11 +276,12 @@ fn series_of(text: &str, quotes: &[Quotation]) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether `content` is three short phrases or more in a row, separated by 、 or
-/// commas ("快乐德育、人文智育、阳光体育", "保基本、补短板、促公平、提质量").
+/// Whether `content` is two short phrases or more in a row, separated by 、 or
+/// commas ("快乐德育、人文智育、阳光体育", "建一所、优一所", "推进幸福教育,奠基美好
+/// 人生").
 fn is_parallel_slogan(content: &str) -> bool {
     let parts: Vec<&str> = content.split(['、', ',', '，']).collect();
-    parts.len() >= 3 && parts.iter().all(|p| (2..=6).contains(&p.chars().count()))
+    parts.len() >= 2 && parts.iter().all(|p| (2..=6).contains(&p.chars().count()))
 }
 
 /// Whether `content` is a five-year plan (十五, 十一五 … 十五五), a policy.
@@ -329,6 +330,8 @@ mod tests {
             quoted("坚持“快乐德育、人文智育、阳光体育”,开展“转作风、提效能、促发展”计划"),
             ["转作风、提效能、促发展计划"]
         );
+        // Pool: two phrases are a slogan too.
+        assert!(quoted("按照“建一所、优一所”打造区域品牌学校").is_empty());
         // A series of quotations shares its cue.
         assert_eq!(
             quoted("以“百个初心地”“百份初心情”为载体,推进“初中互动发展联合体”和“小学伙伴”建设"),
