@@ -65,13 +65,16 @@ pub(super) fn build(pre: &str, post: &str, comparators: &[ComparatorWord]) -> Op
 }
 
 /// Whether an indicator can name what a number measures: not a page's chrome
-/// (Latin letters: "admin 5年前 (2020-03-31)浏览"), not a clause holding a date
+/// (Latin letters: "admin 5年前 (2020-03-31)浏览"; a template site's 范文, 小编), not
+/// a clause holding a date
 /// ("中小学校均已于9月1日开学" reports a day). A long clause is kept: the number is
 /// still a target of the plan, and its indicator overlaps the noun phrase.
 fn names_a_measure(indicator: &str) -> bool {
     let latin = indicator
         .chars()
         .any(|c| c.is_ascii_alphabetic() && !matches!(c, 'x' | 'X'));
+    // A template site's words ("品读360小编精心为您推荐的…范文"): chrome.
+    let chrome = CHROME_WORDS.iter().any(|w| indicator.contains(w));
     let dated = indicator.char_indices().any(|(i, c)| {
         c == '月' && indicator[..i].ends_with(|d: char| d.is_ascii_digit()) && {
             let after = &indicator[i + c.len_utf8()..];
@@ -79,8 +82,11 @@ fn names_a_measure(indicator: &str) -> bool {
             digits.len() < after.len() && digits.starts_with('日')
         }
     });
-    !latin && !dated
+    !latin && !dated && !chrome
 }
+
+/// Words of template and document-sharing sites that no indicator holds.
+const CHROME_WORDS: [&str; 4] = ["范文", "小编", "仅供参考", "为您推荐"];
 
 /// Gazetteer of indicator variants and their canonical names.
 const ALIASES_FILE: &str = "indicator_aliases.tsv";
@@ -212,8 +218,16 @@ fn strip_year(part: &str) -> &str {
         .map_or(part, str::trim_start)
 }
 
-/// `part` without the number of the item it starts ("1.全面完成…", "(2)…").
+/// `part` without the number of the item it starts ("1.全面完成…", "(2)…", "②学前三年
+/// 适龄幼儿入园率", "四是…").
 fn strip_item_number(part: &str) -> &str {
+    let part = part.trim_start_matches(|c: char| ('①'..='⑳').contains(&c));
+    let mut chars = part.chars();
+    if let (Some(n), Some('是')) = (chars.next(), chars.next()) {
+        if "一二三四五六七八九十".contains(n) {
+            return chars.as_str();
+        }
+    }
     let inner = part.strip_prefix('(').unwrap_or(part);
     let digits = inner.trim_start_matches(|c: char| c.is_ascii_digit());
     if digits.len() == inner.len() {
@@ -277,6 +291,22 @@ mod tests {
         assert_eq!(
             build("新增三级 幼儿园", "", &words()).as_deref(),
             Some("新增三级幼儿园")
+        );
+        assert_eq!(
+            build("②学前三年适龄幼儿入园率达到", "", &words()).as_deref(),
+            Some("学前三年适龄幼儿入园率")
+        );
+        assert_eq!(
+            build("四是新增学位", "", &words()).as_deref(),
+            Some("新增学位")
+        );
+        assert_eq!(
+            build(
+                "是品读360小编精心为您推荐的教育局工作计划范文",
+                "",
+                &words()
+            ),
+            None
         );
     }
 
