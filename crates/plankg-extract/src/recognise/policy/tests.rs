@@ -387,6 +387,12 @@ fn issued_is_cited_to_issue_is_drafted() {
         names("认真落实省教育厅印发的《关于加强中小学作业管理的意见》"),
         ["关于加强中小学作业管理的意见"]
     );
+    // A plan the bureau distributes itself is its output (a city's plan of 2019).
+    let found = find_in(
+        "统筹谋划面向2035年的长春教育设施总体布局,下发《长春市规划区中小学校布局专项规划(2017-2035)》",
+        &Context::default(),
+    );
+    assert!(found.policies.is_empty());
     // A conference the plan prepares is not cited.
     assert!(names("筹备全省推进教育强省工作会议").is_empty());
 }
