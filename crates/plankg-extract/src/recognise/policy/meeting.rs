@@ -1,5 +1,5 @@
 //! Conferences whose spirit a plan implements (ANNOTATION.md, kind `meeting`):
-//! 全国教育大会, 全省教育工作会议, 区学校德育工作会议, 市两会, and the lists that share
+//! 全国教育大会, 全省教育工作会议, 区学校德育工作会议, 市两会 (区“两会”), and the lists that share
 //! one head ("全国、全省、全市教育大会", "全国农村教育、全国职业教育和全省教育工作会议").
 //! A meeting the plan itself will hold (召开、举办) is not a policy.
 
@@ -21,7 +21,7 @@ use super::{Candidate, Scan};
 /// 总体要求和全省教育大会" lists no meeting before the conference.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:(?:全\s?[国省市区县]|省|市|区|县)(?:[\p{Han}--[委届次会、和及与]]{0,6}?教育)?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|两会)",
+        r#"((?:(?:全\s?[国省市区县]|省|市|区|县)(?:[\p{Han}--[委届次会、和及与]]{0,6}?教育)?\s*(?:、|和|及|与)\s*)*)(?:第\d+次)?(全\s?[国省市区县]|省|市|区|县)([\p{Han}--[委届次会、和及与]]{0,8}?)(工作会议|工作大会|教育大会|[“"]?两会[”"]?)"#,
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });

@@ -29,6 +29,12 @@ use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 
+/// "国家和辽宁省" right before a central document's name: the same document of a
+/// province or city (group 1) is cited too.
+static NATIONAL_AND_LOCAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::patterns::static_regex(r"(?:国家|全国)(?:和|与|及|、)(\p{Han}{2,6}?(?:省|自治区|市))$")
+});
+
 /// What a candidate mention stands for.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
@@ -154,7 +160,31 @@ impl Recognise for PolicyRecogniser {
                 hit.entry.level,
                 &self.table,
             );
-            candidates.push(Candidate::policies(hit.range, vec![policy], 2));
+            // "根据国家和辽宁省中长期教育改革和发展规划纲要": a central document and a
+            // province's of the same name, the province's named with its place.
+            let mut policies = vec![policy];
+            let mut range = hit.range.clone();
+            if hit.entry.kind == PolicyKind::Document && hit.entry.level == PolicyLevel::Central {
+                if let Some(caps) = NATIONAL_AND_LOCAL.captures(&text[..hit.range.start]) {
+                    if let (Some(all), Some(place)) = (caps.get(0), caps.get(1)) {
+                        let form = &text[hit.range.clone()];
+                        let form = form.strip_prefix("国家").unwrap_or(form);
+                        let name = format!("{}{form}", place.as_str());
+                        let level = self
+                            .levels
+                            .of_name(&name, context)
+                            .unwrap_or(PolicyLevel::Unknown);
+                        policies.push(named::named(
+                            &name,
+                            PolicyKind::Document,
+                            level,
+                            &self.table,
+                        ));
+                        range.start = all.start();
+                    }
+                }
+            }
+            candidates.push(Candidate::policies(range, policies, 2));
         }
         let scan = Scan {
             text,

@@ -433,3 +433,30 @@ fn strategies_sharing_one_word_and_plenums_written_as_full_committee_meetings() 
         ["省委十二届七次全委会", "省委十二届八次全委会"]
     );
 }
+
+#[test]
+fn a_national_and_a_provincial_document_of_one_name() {
+    // Pool: a city's plan of 2010.
+    let mut found = names("根据国家和辽宁省中长期教育改革和发展规划纲要,按照“优先发展”的要求");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "国家中长期教育改革和发展规划纲要",
+            "辽宁省中长期教育改革和发展规划纲要"
+        ]
+    );
+}
+
+#[test]
+fn a_districts_two_sessions_in_quotes() {
+    // Pool: a district's news of 2021.
+    assert_eq!(
+        policies("在主持学习传达区“两会”精神时说道"),
+        [(
+            "区“两会”".to_owned(),
+            PolicyKind::Meeting,
+            PolicyLevel::District
+        )]
+    );
+}
