@@ -363,6 +363,11 @@ mod tests {
             orgs("在中共成都市委教育工作委员会的领导下", &context),
             ["成都市委教育工作委员会"]
         );
+        // A city bureau's plan of 2023 names its leading group and committee bare.
+        assert_eq!(
+            orgs("充分发挥教育工作领导小组和党委教育工委的职能作用", &context),
+            ["教育工作领导小组", "党委教育工委"]
+        );
     }
 
     #[test]
