@@ -544,7 +544,7 @@ impl SchoolRecogniser {
                 return true;
             }
             single_run.clear();
-            let kind = self.only_kind_words(written);
+            let kind = self.only_kind_words(written) || is_count(written);
             let named = word.is_proper() || word.is_noun() || self.place_names.contains(written);
             if segment::is_ordinal(written) || (named && !kind) {
                 return true;
@@ -572,6 +572,16 @@ fn is_jurisdiction_school(modifier: &str) -> bool {
 }
 
 /// A school hit; its key is the name without spaces and quotes.
+/// Whether `word` is a count, not a name: a numeral, then a measure word (百所 of
+/// "百所学校、万名党员歌唱祖国", which the dictionary takes for a noun).
+fn is_count(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(first), Some(last)) = (chars.next(), word.chars().next_back()) else {
+        return false;
+    };
+    "一二两三四五六七八九十百千万".contains(first) && "所个名家批".contains(last)
+}
+
 /// The gazetteer file of universities and their short forms.
 const UNIVERSITIES_FILE: &str = "universities.tsv";
 
@@ -824,6 +834,12 @@ mod tests {
             schools("合肥市教育局、新区社会事业局、合肥九中、合肥工业学校"),
             ["合肥九中", "合肥工业学校"]
         );
+    }
+
+    #[test]
+    fn a_count_before_a_kind_is_no_school() {
+        // A district's summary of 2019: a count inside a campaign's name.
+        assert!(schools("组织开展“百所学校、万名党员歌唱祖国”活动").is_empty());
     }
 
     #[test]
