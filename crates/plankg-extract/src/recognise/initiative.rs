@@ -463,6 +463,11 @@ mod tests {
         // Pool: a university's speech of 2015, a county's summary of 2016.
         assert!(initiatives("初步构建起以“大化工”为主线,以“高标准”为引领").is_empty());
         assert!(initiatives("开设二中的“创业素养”系列课程").is_empty());
+        // Parallel phrases a cue follows are a campaign (a city's plan of 2020).
+        assert_eq!(
+            initiatives("巩固“不忘初心、牢记使命”主题教育成果"),
+            ["不忘初心、牢记使命"]
+        );
         // Construction works of a kind of school name no programme.
         assert!(initiatives("完成了4所中心幼儿园迁建新建工程").is_empty());
     }

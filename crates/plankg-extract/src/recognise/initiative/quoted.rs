@@ -129,9 +129,17 @@ impl QuoteFilter {
                 // "5621"计划: a number names a programme only with its suffix; a
                 // quotation without one, only where a cue shows it is a programme.
                 // A row of short phrases is a slogan ("转作风、提效能、促发展", "建一
-                // 所、优一所"), unless a suffix after it ("…"活动) or a verb before it
+                // 所、优一所"), unless a suffix or cue right after it ("…"活动, "不忘初
+                // 心、牢记使命"主题教育) or a verb before it
                 // (开展“大学习、深调研、真落实”) makes it a campaign.
-                None if is_parallel_slogan(content) && !self.started(text, &quote) => {}
+                None if is_parallel_slogan(content)
+                    && !self.started(text, &quote)
+                    && !self
+                        .cues
+                        .after
+                        .iter()
+                        .filter(|w| !GENERAL_CUES.contains(&w.as_str()))
+                        .any(|w| after.starts_with(w.as_str())) => {}
                 None if han >= 2 && self.series_names_programmes(text, &quotes, &series[index]) => {
                     out.push((content.to_owned(), quote.outer.clone()));
                 }
@@ -275,6 +283,10 @@ fn series_of(text: &str, quotes: &[Quotation]) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Cues too general to make a row of phrases a programme ("安全、规范、落实、育人"工作
+/// 准则 is a principle).
+const GENERAL_CUES: [&str; 3] = ["工作", "教育", "宣传"];
 
 /// Whether `content` is two short phrases or more in a row, separated by 、 or
 /// commas ("快乐德育、人文智育、阳光体育", "建一所、优一所", "推进幸福教育,奠基美好
