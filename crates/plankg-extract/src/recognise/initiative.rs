@@ -273,6 +273,16 @@ impl Recognise for InitiativeRecogniser {
                 continue;
             }
             let mut start = self.boundaries.name_start(text, suffix_start, MAX_MODIFIER);
+            // "新中国成立70周年庆祝活动": an anniversary's number is part of the name,
+            // and so is what it is the anniversary of.
+            if text[start..].starts_with("周年") {
+                let digits = text[..start].trim_end_matches(|c: char| c.is_ascii_digit());
+                if digits.len() < start {
+                    let taken = text[start..suffix_start].chars().count();
+                    let rest = MAX_MODIFIER.saturating_sub(taken + start - digits.len());
+                    start = self.boundaries.name_start(text, digits.len(), rest);
+                }
+            }
             // A one-character boundary that ends a longer word of a name ("实施普及
             // 攻坚计划": 普及, not 及) is no boundary: the name reads on from that
             // word's start (not over an adverb: "项目正在按计划").
@@ -459,10 +469,15 @@ mod tests {
     }
 
     #[test]
-    fn themes_and_course_series_in_quotes_are_no_programmes() {
+    fn themes_courses_campaigns_and_anniversaries() {
         // Pool: a university's speech of 2015, a county's summary of 2016.
         assert!(initiatives("初步构建起以“大化工”为主线,以“高标准”为引领").is_empty());
         assert!(initiatives("开设二中的“创业素养”系列课程").is_empty());
+        // An anniversary's celebration keeps its number (Beijing's plan of 2019).
+        assert_eq!(
+            initiatives("做好服务保障新中国成立70周年庆祝活动和世界园艺博览会"),
+            ["新中国成立70周年庆祝活动"]
+        );
         // Parallel phrases a cue follows are a campaign (a city's plan of 2020).
         assert_eq!(
             initiatives("巩固“不忘初心、牢记使命”主题教育成果"),
