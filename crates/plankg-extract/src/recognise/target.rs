@@ -381,6 +381,9 @@ impl Recognise for TargetRecogniser {
                 }
                 _ => indicator,
             };
+            // "参加全省党务技能大赛,获二等奖1个": an award level names its contest.
+            let indicator =
+                award_of(&text[..quantity.number_start], &indicator).unwrap_or(indicator);
             for other in shared {
                 found
                     .targets
@@ -391,6 +394,57 @@ impl Recognise for TargetRecogniser {
                 .push(quantity.hit(indicator, comparator, reported, &self.keys));
         }
     }
+}
+
+/// Award levels that name no contest of their own.
+const AWARD_LEVELS: [&str; 8] = [
+    "特等奖",
+    "一等奖",
+    "二等奖",
+    "三等奖",
+    "金奖",
+    "银奖",
+    "铜奖",
+    "优秀奖",
+];
+
+/// Words that end a contest's name.
+const CONTESTS: [&str; 6] = ["大赛", "比赛", "竞赛", "评选", "评比", "运动会"];
+
+/// Words a contest's name starts after (参加全省党务技能大赛).
+const CONTEST_STARTS: [&str; 7] = ["参加", "参与", "组织", "举办", "在", "获得", "于"];
+
+/// The longest contest name read back, in characters.
+const LONGEST_CONTEST: usize = 14;
+
+/// An award level (二等奖) as indicator named with the contest its sentence names
+/// before it (`before` is the text before the number): "全省党务技能大赛二等奖".
+fn award_of(before: &str, indicator: &str) -> Option<String> {
+    let level = AWARD_LEVELS
+        .iter()
+        .find(|level| indicator.trim_start_matches('获') == **level)?;
+    let sentence_start = before.rfind(['。', ';', '!', '?', '\n']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = &before[sentence_start..];
+    let (end, word) = CONTESTS
+        .iter()
+        .filter_map(|word| sentence.rfind(word).map(|at| (at + word.len(), *word)))
+        .max()?;
+    let head: Vec<(usize, char)> = sentence[..end - word.len()]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| super::names::is_han(*c))
+        .take(LONGEST_CONTEST)
+        .collect();
+    let start = head.last().map_or(end - word.len(), |(i, _)| *i);
+    let mut name = &sentence[start..end];
+    for cut in CONTEST_STARTS {
+        if let Some(at) = name.rfind(cut) {
+            name = &name[at + cut.len()..];
+        }
+    }
+    (name.chars().count() > word.chars().count()).then(|| format!("{name}{level}"))
 }
 
 /// Words that open a comparison with an earlier figure (比上年, 较去年, 同比).
@@ -601,5 +655,13 @@ mod tests {
             targets("20xx年中职招生17.75万人(不含技工学校2.74万人),比20xx年增长18.57%,其中");
         let change = found.iter().find(|t| t.unit == "%").unwrap();
         assert_eq!(change.indicator, "中职招生增长");
+    }
+
+    #[test]
+    fn an_award_level_is_named_with_its_contest() {
+        // Pool: a city bureau's summary of 2020.
+        let found = targets("参加全省党务技能大赛,获二等奖1个、三等奖2个。");
+        let names: Vec<&str> = found.iter().map(|t| t.indicator.as_str()).collect();
+        assert_eq!(names, ["全省党务技能大赛二等奖", "全省党务技能大赛三等奖"]);
     }
 }

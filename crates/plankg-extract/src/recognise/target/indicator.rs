@@ -7,6 +7,7 @@
 use super::ComparatorWord;
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::recognise::names::is_han;
 
 /// Particles dropped from the end of the part before the number (学区增加至八个,
 /// 占比为57%).
@@ -254,11 +255,6 @@ fn without_inner_spaces(text: &str) -> String {
         })
         .map(|(_, c)| *c)
         .collect()
-}
-
-/// Whether `c` is a Chinese character.
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[cfg(test)]
