@@ -9,11 +9,12 @@ use plankg_model::{PolicyKind, PolicyLevel, PolicyRef};
 use regex::Regex;
 
 use super::super::Context;
+use super::super::{names, segment};
 use super::gate::Gate;
 use super::key::name_key;
 use super::level::Levels;
 use super::table::PolicyTable;
-use super::words::Stance;
+use super::words::{clause_before, Stance};
 use super::{Candidate, Scan};
 
 /// "“科教兴区”和“人才强区”战略": one or more quoted names, then 战略.
@@ -68,6 +69,10 @@ static FIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap_or_else(|err| unreachable!("{err}"))
 });
+
+/// The longest owner written before a drafted five-year plan (全省教育事业), in
+/// characters.
+const MAX_OWNER: usize = 10;
 
 /// A leader's speech or instruction: person (group 1), what it is about (group 2),
 /// the kind of text.
@@ -171,6 +176,20 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             let start = levels.prefix_start(text, all.start());
             let name = text.get(start..all.end()).unwrap_or("");
             if words.stance(text, start, all.end()) == Stance::Draft {
+                // "编制全省教育事业“十二五”规划", "制定教育集团十四五发展规划": the
+                // plan's own five-year plan is named from the draft word on.
+                // The owner is words of a name only (全省 教育 事业), no verb or
+                // function word (做好, 本地区的).
+                let owner = words
+                    .after_last_draft(clause_before(text, start))
+                    .filter(|owner| {
+                        owner.chars().count() <= MAX_OWNER
+                            && owner.chars().all(names::is_han)
+                            && !segment::words(owner).iter().any(|w| w.ends_a_name(owner))
+                    })
+                    .unwrap_or("");
+                let start = start - owner.len();
+                let name = text.get(start..all.end()).unwrap_or("");
                 out.push(Candidate::drafted(start..all.end(), name));
                 continue;
             }

@@ -460,3 +460,13 @@ fn a_districts_two_sessions_in_quotes() {
         )]
     );
 }
+
+#[test]
+fn a_five_year_plan_to_draft_is_named_from_its_owner() {
+    // Development set: a provincial plan of 2010, a district's of 2022.
+    let found = find_in("启动编制全省教育事业“十二五”规划", &Context::default());
+    assert!(found.policies.is_empty());
+    assert_eq!(found.produces, ["全省教育事业“十二五”规划"]);
+    let found = find_in("制定教育集团十四五发展规划,推进", &Context::default());
+    assert_eq!(found.produces, ["教育集团十四五发展规划"]);
+}

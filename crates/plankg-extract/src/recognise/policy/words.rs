@@ -238,14 +238,25 @@ impl Words {
 
     /// The part of `clause` after its last cite word.
     pub(crate) fn after_last_cite<'a>(&self, clause: &'a str) -> &'a str {
-        let cut = self
-            .cite
-            .iter()
-            .filter_map(|w| clause.rfind(w.as_str()).map(|p| p + w.len()))
-            .max()
-            .unwrap_or(0);
-        clause.get(cut..).unwrap_or(clause)
+        after_last(&self.cite, clause)
     }
+
+    /// The part of `clause` after its last draft word ("编制全省教育事业" → "全省教育
+    /// 事业"), when it holds one.
+    pub(crate) fn after_last_draft<'a>(&self, clause: &'a str) -> Option<&'a str> {
+        let rest = after_last(&self.draft, clause);
+        (rest.len() < clause.len()).then_some(rest)
+    }
+}
+
+/// The part of `clause` after the last of `words` in it, or the whole clause.
+fn after_last<'a>(words: &[String], clause: &'a str) -> &'a str {
+    let cut = words
+        .iter()
+        .filter_map(|w| clause.rfind(w.as_str()).map(|p| p + w.len()))
+        .max()
+        .unwrap_or(0);
+    clause.get(cut..).unwrap_or(clause)
 }
 
 /// Whether byte `pos` of `text` lies outside every 《…》.
