@@ -470,3 +470,14 @@ fn a_five_year_plan_to_draft_is_named_from_its_owner() {
     let found = find_in("制定教育集团十四五发展规划,推进", &Context::default());
     assert_eq!(found.produces, ["教育集团十四五发展规划"]);
 }
+
+#[test]
+fn a_list_of_titles_after_one_verb_shares_its_stance() {
+    // Pool: a city's summary of 2020, three documents its party committee adopted.
+    let found = find_in(
+        "研究讨论全市教育工作,审议通过《南昌市加快推进教育现代化实施方案(2018-2022年)》《中共南昌市委南昌市人民政府关于全面深化新时代教师队伍建设改革的实施意见》《关于进一步规范南昌市属中小学校领导干部管理的意见》等重要文件",
+        &Context::default(),
+    );
+    assert!(found.policies.is_empty(), "{:?}", found.policies);
+    assert_eq!(found.produces.len(), 3);
+}

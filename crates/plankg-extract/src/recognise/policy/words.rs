@@ -276,24 +276,28 @@ pub(crate) fn strip_parenthesis(title: &str) -> &str {
 }
 
 /// The text of the clause before byte `start`: back to the last sentence or clause
-/// mark, at most [`LOOK_BACK`] characters.
+/// mark, at most [`LOOK_BACK`] characters outside titles (a list of titles after
+/// one verb, "审议通过《…》《…》《…》", keeps the verb in reach of the last).
 pub(crate) fn clause_before(text: &str, start: usize) -> &str {
     let head = text.get(..start).unwrap_or("");
-    let from = head
-        .char_indices()
-        .rev()
-        .take(LOOK_BACK)
-        .find(|(_, c)| matches!(c, '。' | ';' | '!' | '?' | ',' | ':'))
-        .map_or_else(
-            || {
-                head.char_indices()
-                    .rev()
-                    .take(LOOK_BACK)
-                    .last()
-                    .map_or(0, |(i, _)| i)
-            },
-            |(i, c)| i + c.len_utf8(),
-        );
+    let mut from = head.len();
+    let mut counted = 0;
+    let mut depth = 0usize;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            '》' => depth += 1,
+            '《' => depth = depth.saturating_sub(1),
+            '。' | ';' | '!' | '?' | ',' | ':' if depth == 0 => return &head[i + c.len_utf8()..],
+            _ if depth == 0 => {
+                counted += 1;
+                if counted > LOOK_BACK {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        from = i;
+    }
     head.get(from..).unwrap_or("")
 }
 
