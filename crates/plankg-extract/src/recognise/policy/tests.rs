@@ -481,3 +481,23 @@ fn a_list_of_titles_after_one_verb_shares_its_stance() {
     assert!(found.policies.is_empty(), "{:?}", found.policies);
     assert_eq!(found.produces.len(), 3);
 }
+
+#[test]
+fn a_document_made_for_a_title_is_the_output() {
+    // Pool: a provincial plan of 2025.
+    let found = find_in(
+        "系统开展大会精神宣传解读。制定《实施意见》分工方案,清单化、闭环式抓好工作落地落实。",
+        &Context::default(),
+    );
+    assert_eq!(found.produces, ["实施意见分工方案"]);
+    // A short name defined for a title is nothing of its own (a university's news).
+    let found = find_in(
+        "近日,学校印发《武汉科技大学2020年党政工作要点及工作任务分解方案》(以下简称《要点》),安排部署",
+        &Context::default(),
+    );
+    assert!(
+        !found.produces.iter().any(|p| p == "要点"),
+        "{:?}",
+        found.produces
+    );
+}

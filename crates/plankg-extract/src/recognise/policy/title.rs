@@ -31,6 +31,12 @@ static ISSUING_BODY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
+/// A document made for the title before it ("《实施意见》分工方案", "《…》实施细则").
+static DERIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:分工方案|实施方案|实施细则|工作方案|任务清单|责任清单|任务分工)")
+        .unwrap_or_else(|err| unreachable!("{err}"))
+});
+
 /// A body right before the verb that issues a title ("会后,省政府印发了《…》").
 static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han}{0,12}?(?:政府|厅|部|委|局|中央|国务院|办公厅))(?:联合)?(?:印发|颁布|出台|下发)了?$")
@@ -86,10 +92,21 @@ pub(crate) fn find(scan: &Scan<'_>, out: &mut Vec<Candidate>) {
             out.push(Candidate::nothing(all.range()));
             continue;
         }
+        // "(以下简称《要点》)": the short name of the title before, nothing of its own.
+        if text[..all.start()].ends_with("简称") || text[..all.start()].ends_with("简称为") {
+            out.push(Candidate::nothing(all.range()));
+            continue;
+        }
         if words.stance(text, all.start(), all.end()) == Stance::Draft
             && !issued_by_another(text, all.start(), context)
         {
-            out.push(Candidate::drafted(all.range(), title));
+            // "制定《实施意见》分工方案": a document made for the title is the output.
+            let tail = DERIVED.find(&text[all.end()..]).map_or("", |m| m.as_str());
+            let drafted = format!("{title}{tail}");
+            out.push(Candidate::drafted(
+                all.start()..all.end() + tail.len(),
+                &drafted,
+            ));
             continue;
         }
         if let Some(entry) = table
