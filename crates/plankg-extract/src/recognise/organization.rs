@@ -44,6 +44,9 @@ pub(crate) struct OrganizationRecogniser {
     zones: Vec<String>,
     /// Characters after a match that make it part of another word (教育部门).
     not_before: Vec<char>,
+    /// Heads of bureaus that merged education with other fields (教育体育局): one
+    /// body with the 教育局 a text may also call it.
+    merged: Vec<String>,
     /// Place names, to include the place a body belongs to and find named districts.
     levels: Arc<Levels>,
 }
@@ -67,6 +70,7 @@ impl OrganizationRecogniser {
         let mut place_stop = Vec::new();
         let mut zones = Vec::new();
         let mut not_before = Vec::new();
+        let mut merged = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let text = row.field(0).to_owned();
             match row.field(1) {
@@ -80,6 +84,7 @@ impl OrganizationRecogniser {
                 "place_stop" => place_stop.push(text),
                 "zone" => zones.push(text),
                 "not_before" => not_before.extend(text.chars()),
+                "merged" => merged.push(text),
                 "superior" => {
                     lists[3].push(text.clone());
                     superior.push(text);
@@ -102,6 +107,7 @@ impl OrganizationRecogniser {
             place_stop,
             zones,
             not_before,
+            merged,
             levels,
         })
     }
@@ -187,7 +193,7 @@ impl Recognise for OrganizationRecogniser {
             let name = text.get(range.clone()).unwrap_or("");
             if name.is_empty()
                 || self.stop.iter().any(|s| s == name)
-                || is_issuer(name, context)
+                || is_issuer(name, context, &self.merged)
                 || taken.iter().any(|t| overlaps(t, &range))
             {
                 continue;
@@ -233,15 +239,20 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Whether `name` is (one of) the issuer's bodies, with or without its place.
-fn is_issuer(name: &str, context: &Context<'_>) -> bool {
+/// Whether `name` is (one of) the issuer's bodies, with or without its place; a
+/// bureau's `merged` heads are its 教育局.
+fn is_issuer(name: &str, context: &Context<'_>, merged: &[String]) -> bool {
     let Some(issuer) = context.issuer else {
         return false;
     };
     // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委";
-    // a work committee's full name is its short one (教育工作委员会 ~ 教育工委).
+    // a work committee's full name is its short one (教育工作委员会 ~ 教育工委), a
+    // merged bureau is the education bureau (县教育体育局 ~ 德钦县教育局).
     let bare = |s: &str| -> String {
-        let short = s.trim_start_matches("中共").replace("工作委员会", "工委");
+        let mut short = s.trim_start_matches("中共").replace("工作委员会", "工委");
+        for head in merged {
+            short = short.replace(head.as_str(), "教育局");
+        }
         let s = short.as_str();
         let s = context
             .region
@@ -385,6 +396,12 @@ mod tests {
             ..Context::default()
         };
         assert!(orgs("中共福建省委教育工作委员会2007年工作要点", &committee).is_empty());
+        let merged = Context {
+            issuer: Some("县教育体育局"),
+            region: Some("德钦县"),
+            ..Context::default()
+        };
+        assert!(orgs("德钦县教育局召开全县教育工作会议", &merged).is_empty());
         assert!(orgs("各市、省直管县教育局,各高等学校", &context).is_empty());
         assert_eq!(orgs("和县委、县政府", &context), ["县委", "县政府"]);
         assert!(orgs("完善教育部门和学校", &context).is_empty());
