@@ -17,7 +17,7 @@ use crate::patterns::static_regex;
 use crate::recognise::{Cover, NameBoundaries, BOUNDARIES_FILE, SCHOOL_GENERIC_FILE, VERBS_FILE};
 
 /// The gazetteer file of the heads of issuing bodies.
-const HEADS: &str = "issuer_heads.tsv";
+pub(crate) const HEADS: &str = "issuer_heads.tsv";
 
 /// The kinds of school that issue their own plans.
 const SCHOOL_HEADS: [&str; 6] = ["中学", "小学", "学校", "幼儿园", "学院", "大学"];

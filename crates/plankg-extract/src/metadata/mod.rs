@@ -21,6 +21,7 @@ mod title;
 mod year;
 
 use issuer::IssuerReader;
+pub(crate) use issuer::HEADS as ISSUER_HEADS_FILE;
 use region::RegionReader;
 use title::find_title;
 use year::{YearEvidence, YearReader};

@@ -16,6 +16,7 @@ use super::policy::{name_key, Levels};
 use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
+use crate::metadata::ISSUER_HEADS_FILE;
 
 /// A policy name this short (bytes: "中央8号文件") is the issuer's name and a number,
 /// not a document whose issuer is an actor of its own.
@@ -44,9 +45,10 @@ pub(crate) struct OrganizationRecogniser {
     zones: Vec<String>,
     /// Characters after a match that make it part of another word (教育部门).
     not_before: Vec<char>,
-    /// Heads of bureaus that merged education with other fields (教育体育局): one
-    /// body with the 教育局 a text may also call it.
-    merged: Vec<String>,
+    /// The heads of issuing bodies as written and their canonical heads
+    /// (issuer_heads.tsv), longest written head first: the issuer and a body named
+    /// in its text are compared by canonical head.
+    heads: Vec<(String, String)>,
     /// Place names, to include the place a body belongs to and find named districts.
     levels: Arc<Levels>,
 }
@@ -70,7 +72,6 @@ impl OrganizationRecogniser {
         let mut place_stop = Vec::new();
         let mut zones = Vec::new();
         let mut not_before = Vec::new();
-        let mut merged = Vec::new();
         for row in gazetteer.rows(FILE, 2)? {
             let text = row.field(0).to_owned();
             match row.field(1) {
@@ -84,7 +85,6 @@ impl OrganizationRecogniser {
                 "place_stop" => place_stop.push(text),
                 "zone" => zones.push(text),
                 "not_before" => not_before.extend(text.chars()),
-                "merged" => merged.push(text),
                 "superior" => {
                     lists[3].push(text.clone());
                     superior.push(text);
@@ -92,6 +92,12 @@ impl OrganizationRecogniser {
                 other => return Err(row.error(FILE, format!("unknown role {other:?}"))),
             }
         }
+        let mut heads: Vec<(String, String)> = gazetteer
+            .rows(ISSUER_HEADS_FILE, 2)?
+            .iter()
+            .map(|row| (row.field(0).to_owned(), row.field(1).to_owned()))
+            .collect();
+        heads.sort_by_key(|(written, _)| std::cmp::Reverse(written.chars().count()));
         lexicon.add(List::OrganizationWord, lists[1].iter().chain(&lists[3]));
         let [prefix, body, chain, standalone] = lists.map(|list| alternation(&list));
         let pattern = Regex::new(&format!(
@@ -107,7 +113,7 @@ impl OrganizationRecogniser {
             place_stop,
             zones,
             not_before,
-            merged,
+            heads,
             levels,
         })
     }
@@ -193,7 +199,7 @@ impl Recognise for OrganizationRecogniser {
             let name = text.get(range.clone()).unwrap_or("");
             if name.is_empty()
                 || self.stop.iter().any(|s| s == name)
-                || is_issuer(name, context, &self.merged)
+                || is_issuer(name, context, &self.heads)
                 || taken.iter().any(|t| overlaps(t, &range))
             {
                 continue;
@@ -239,27 +245,33 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Whether `name` is (one of) the issuer's bodies, with or without its place; a
-/// bureau's `merged` heads are its 教育局.
-fn is_issuer(name: &str, context: &Context<'_>, merged: &[String]) -> bool {
+/// Whether `name` is (one of) the issuer's bodies, with or without its place, its
+/// head compared as canonical (`heads`: written → canonical, issuer_heads.tsv).
+fn is_issuer(name: &str, context: &Context<'_>, heads: &[(String, String)]) -> bool {
     let Some(issuer) = context.issuer else {
         return false;
     };
     // The place is dropped, the level word kept: "嘉兴市委教育工委" ~ "市委教育工委";
-    // a work committee's full name is its short one (教育工作委员会 ~ 教育工委), a
-    // merged bureau is the education bureau (县教育体育局 ~ 德钦县教育局).
+    // the head is canonical (教育工委 ~ 教育工作委员会), and a bureau that merged
+    // education with other fields is the education bureau a text may also call it
+    // (县教育体育局 ~ 德钦县教育局).
     let bare = |s: &str| -> String {
-        let mut short = s.trim_start_matches("中共").replace("工作委员会", "工委");
-        for head in merged {
-            short = short.replace(head.as_str(), "教育局");
-        }
-        let s = short.as_str();
+        let s = s.trim_start_matches("中共");
         let s = context
             .region
             .and_then(|r| s.strip_prefix(r.trim_end_matches(['市', '省', '区', '县'])))
             .filter(|rest| !rest.is_empty())
             .map_or(s, |rest| rest);
-        s.to_owned()
+        let Some((written, canonical)) = heads.iter().find(|(w, _)| s.ends_with(w.as_str())) else {
+            return s.to_owned();
+        };
+        let merged = canonical.starts_with("教育") && canonical.ends_with('局');
+        let head = if merged {
+            "教育局"
+        } else {
+            canonical.as_str()
+        };
+        format!("{}{head}", &s[..s.len() - written.len()])
     };
     let name_bare = bare(name);
     issuer
