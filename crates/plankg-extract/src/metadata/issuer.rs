@@ -14,7 +14,9 @@ use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
 use crate::lines::{is_title_line, Line};
 use crate::patterns::static_regex;
-use crate::recognise::{Cover, NameBoundaries, BOUNDARIES_FILE, SCHOOL_GENERIC_FILE, VERBS_FILE};
+use crate::recognise::{
+    numbered_school_full, Cover, NameBoundaries, BOUNDARIES_FILE, SCHOOL_GENERIC_FILE, VERBS_FILE,
+};
 
 /// The gazetteer file of the heads of issuing bodies.
 pub(crate) const HEADS: &str = "issuer_heads.tsv";
@@ -82,18 +84,10 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static DOCUMENT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^.*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号"));
 
-/// A year written right after a place and before 教育 ("遵义市2018年教育工作").
-static YEAR_PREFIX: LazyLock<Regex> = LazyLock::new(|| static_regex(r"^(?:19|20)\d{2}年度?"));
-
 /// A department of a body named right after it in a title, before the kind of plan
 /// or its year ("基础教育科工作…", "办公室2022年…"), or ending the body's name.
 static DEPARTMENT: LazyLock<Regex> =
     LazyLock::new(|| static_regex(r"^(\p{Han}{1,8}?(?:科|处|股|办公室|室))(?:工作|\d|年|$)"));
-
-/// A school named by its place and number ("温州二中", "温州市三小"): the short form
-/// of 温州市第二中学. Read only after a place name.
-static NUMBERED_SCHOOL: LazyLock<Regex> =
-    LazyLock::new(|| static_regex(r"^([一二三四五六七八九十]{1,3})(中|小)$"));
 
 /// The pattern of a numbered short school's end, in the body pattern (with 学 or
 /// 学校 after it, the numeral of a full name: 第二中学).
@@ -714,14 +708,7 @@ impl IssuerReader {
             None => (jurisdiction.first().cloned(), body),
         };
         let rest = rest.strip_prefix('市').unwrap_or(rest);
-        let expanded = NUMBERED_SCHOOL.captures(rest).map(|caps| {
-            let kind = if &caps[2] == "中" {
-                "中学"
-            } else {
-                "小学"
-            };
-            format!("第{}{kind}", &caps[1])
-        });
+        let expanded = numbered_school_full(rest);
         // A numbered school is written with its place's full name (温州二中, 温州第二
         // 中学 → 温州市第二中学); a proper name keeps its own words (武汉科技大学 is
         // no 武汉市科技大学).
@@ -808,16 +795,19 @@ fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
     let speaks = names.filter(|name| name.chars().count() >= 2).any(|name| {
         opening.match_indices(name).any(|(at, _)| {
             let rest = &opening[at + name.len()..];
-            let rest = YEAR_PREFIX
+            let rest = YEAR
                 .find(rest)
-                .map_or(rest, |year| &rest[year.end()..]);
+                .filter(|year| year.start() == 0)
+                .and_then(|year| rest[year.end()..].strip_prefix('年'))
+                .map_or(rest, |after| after.strip_prefix('度').unwrap_or(after));
             // A school's own text speaks of the place's education too ("以迎接浦东新区
             // 教育督导为契机,提升学校整体办学水平"): not when the sentence's subject
             // is a school.
-            let sentence = sentence_around(opening, at);
             rest.strip_prefix("教育")
                 .is_some_and(|after| !merged.iter().any(|m| after.starts_with(m)))
-                && !SCHOOL_SUBJECTS.iter().any(|w| sentence.contains(w))
+                && !SCHOOL_SUBJECTS
+                    .iter()
+                    .any(|w| sentence_around(opening, at).contains(w))
         })
     });
     if !speaks {
@@ -938,7 +928,6 @@ mod tests {
             &*NOTICE,
             &*DATE_LINE,
             &*DOCUMENT_NUMBER,
-            &*NUMBERED_SCHOOL,
             &*WHOLE_JURISDICTION,
         ] {
             assert!(!re.as_str().is_empty());

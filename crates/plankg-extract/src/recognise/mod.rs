@@ -12,7 +12,7 @@ mod unit;
 use text::{cover, lexicon, literal, names, segment};
 
 pub(crate) use cover::Cover;
-pub(crate) use names::{NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
+pub(crate) use names::{numbered_school_full, NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
 pub(crate) use policy::name_key;
 pub(crate) use school::GENERIC_FILE as SCHOOL_GENERIC_FILE;
 pub(crate) use unit::{unit_names, LONGEST_UNIT};

@@ -244,20 +244,7 @@ impl SchoolRecogniser {
 
     /// An abbreviated school (五中, 总场一中) at `start..end`, unless it is a
     /// plenum ("十八届五中全会", "三中、四中全会") or part of a longer word.
-    fn abbreviated(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        found: &Found,
-    ) -> Option<Hit<SchoolRef>> {
-        if found
-            .policies
-            .iter()
-            .any(|p| p.range.start < end && start < p.range.end)
-        {
-            return None;
-        }
+    fn abbreviated(&self, text: &str, start: usize, end: usize) -> Option<Hit<SchoolRef>> {
         let before = &text[..start];
         if before.ends_with('届') || before.ends_with(|c: char| c.is_ascii_digit()) {
             return None;
@@ -359,7 +346,7 @@ impl Recognise for SchoolRecogniser {
             .has(List::SchoolAbbreviation)
             .then(|| self.abbreviation.find_iter(text));
         for m in abbreviations.into_iter().flatten() {
-            if let Some(hit) = self.abbreviated(text, m.start(), m.end(), found) {
+            if let Some(hit) = self.abbreviated(text, m.start(), m.end()) {
                 hits.push(hit);
             }
         }
@@ -571,15 +558,11 @@ fn is_jurisdiction_school(modifier: &str) -> bool {
         && matches!(chars.as_str(), "实验" | "中心")
 }
 
-/// A school hit; its key is the name without spaces and quotes.
 /// Whether `word` is a count, not a name: a numeral, then a measure word (百所 of
 /// "百所学校、万名党员歌唱祖国", which the dictionary takes for a noun).
 fn is_count(word: &str) -> bool {
-    let mut chars = word.chars();
-    let (Some(first), Some(last)) = (chars.next(), word.chars().next_back()) else {
-        return false;
-    };
-    "一二两三四五六七八九十百千万".contains(first) && "所个名家批".contains(last)
+    word.starts_with(|c| "一二两三四五六七八九十百千万".contains(c))
+        && word.ends_with(|c| "所个名家批".contains(c))
 }
 
 /// The gazetteer file of universities and their short forms.
@@ -690,6 +673,7 @@ fn town_schools(
         .collect()
 }
 
+/// A school hit; its key is the name without spaces and quotes.
 fn school_hit(name: String, range: std::ops::Range<usize>) -> Hit<SchoolRef> {
     let key: String = name
         .chars()
@@ -717,20 +701,20 @@ fn is_issuer(name: &str, context: &Context<'_>) -> bool {
 /// "温州一小" of 温州市第一小学): its place starts the full name, its number and kind
 /// end it.
 fn abbreviates(name: &str, full: &str) -> bool {
-    let mut chars = name.chars().rev();
-    let (Some(kind_char), Some(number)) = (chars.next(), chars.next()) else {
+    let Some(number_start) = name
+        .char_indices()
+        .rev()
+        .skip(1)
+        .take_while(|(_, c)| ABBREVIATION_NUMERALS.contains(c))
+        .last()
+        .map(|(i, _)| i)
+    else {
         return false;
     };
-    let kind = match kind_char {
-        '中' => "中学",
-        '小' => "小学",
-        _ => return false,
-    };
-    if !ABBREVIATION_NUMERALS.contains(&number) {
-        return false;
-    }
-    let place = &name[..name.len() - kind_char.len_utf8() - number.len_utf8()];
-    !place.is_empty() && full.starts_with(place) && full.ends_with(&format!("第{number}{kind}"))
+    let (place, short) = name.split_at(number_start);
+    names::numbered_school_full(short).is_some_and(|numbered| {
+        !place.is_empty() && full.starts_with(place) && full.ends_with(&numbered)
+    })
 }
 
 #[cfg(test)]

@@ -116,6 +116,24 @@ pub(crate) fn is_han(ch: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&ch)
 }
 
+/// The numerals of a numbered school's short form (二中, 十二中, 三小).
+const SCHOOL_NUMERALS: &str = "一二三四五六七八九十";
+
+/// The numbered part of a school's full name that the short form `short` stands
+/// for: "二中" → "第二中学", "十二中" → "第十二中学", "三小" → "第三小学"; `None`
+/// when `short` is no such form (one to three numerals, then 中 or 小).
+pub(crate) fn numbered_school_full(short: &str) -> Option<String> {
+    let kind = match short.chars().next_back()? {
+        '中' => "中学",
+        '小' => "小学",
+        _ => return None,
+    };
+    let number = &short[..short.len() - '中'.len_utf8()];
+    let count = number.chars().count();
+    ((1..=3).contains(&count) && number.chars().all(|c| SCHOOL_NUMERALS.contains(c)))
+        .then(|| format!("第{number}{kind}"))
+}
+
 /// `name` without the masks a site put in place of a name ("**第十三中学",
 /// "xx县…"): leading runs of *, x, X, ×.
 pub(crate) fn strip_masks(name: &str) -> &str {
