@@ -12,6 +12,7 @@ use plankg_model::{OrganizationRef, PolicyKind};
 use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
+use super::literal::alternation;
 use super::policy::{name_key, Levels};
 use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
@@ -318,16 +319,6 @@ fn same_body_by_level(body: &str, name: &str, region: Option<&str>) -> bool {
         _ => true,
     };
     name_head.chars().count() >= 2 && body_head == name_head && levels_agree
-}
-
-fn alternation(words: &[String]) -> String {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use plankg_model::{UnitRef, UnitRole};
 use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
+use super::literal::alternation;
 use super::policy::name_key;
 use super::{Context, Found, Hit, Recognise};
 use crate::error::GazetteerError;
@@ -98,16 +99,9 @@ impl UnitRecogniser {
             ));
         }
         roles.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
-        kinds.sort_by_key(|word| std::cmp::Reverse(word.len()));
         lexicon.add(List::UnitTag, roles.iter().map(|(word, _)| word));
-        let alternation = |words: &mut dyn Iterator<Item = &String>| {
-            words
-                .map(|w| regex::escape(w))
-                .collect::<Vec<_>>()
-                .join("|")
-        };
-        let role_words = alternation(&mut roles.iter().map(|(w, _)| w));
-        let kind_words = alternation(&mut kinds.iter());
+        let role_words = alternation(roles.iter().map(|(w, _)| w));
+        let kind_words = alternation(&kinds);
         let tag = Regex::new(&format!(
             r"((?:{role_words})+)({kind_words})?(?:、(?:{kind_words}))*\s*(?:[(（][^()（）\n]{{1,{LONGEST_REMARK}}}[)）])?\s*[:：]\s*"
         ))

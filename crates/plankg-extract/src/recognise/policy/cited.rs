@@ -7,6 +7,7 @@ use plankg_model::{PolicyKind, PolicyLevel};
 use regex::Regex;
 
 use super::super::lexicon::{LexiconBuilder, List};
+use super::super::literal::alternation;
 use super::super::Context;
 use super::level::Levels;
 use super::named::named;
@@ -110,14 +111,4 @@ fn document(
         .or_else(|| words.is_law(name).then_some(PolicyLevel::Central))
         .unwrap_or(PolicyLevel::Unknown);
     named(name, PolicyKind::Document, level, table)
-}
-
-fn alternation(words: &[String]) -> String {
-    let mut sorted: Vec<&String> = words.iter().collect();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
 }

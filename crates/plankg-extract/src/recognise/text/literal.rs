@@ -1,7 +1,19 @@
 //! Cheap word tests for the few bytes around a name: a word's last place, and which
-//! words of a list a text starts with.
+//! words of a list a text starts with; and a word list as a regex alternation.
 
 use rustc_hash::FxHashMap;
+
+/// `words` as a regex alternation, each escaped, longest first (so a longer word
+/// wins where a shorter one is its prefix).
+pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
+    let mut sorted: Vec<&String> = words.into_iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 /// The start of the last occurrence of `needle` in `haystack`: what `str::rfind`
 /// answers, without building a searcher for the few bytes around a name.
