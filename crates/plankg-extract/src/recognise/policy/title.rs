@@ -37,11 +37,8 @@ static DERIVED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|err| unreachable!("{err}"))
 });
 
-/// A body right before the verb that issues a title ("会后,省政府印发了《…》").
-static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han}{0,12}?(?:政府|厅|部|委|局|中央|国务院|办公厅))(?:联合)?(?:印发|颁布|出台|下发)了?$")
-        .unwrap_or_else(|err| unreachable!("{err}"))
-});
+/// The verbs by which a body issues a title ("会后,省政府印发了《…》").
+const ISSUING_VERBS: [&str; 4] = ["印发", "颁布", "出台", "下发"];
 
 /// Whether the title at `start` is issued by a body other than the plan's issuer (a
 /// school's or a department's summary: "省政府印发了《…》"): a document to cite,
@@ -49,8 +46,13 @@ static ISSUED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// issues its own.
 fn issued_by_another(text: &str, start: usize, context: &Context<'_>) -> bool {
     let clause = clause_before(text, start);
-    let Some(body) = ISSUED_BY
-        .captures(clause)
+    let clause = clause.strip_suffix('了').unwrap_or(clause);
+    let Some(before_verb) = ISSUING_VERBS.iter().find_map(|v| clause.strip_suffix(v)) else {
+        return false;
+    };
+    let before_verb = before_verb.strip_suffix("联合").unwrap_or(before_verb);
+    let Some(body) = ISSUING_BODY
+        .captures(before_verb)
         .and_then(|caps| caps.get(1))
         .map(|m| m.as_str())
     else {
