@@ -100,6 +100,7 @@ impl InitiativeRecogniser {
             match row.field(0) {
                 "before" => cues.before.push(text),
                 "after" => cues.after.push(text),
+                "general_after" => cues.general_after.push(text),
                 "title" => cues.titles.push(text),
                 other => return Err(row.error(CUES_FILE, format!("unknown kind {other:?}"))),
             }

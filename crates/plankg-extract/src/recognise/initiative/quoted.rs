@@ -27,6 +27,9 @@ pub(super) struct Cues {
     pub(super) before: Vec<String>,
     /// Words right after the closing quote (建设, 改革).
     pub(super) after: Vec<String>,
+    /// Words after the closing quote that make one quotation a programme but are too
+    /// general to make a row of phrases one ("安全、规范、落实、育人"工作准则).
+    pub(super) general_after: Vec<String>,
     /// Ends of honour titles a campaign awards (少年 of 最美南粤少年).
     pub(super) titles: Vec<String>,
 }
@@ -138,7 +141,6 @@ impl QuoteFilter {
                         .cues
                         .after
                         .iter()
-                        .filter(|w| !GENERAL_CUES.contains(&w.as_str()))
                         .any(|w| after.starts_with(w.as_str())) => {}
                 None if han >= 2 && self.series_names_programmes(text, &quotes, &series[index]) => {
                     out.push((content.to_owned(), quote.outer.clone()));
@@ -211,6 +213,7 @@ impl QuoteFilter {
                 .cues
                 .after
                 .iter()
+                .chain(&self.cues.general_after)
                 .any(|word| clause.contains(word.as_str()))
     }
 }
@@ -284,10 +287,6 @@ fn series_of(text: &str, quotes: &[Quotation]) -> Vec<Range<usize>> {
     out
 }
 
-/// Cues too general to make a row of phrases a programme ("安全、规范、落实、育人"工作
-/// 准则 is a principle).
-const GENERAL_CUES: [&str; 3] = ["工作", "教育", "宣传"];
-
 /// Whether `content` is two short phrases or more in a row, separated by 、 or
 /// commas ("快乐德育、人文智育、阳光体育", "建一所、优一所", "推进幸福教育,奠基美好
 /// 人生").
@@ -320,6 +319,7 @@ mod tests {
             Cues {
                 before: vec!["推进".into(), "开展".into()],
                 after: vec!["建设".into()],
+                general_after: Vec::new(),
                 titles: vec!["少年".into()],
             },
         )
