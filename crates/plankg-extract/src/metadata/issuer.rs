@@ -15,7 +15,8 @@ use crate::gazetteer::Gazetteer;
 use crate::lines::{is_title_line, Line};
 use crate::patterns::static_regex;
 use crate::recognise::{
-    numbered_school_full, Cover, NameBoundaries, BOUNDARIES_FILE, SCHOOL_GENERIC_FILE, VERBS_FILE,
+    numbered_school_full, sentence_around, Cover, NameBoundaries, BOUNDARIES_FILE,
+    SCHOOL_GENERIC_FILE, VERBS_FILE,
 };
 
 /// The gazetteer file of the heads of issuing bodies.
@@ -819,18 +820,6 @@ fn educated_place(opening: &str, jurisdiction: &[Place]) -> Option<Issuer> {
         _ => "教育局",
     };
     Some(inferred_administration(place.clone(), head))
-}
-
-/// The sentence of `text` around byte `at` (between sentence marks or line breaks).
-fn sentence_around(text: &str, at: usize) -> &str {
-    let is_end = |c: char| matches!(c, '。' | '!' | '?' | ';' | '\n');
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_end(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..].find(is_end).map_or(text.len(), |i| at + i);
-    &text[start..end]
 }
 
 /// Words of an opening whose subject is a school or college (学校, 我校, 本院).

@@ -12,6 +12,7 @@ mod unit;
 use text::{cover, lexicon, literal, names, segment};
 
 pub(crate) use cover::Cover;
+pub(crate) use literal::sentence_around;
 pub(crate) use names::{numbered_school_full, NameBoundaries, BOUNDARIES_FILE, VERBS_FILE};
 pub(crate) use policy::name_key;
 pub(crate) use school::GENERIC_FILE as SCHOOL_GENERIC_FILE;

@@ -19,7 +19,7 @@ use plankg_model::Comparator;
 use regex::Regex;
 
 use super::lexicon::{LexiconBuilder, List, Occurrences};
-use super::literal::StartWords;
+use super::literal::{sentence_around, StartWords};
 use super::{Context, Found, Recognise};
 use crate::error::GazetteerError;
 use crate::gazetteer::Gazetteer;
@@ -423,21 +423,19 @@ fn award_of(before: &str, indicator: &str) -> Option<String> {
     let level = AWARD_LEVELS
         .iter()
         .find(|level| indicator.trim_start_matches('获') == **level)?;
-    let sentence_start = before.rfind(['。', ';', '!', '?', '\n']).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let sentence = &before[sentence_start..];
+    let sentence = sentence_around(before, before.len());
     let (end, word) = CONTESTS
         .iter()
         .filter_map(|word| sentence.rfind(word).map(|at| (at + word.len(), *word)))
         .max()?;
-    let head: Vec<(usize, char)> = sentence[..end - word.len()]
+    let head = &sentence[..end - word.len()];
+    let start = head
         .char_indices()
         .rev()
         .take_while(|(_, c)| super::names::is_han(*c))
         .take(LONGEST_CONTEST)
-        .collect();
-    let start = head.last().map_or(end - word.len(), |(i, _)| *i);
+        .last()
+        .map_or(head.len(), |(i, _)| i);
     let mut name = &sentence[start..end];
     for cut in CONTEST_STARTS {
         if let Some(at) = name.rfind(cut) {

@@ -1,5 +1,6 @@
 //! Cheap word tests for the few bytes around a name: a word's last place, and which
-//! words of a list a text starts with; and a word list as a regex alternation.
+//! words of a list a text starts with, the sentence around a place; and a word list
+//! as a regex alternation.
 
 use rustc_hash::FxHashMap;
 
@@ -13,6 +14,18 @@ pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> St
         .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The sentence of `text` around byte `at` (between sentence marks or line breaks).
+pub(crate) fn sentence_around(text: &str, at: usize) -> &str {
+    let is_end = |c: char| matches!(c, '。' | '!' | '?' | ';' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(is_end).map_or(text.len(), |i| at + i);
+    &text[start..end]
 }
 
 /// The start of the last occurrence of `needle` in `haystack`: what `str::rfind`
