@@ -628,6 +628,10 @@ fn town_schools(
         .last()
         .map_or(end, |(i, _)| i);
     let window = &text[window_start..end];
+    // Most suffixes follow no town: the pattern runs only where 镇 or 乡 is written.
+    if !window.contains(['镇', '乡']) {
+        return Vec::new();
+    }
     let Some(caps) = TOWN_LIST.captures(window) else {
         return Vec::new();
     };
