@@ -76,7 +76,7 @@ fn check(name: &str, rows: &Rows) {
         "policy_citation_evidence" => any_row(
             rows,
             &[
-                ("source", &is("002_e94f0fd08c83ca91.txt")),
+                ("source", &is("plans/002_e94f0fd08c83ca91.txt")),
                 ("text", &has("十九大")),
                 ("start", &at_least(0)),
             ],

@@ -4,6 +4,7 @@ mod build;
 mod dump;
 mod export;
 mod extract;
+mod inputs;
 mod issuers;
 mod parts;
 mod push;

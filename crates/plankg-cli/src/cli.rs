@@ -96,6 +96,9 @@ pub struct ExtractArgs {
     /// Files or directories (walked recursively, sorted).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// How the inputs are walked.
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
     pub format: ExtractFormat,
@@ -143,6 +146,43 @@ impl From<EncodingArg> for plankg_extract::Encoding {
     }
 }
 
+/// How input directories are walked. Hidden entries and plankg stores are never
+/// read; FIFOs, sockets, devices, unreadable entries, link loops and files over the
+/// size limit are reported and skipped.
+#[derive(Debug, Args)]
+pub struct WalkArgs {
+    /// Skip (and report) files larger than this: bytes, or with K, M or G (KiB, MiB,
+    /// GiB).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+/// A size in bytes written as a number with an optional K, M or G (binary units).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let shift = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        other => return Err(format!("unknown size unit {other:?} (use K, M or G)")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size (a number of bytes, or 64M)"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{text:?} is too large"))
+}
+
 /// The store a command reads or writes.
 #[derive(Debug, Args)]
 pub struct StoreArgs {
@@ -162,6 +202,9 @@ pub struct BuildArgs {
     /// Files or directories of plans (walked recursively, sorted).
     #[arg(default_value = "data/plans")]
     pub paths: Vec<PathBuf>,
+    /// How the inputs are walked.
+    #[command(flatten)]
+    pub walk: WalkArgs,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -302,6 +345,10 @@ pub struct ViewFilterArgs {
     /// 杭州市教育局), or whose issuer has this IRI.
     #[arg(long)]
     pub issuer: Option<String>,
+    /// Count every copy of a plan held at several paths (`pk:duplicateOf`); by
+    /// default only the first copy counts.
+    #[arg(long)]
+    pub keep_duplicates: bool,
 }
 
 /// Centrality measures of `rank`.
@@ -471,6 +518,7 @@ impl From<&ViewFilterArgs> for plankg_graph::Filter {
             to: args.to,
             region: args.region.clone(),
             issuer: args.issuer.clone(),
+            keep_duplicates: args.keep_duplicates,
         }
     }
 }
@@ -565,6 +613,10 @@ pub struct TraceArgs {
     /// Only passages about this year or earlier.
     #[arg(long, value_name = "YEAR")]
     pub to: Option<i32>,
+    /// Show the passages of every copy of a plan held at several paths
+    /// (`pk:duplicateOf`); by default only the first copy counts.
+    #[arg(long)]
+    pub keep_duplicates: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TraceFormat::Table)]
     pub format: TraceFormat,
@@ -642,4 +694,19 @@ pub struct ReportArgs {
     /// The report's title.
     #[arg(long, default_value = "plankg 报告 report")]
     pub title: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_size("100"), Ok(100));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("2KiB"), Ok(2048));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("M").is_err());
+    }
 }

@@ -21,6 +21,23 @@ pub(crate) fn file_error(path: &Path, err: &anyhow::Error) {
     eprintln!("plankg: {}: {err:#}", path.display());
 }
 
+/// Prints an input entry the walk skipped: `plankg: <path>: skipped: <reason>`.
+pub(crate) fn skipped_input(skipped: &plankg_extract::Skipped) {
+    eprintln!(
+        "plankg: {}: skipped: {}",
+        skipped.path.display(),
+        skipped.reason
+    );
+}
+
+/// Warns that an input of an earlier build is gone.
+pub(crate) fn earlier_input_gone(path: &Path) {
+    eprintln!(
+        "plankg: warning: {}: an earlier build read it, but it is gone; its documents stay in the store (build with --prune to remove them)",
+        path.display()
+    );
+}
+
 /// Prints the summary of skipped files at the end of a batch.
 pub(crate) fn skipped_summary(failed: &[PathBuf], total: usize) {
     eprintln!(

@@ -16,9 +16,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let extractor = ExtractorBuilder::new().build()?;
     let out = PathBuf::from(output);
     fs::create_dir_all(&out)?;
-    let inputs = collect_inputs(&[PathBuf::from(input)])
-        .map_err(|(p, e)| format!("{}: {e}", p.display()))?;
-    for file in inputs {
+    let inputs = collect_inputs(&[PathBuf::from(input)]);
+    for skipped in &inputs.skipped {
+        eprintln!("{}: {}", skipped.path.display(), skipped.reason);
+    }
+    for file in inputs.files {
         let bytes = fs::read(&file.path)?;
         let name = file
             .path

@@ -28,6 +28,8 @@ pub use decode::Encoding;
 pub use error::{ExtractError, GazetteerError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use gazetteer::Gazetteer;
-pub use input::{collect_inputs, InputFile};
+pub use input::{
+    collect_inputs, InputFile, InputWalk, Inputs, SkipReason, Skipped, DEFAULT_MAX_FILE_SIZE,
+};
 pub use places::{PlaceEntry, Places};
 pub use term::TermNormaliser;

@@ -94,6 +94,9 @@ fn fold(
             structural.push(row);
             continue;
         }
+        if row.duplicate && !filter.keep_duplicates {
+            continue;
+        }
         let in_region = row.region.as_ref().is_some_and(|r| within.contains(r));
         let region = if in_region {
             [filter.region.as_deref(), None]
@@ -138,6 +141,8 @@ struct Row {
     issuer: Option<String>,
     issuer_label: Option<String>,
     structural: bool,
+    /// The row's document duplicates another's text.
+    duplicate: bool,
 }
 
 impl Row {
@@ -166,6 +171,7 @@ impl Row {
             issuer: text("issuer"),
             issuer_label: text("issuerLabel"),
             structural: solution.get("structural").is_some(),
+            duplicate: solution.get("duplicateOf").is_some(),
         })
     }
 

@@ -91,6 +91,9 @@ pub struct Filter {
     /// Documents any of whose issuing bodies has a label containing this, or
     /// this IRI.
     pub issuer: Option<String>,
+    /// Keep the statements of documents that duplicate another (`pk:duplicateOf`);
+    /// by default a plan held at several paths counts once.
+    pub keep_duplicates: bool,
 }
 
 impl Filter {
@@ -148,7 +151,7 @@ mod tests {
             from: Some(2019),
             to: Some(2021),
             region: Some("杭州市".into()),
-            issuer: None,
+            ..Filter::default()
         };
         assert!(filter.accepts(Some(2020), [Some("杭州市"), None], [None, None]));
         assert!(!filter.accepts(Some(2022), [Some("杭州市"), None], [None, None]));

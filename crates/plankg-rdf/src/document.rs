@@ -12,7 +12,8 @@ use crate::vocab::{dcterms, pk, rdf, schema};
 /// All quads about one document, in the named graph whose IRI is the document's
 /// IRI ([`IriMinter::document`]).
 ///
-/// `source_rel` is the source path relative to the build root, `content_hash` the
+/// `source_rel` is the source path (the path below the store's root holding the
+/// file, under that root's prefix: `plans/2021/a.txt`), `content_hash` the
 /// hash the store compares to skip unchanged documents. The `pk:contentHash` quad
 /// (the same as [`content_hash_quad`] gives) is always the **last** one, so a store
 /// can write it after the rest (`quads.split_last()`): a document whose load was

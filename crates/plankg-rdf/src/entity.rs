@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use oxrdf::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use plankg_model::{Document, PolicyKind, PolicyLevel};
+use sha2::{Digest as _, Sha256};
 
 use crate::document::produced_key;
 use crate::iri::IriMinter;
@@ -50,6 +51,8 @@ pub struct EntityGraph {
     /// Levels of the issuing bodies, as their documents resolved them.
     issuer_levels: BTreeMap<NamedNode, BTreeMap<PolicyLevel, usize>>,
     regions: BTreeMap<String, RegionFacts>,
+    /// The documents holding each text (SHA-256 of their tasks' texts).
+    texts: BTreeMap<[u8; 32], BTreeSet<NamedNode>>,
 }
 
 /// What the documents tell of a region: its short name and enclosing regions.
@@ -84,13 +87,28 @@ impl EntityGraph {
             organizations: BTreeMap::new(),
             issuer_levels: BTreeMap::new(),
             regions: BTreeMap::new(),
+            texts: BTreeMap::new(),
         }
     }
 
-    /// Adds the entities `doc` (found in the file at `source_rel`, relative to the
-    /// build root) links to.
+    /// How many documents added so far are duplicates: their text is another's
+    /// (each group of documents with one text counts all but its first).
+    #[must_use]
+    pub fn duplicates(&self) -> usize {
+        self.texts
+            .values()
+            .map(|documents| documents.len().saturating_sub(1))
+            .sum()
+    }
+
+    /// Adds the entities `doc` (found in the file whose source path is `source_rel`)
+    /// links to, and its text, by which copies of one plan are found.
     pub fn add_document(&mut self, source_rel: &str, doc: &Document) {
         let minter = &self.minter;
+        if let Some(text) = text_digest(doc) {
+            let documents = self.texts.entry(text).or_default();
+            documents.insert(minter.document(source_rel, doc.index));
+        }
         let region = doc.region.as_deref();
         let issuer_key = minter.issuer_key(source_rel, doc);
         let issuer = minter.issuer(&issuer_key);
@@ -226,6 +244,16 @@ impl EntityGraph {
             }
         }
         out.regions(&self.minter, &self.regions);
+        // The same plan at several paths (reposted, copied): every copy is kept,
+        // and each but the first by IRI is a duplicate of that first one.
+        for documents in self.texts.values() {
+            let mut documents = documents.iter();
+            if let Some(first) = documents.next() {
+                for copy in documents {
+                    out.add(copy, pk::DUPLICATE_OF, first.clone());
+                }
+            }
+        }
         // A stable sort: each subject's quads keep the order they were written in.
         out.quads.sort_by(|a, b| subject_iri(a).cmp(subject_iri(b)));
         out.quads
@@ -290,6 +318,20 @@ fn subject_iri(quad: &Quad) -> &str {
         NamedOrBlankNode::NamedNode(node) => node.as_str(),
         NamedOrBlankNode::BlankNode(node) => node.as_str(),
     }
+}
+
+/// The digest of a document's text as its tasks hold it (site chrome, encoding and
+/// markup left out, so a plan reposted on another site matches); `None` for a
+/// document without tasks, which holds no text to compare.
+fn text_digest(doc: &Document) -> Option<[u8; 32]> {
+    let mut hasher = Sha256::new();
+    let mut any = false;
+    for task in doc.tasks() {
+        hasher.update(task.text.as_bytes());
+        hasher.update(b"\n");
+        any = true;
+    }
+    any.then(|| hasher.finalize().into())
 }
 
 fn count(names: &mut Names, name: &str) {

@@ -94,8 +94,9 @@ impl IriMinter {
         &self.base
     }
 
-    /// The IRI of the `index`-th plan of the file at `source_rel` (the path relative
-    /// to the build root; `\` is read as `/`). Never depends on the content.
+    /// The IRI of the `index`-th plan of the file whose source path is `source_rel`
+    /// (its path below the store's root holding it, under the root's prefix; `\` is
+    /// read as `/`). Never depends on the content.
     #[must_use]
     pub fn document(&self, source_rel: &str, index: usize) -> NamedNode {
         let mut iri = self.start("doc/");

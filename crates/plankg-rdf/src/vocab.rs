@@ -133,6 +133,9 @@ pub mod pk {
         REGION_PROP = "region";
         /// `pk:contentHash`: hash of the extracted document, written last.
         CONTENT_HASH = "contentHash";
+        /// `pk:duplicateOf`: a plan whose text another plan of the store holds, to
+        /// the first of them by IRI (in the entities graph).
+        DUPLICATE_OF = "duplicateOf";
         /// `pk:level`: administrative level of a policy's source or of an issuing body.
         LEVEL_PROP = "level";
         /// `pk:indicator`: a target's indicator as written.
@@ -190,7 +193,8 @@ pub mod dcterms {
         TITLE = "title";
         /// `dcterms:issued`: a plan's issue date.
         ISSUED = "issued";
-        /// `dcterms:source`: a plan's source path, relative to the build root.
+        /// `dcterms:source`: a plan's source path: its path below the store's root holding
+        /// it, under that root's prefix (`plans/2021/a.txt`).
         SOURCE = "source";
         /// `dcterms:isPartOf`: a resource is part of another.
         IS_PART_OF = "isPartOf";

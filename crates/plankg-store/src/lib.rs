@@ -23,5 +23,5 @@ pub use protocol::GraphTarget;
 pub use push::{
     Credentials, GraphOutcome, PushError, PushOptions, PushRecord, PushRecords, PushReport,
 };
-pub use state::BuildState;
+pub use state::{BuildState, SourceRoot, SOURCE_LAYOUT};
 pub use store::PlanStore;

@@ -6,17 +6,18 @@
 //! ones skipped by content hash). Every file is extracted on every build: the
 //! entities graph is a function of all documents, not of the changed ones only.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use plankg_extract::{collect_inputs, Extractor, InputFile};
+use plankg_extract::{Extractor, InputFile, InputWalk};
 use plankg_graph::lineage::LineageTimings;
 use plankg_model::Document;
 use plankg_rdf::{document_quads, EntityGraph, IriMinter, DEFAULT_BASE};
 use plankg_store::model::NamedNode;
-use plankg_store::{BuildState, DocumentQuads, LoadOutcome, PlanStore};
+use plankg_store::{BuildState, DocumentQuads, LoadOutcome, PlanStore, SOURCE_LAYOUT};
 use rayon::prelude::*;
 
 use crate::cli::{BuildArgs, GlobalArgs};
@@ -38,6 +39,9 @@ struct Tally {
     unchanged: u64,
     failed: u64,
     removed: u64,
+    duplicates: u64,
+    /// Entries of the inputs the walk reported and left out.
+    skipped: u64,
 }
 
 impl Tally {
@@ -58,17 +62,23 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     // The store exists before extraction starts, so an interrupted build leaves a
     // store that opens and answers.
     let store = PlanStore::open(&args.store.store)?;
-    let base = base_iri(&store, args.base.as_deref())?;
+    let mut state = start_state(&store, &args.store.store, args.base.as_deref())?;
+    let base = state.base.clone();
     let minter = IriMinter::new(&base).with_context(|| format!("invalid base IRI {base}"))?;
-    if store.build_state()?.is_none() {
-        // Record the base at once, so a build completing an interrupted one uses it.
-        store.set_build_state(&BuildState {
-            base: base.clone(),
-            ..BuildState::default()
-        })?;
-    }
-    let inputs = collect_inputs(&args.paths)
-        .map_err(|(path, err)| anyhow::Error::new(err).context(path.display().to_string()))?;
+    let walked = InputWalk::new()
+        .excluding(&args.store.store)
+        .max_file_size(args.walk.max_file_size)
+        .collect(&read_paths(
+            &mut state,
+            &args.paths,
+            args.prune,
+            global.quiet,
+        ));
+    walked.skipped.iter().for_each(messages::skipped_input);
+    let inputs = sources(&mut state, walked.files);
+    // The roots are recorded before any document is loaded, so a build completing
+    // an interrupted one gives every file the IRI the first gave it.
+    store.set_build_state(&state)?;
     let extractor = build_extractor(global, None)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -95,14 +105,14 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
                 Ok(documents) => {
                     for (document, graph) in documents {
                         if let Some(note) = year_contradiction(&document) {
-                            contradicted.push(format!("{} ({note})", input.relative));
+                            contradicted.push(format!("{} ({note})", input.source));
                         }
-                        entities.add_document(&input.relative, &document);
+                        entities.add_document(&input.source, &document);
                         batch.push(graph);
                     }
                 }
                 Err(err) => {
-                    messages::file_error(&input.path, &err);
+                    messages::file_error(&input.file.path, &err);
                     failed.push(input);
                 }
             }
@@ -118,7 +128,9 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     }
     progress.finish();
     tally.failed = failed.len() as u64;
+    tally.skipped = walked.skipped.len() as u64;
     let documents_time = started.elapsed();
+    tally.duplicates = entities.duplicates() as u64;
 
     store.replace_graph(&minter.graph_entities(), &entities.into_quads())?;
     if args.prune {
@@ -133,13 +145,14 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
     store.flush()?;
     let triples = store.len()?;
     store.set_build_state(&BuildState {
-        base,
         added: tally.added,
         updated: tally.updated,
         unchanged: tally.unchanged,
         failed: tally.failed,
         removed: tally.removed,
         quads: triples as u64,
+        duplicates: tally.duplicates,
+        ..state
     })?;
     if !global.quiet {
         let mut lines = summary(&tally, triples, &entity_counts(&store)?);
@@ -150,38 +163,140 @@ pub(crate) fn run(global: &GlobalArgs, args: &BuildArgs) -> anyhow::Result<Outco
         messages::build_summary(&lines);
         messages::year_contradictions(&contradicted);
     }
-    if failed.is_empty() {
+    if failed.is_empty() && walked.skipped.is_empty() {
         Ok(Outcome::Success)
     } else {
-        let paths: Vec<_> = failed.iter().map(|f| f.path.clone()).collect();
-        messages::skipped_summary(&paths, inputs.len());
+        let paths: Vec<_> = walked
+            .skipped
+            .iter()
+            .map(|s| s.path.clone())
+            .chain(failed.iter().map(|f| f.file.path.clone()))
+            .collect();
+        messages::skipped_summary(&paths, inputs.len() + walked.skipped.len());
         Ok(Outcome::Partial)
     }
 }
 
-/// The base IRI of this build: `--base`, else the one the store was built with,
-/// else the default. A store keeps one base: mixing two would duplicate every
-/// document under two IRIs.
-fn base_iri(store: &PlanStore, asked: Option<&str>) -> anyhow::Result<String> {
-    let stored = store.build_state()?.map(|state| state.base);
-    match (asked, stored) {
-        (Some(asked), Some(stored)) if asked != stored => anyhow::bail!(
-            "the store was built with --base {stored}; build into a new store to use {asked}"
-        ),
-        (Some(asked), _) => Ok(asked.to_owned()),
-        (None, Some(stored)) => Ok(stored),
-        (None, None) => Ok(DEFAULT_BASE.to_owned()),
+/// The state this build starts from: the store's recorded roots and inputs, with
+/// the base IRI of this build (`--base`, else the one the store was built with,
+/// else the default). A store keeps one base and one source layout: mixing two
+/// would hold some documents under two IRIs.
+fn start_state(store: &PlanStore, dir: &Path, asked: Option<&str>) -> anyhow::Result<BuildState> {
+    let Some(state) = store.build_state()? else {
+        return Ok(BuildState {
+            base: asked.unwrap_or(DEFAULT_BASE).to_owned(),
+            layout: SOURCE_LAYOUT,
+            ..BuildState::default()
+        });
+    };
+    if let Some(asked) = asked.filter(|asked| *asked != state.base) {
+        anyhow::bail!(
+            "the store was built with --base {}; build into a new store to use {asked}",
+            state.base
+        );
     }
+    if state.layout != SOURCE_LAYOUT && !store.is_empty()? {
+        anyhow::bail!(
+            "{}: the store was built by an earlier plankg, whose document IRIs were paths relative to the build's arguments; remove the directory and build again (its documents would otherwise be held twice, under old and new IRIs)",
+            dir.display()
+        );
+    }
+    Ok(BuildState {
+        layout: SOURCE_LAYOUT,
+        ..state
+    })
+}
+
+/// The paths this build reads: the ones given, and every input an earlier build
+/// was given that they do not cover, so the shared graphs describe every document
+/// of the store. An earlier input that is gone is said and left out (`--prune`
+/// forgets it, and its documents go with the rest of the pruned).
+fn read_paths(state: &mut BuildState, given: &[PathBuf], prune: bool, quiet: bool) -> Vec<PathBuf> {
+    let mut paths = given.to_vec();
+    let given: Vec<PathBuf> = given
+        .iter()
+        .filter_map(|path| fs::canonicalize(path).ok())
+        .collect();
+    let mut kept = Vec::new();
+    for earlier in std::mem::take(&mut state.inputs) {
+        if given.iter().any(|path| earlier.starts_with(path)) {
+            kept.push(earlier);
+        } else if earlier.exists() {
+            paths.push(earlier.clone());
+            kept.push(earlier);
+        } else if !prune {
+            if !quiet {
+                messages::earlier_input_gone(&earlier);
+            }
+            kept.push(earlier);
+        }
+    }
+    state.inputs = kept;
+    for path in &given {
+        state.add_input(path);
+        let dir = if path.is_dir() {
+            Some(path.as_path())
+        } else {
+            path.parent()
+        };
+        if let Some(dir) = dir {
+            state.add_root(dir);
+        }
+    }
+    paths
+}
+
+/// One file of the build with its source path: its path below the recorded root
+/// holding it, under that root's prefix. It names the document's IRI.
+struct Source {
+    file: InputFile,
+    source: String,
+}
+
+/// The files with their source paths. Every file lies below a root, since every
+/// path read is an input recorded with its root; a file that cannot be placed (its
+/// directory vanished during the walk) keeps its path as found, which no other
+/// file has.
+fn sources(state: &mut BuildState, files: Vec<InputFile>) -> Vec<Source> {
+    // Each argument's absolute path, and whether it is a file given directly.
+    let mut anchors: HashMap<PathBuf, Option<(PathBuf, bool)>> = HashMap::new();
+    files
+        .into_iter()
+        .map(|file| {
+            let anchor = anchors
+                .entry(file.root.clone())
+                .or_insert_with(|| {
+                    let root = fs::canonicalize(&file.root).ok()?;
+                    let is_file = root.is_file();
+                    Some((root, is_file))
+                })
+                .clone();
+            // The file's absolute path, below its argument as walked (links inside
+            // a root keep the path they were found at).
+            let absolute = anchor.map(|(root, is_file)| {
+                if is_file {
+                    root
+                } else {
+                    root.join(&file.relative)
+                }
+            });
+            let source = absolute
+                .and_then(|path| state.source_path(&path))
+                .unwrap_or_else(|| file.path.display().to_string());
+            Source { file, source }
+        })
+        .collect()
 }
 
 /// Extracts one file and turns each of its documents into its named graph.
 fn graphs_of_file(
     extractor: &Extractor,
     minter: &IriMinter,
-    input: &InputFile,
+    input: &Source,
 ) -> anyhow::Result<Vec<(Document, DocumentQuads)>> {
-    let bytes = fs::read(&input.path).context("cannot read the file")?;
+    let bytes = fs::read(&input.file.path).context("cannot read the file")?;
     let name = input
+        .file
         .path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -190,11 +305,11 @@ fn graphs_of_file(
     Ok(documents
         .into_iter()
         .map(|document| {
-            let graph = minter.document(&input.relative, document.index);
+            let graph = minter.document(&input.source, document.index);
             // The store hashes the graph's own quads (the placeholder hash quad
             // is dropped): a document is unchanged exactly when its graph is,
             // whether the file, the extractor or the base changed.
-            let quads = document_quads(&input.relative, &document, "", minter);
+            let quads = document_quads(&input.source, &document, "", minter);
             (document, DocumentQuads::new(graph, quads))
         })
         .collect())
@@ -223,12 +338,12 @@ fn abort_after(
 fn graphs_of_failed(
     store: &PlanStore,
     minter: &IriMinter,
-    failed: &[&InputFile],
+    failed: &[&Source],
 ) -> anyhow::Result<Vec<NamedNode>> {
     let prefixes: Vec<String> = failed
         .iter()
         .map(|input| {
-            let first = minter.document(&input.relative, 0);
+            let first = minter.document(&input.source, 0);
             first.as_str().trim_end_matches('0').to_owned()
         })
         .collect();
@@ -276,6 +391,12 @@ fn summary(tally: &Tally, triples: usize, counts: &[(String, u64)]) -> Vec<(Stri
         ("unchanged".to_owned(), tally.unchanged.to_string()),
         ("failed".to_owned(), tally.failed.to_string()),
     ];
+    if tally.skipped > 0 {
+        lines.push(("skipped".to_owned(), tally.skipped.to_string()));
+    }
+    if tally.duplicates > 0 {
+        lines.push(("duplicates".to_owned(), tally.duplicates.to_string()));
+    }
     if tally.removed > 0 {
         lines.push(("removed".to_owned(), tally.removed.to_string()));
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use plankg_extract::{collect_inputs, Extractor, ExtractorBuilder, Gazetteer, InputFile};
+use plankg_extract::{Extractor, ExtractorBuilder, Gazetteer, InputFile, InputWalk};
 use plankg_model::ExtractedFile;
 use rayon::prelude::*;
 
@@ -64,8 +64,11 @@ enum FileResult {
 }
 
 pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let inputs = collect_inputs(&args.paths)
-        .map_err(|(path, err)| anyhow::Error::new(err).context(path.display().to_string()))?;
+    let walked = InputWalk::new()
+        .max_file_size(args.walk.max_file_size)
+        .collect(&args.paths);
+    walked.skipped.iter().for_each(messages::skipped_input);
+    let inputs = walked.files;
     let extractor = configured_builder(global, args.encoding.map(Into::into))?
         .with_structure_only(args.structure_only)
         .build()
@@ -102,7 +105,8 @@ pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Out
     });
     progress.finish();
 
-    let mut failed = Vec::new();
+    let walk_skipped = walked.skipped.len();
+    let mut failed: Vec<_> = walked.skipped.into_iter().map(|s| s.path).collect();
     let mut extracted = Vec::new();
     let mut texts = Vec::new();
     let mut not_written = None;
@@ -137,7 +141,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<Out
     if failed.is_empty() {
         Ok(Outcome::Success)
     } else {
-        messages::skipped_summary(&failed, inputs.len());
+        messages::skipped_summary(&failed, inputs.len() + walk_skipped);
         Ok(Outcome::Partial)
     }
 }

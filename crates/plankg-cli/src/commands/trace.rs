@@ -32,6 +32,7 @@ pub(crate) fn run(global: &GlobalArgs, args: &TraceArgs) -> anyhow::Result<Outco
         region: args.region.clone(),
         from: args.from,
         to: args.to,
+        keep_duplicates: args.keep_duplicates,
     };
     let report = trace(&index, &query)?;
     if let Some(svg) = &args.svg {

@@ -79,6 +79,11 @@ pub fn rebuild(
         .filter(|t| t.is_task)
         .filter_map(|t| {
             let doc = corpus.documents.get(&t.document)?;
+            // A copy of another plan continues nothing and is continued by nothing:
+            // its original carries its links.
+            if doc.duplicate_of.is_some() {
+                return None;
+            }
             Some(TaskText {
                 task: t.iri.clone(),
                 document: t.document.clone(),
@@ -309,6 +314,7 @@ fn write_index(
             issuer: (!doc.issuer_labels.is_empty()).then(|| doc.issuer_labels.join(" ")),
             issuer_names: doc.issuer_names.clone(),
             region: doc.region_label.clone(),
+            duplicate_of: doc.duplicate_of.clone(),
         });
     }
     let mut origins = origins(tasks, links);

@@ -43,6 +43,8 @@ pub(crate) struct DocumentRow {
     /// `--issuer` filter matches.
     pub(crate) issuer_names: Vec<String>,
     pub(crate) region_label: Option<String>,
+    /// The plan whose text it holds too (`pk:duplicateOf`), if any.
+    pub(crate) duplicate_of: Option<String>,
 }
 
 /// The labels of one initiative or policy.
@@ -134,6 +136,7 @@ impl Corpus {
                 }
             }
             fill(&mut entry.region_label, literal(&row, "regionLabel"));
+            fill(&mut entry.duplicate_of, iri(&row, "duplicateOf"));
         }
         for doc in corpus.documents.values_mut() {
             let mut bodies: Vec<(String, String)> = doc

@@ -33,6 +33,9 @@ pub struct TraceQuery {
     pub from: Option<i32>,
     /// Keep passages about this year or earlier.
     pub to: Option<i32>,
+    /// Keep the passages of plans that duplicate another (`pk:duplicateOf`); by
+    /// default a plan held at several paths counts once.
+    pub keep_duplicates: bool,
 }
 
 /// One text containing the term (or a variant).
@@ -180,6 +183,9 @@ fn occurrences_of(
         .iter()
         .filter_map(|hit| {
             let doc = index.documents().get(hit.text.document as usize)?;
+            if doc.duplicate_of.is_some() && !query.keep_duplicates {
+                return None;
+            }
             let year = hit.text.about_year.or(doc.year);
             let in_range = match year {
                 Some(y) => query.from.is_none_or(|f| y >= f) && query.to.is_none_or(|t| y <= t),

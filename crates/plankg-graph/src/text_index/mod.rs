@@ -35,6 +35,10 @@ pub struct IndexedDocument {
     pub issuer_names: Vec<String>,
     /// The region's label.
     pub region: Option<String>,
+    /// The plan whose text this one holds too (`pk:duplicateOf`): a trace counts
+    /// the original only unless asked to keep duplicates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 /// One searchable text: a task (headings included) of one document.
