@@ -207,29 +207,90 @@ print(n, len(g))
     assert_eq!(answered, 200);
 }
 
+/// Queries the store's evaluator does not stop by its cancellation token alone: a
+/// count over a cartesian product, and an OFFSET that skipped the cancellation
+/// errors and came back as an empty, complete-looking 200.
+const RUNAWAYS: [&str; 2] = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } LIMIT 10 OFFSET 100000000000",
+];
+
+fn get_query(server: &Server, query: &str) -> (u16, String) {
+    curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("query={query}"),
+        &format!("{}/query", server.base),
+    ])
+}
+
 #[test]
 fn a_query_past_the_timeout_is_stopped_with_503() {
     let (_dir, store) = built_store();
-    let server = Server::start(&store, &["--timeout", "0.5"]);
-    let heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    let started = Instant::now();
-    let (status, body) = curl(&[
-        "-G",
-        "--data-urlencode",
-        &format!("query={heavy}"),
-        &format!("{}/query", server.base),
-    ]);
-    assert_eq!(status, 503, "{body}");
-    assert!(body.contains("stopped"), "{body}");
-    // The evaluation itself stopped: the server still answers at once.
-    assert!(started.elapsed() < Duration::from_secs(60));
-    let (status, _) = curl(&[
-        "-G",
-        "--data-urlencode",
-        &format!("query={DOCS}"),
-        &format!("{}/query", server.base),
-    ]);
-    assert_eq!(status, 200);
+    let server = Server::start(&store, &["--timeout", "1"]);
+    for runaway in RUNAWAYS {
+        let (status, body) = get_query(&server, runaway);
+        assert_eq!(status, 503, "{runaway}: {body}");
+        assert!(body.contains("stopped"), "{body}");
+        // Its evaluation is gone: the next ordinary query is answered.
+        let (status, body) = get_query(&server, DOCS);
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("12"), "the sample's 12 documents: {body}");
+    }
+}
+
+#[test]
+fn at_most_max_concurrent_queries_run_and_the_rest_wait_or_are_refused() {
+    let (_dir, store) = built_store();
+    let server = Server::start(&store, &["--timeout", "2", "--max-concurrent", "1"]);
+    // Queued: four ordinary queries at once on one worker are all answered.
+    let statuses: Vec<u16> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| get_query(&server, DOCS).0))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(statuses, [200; 4]);
+    // Refused: while a runaway holds the one worker until its timeout and the
+    // grace after it, a query sent just after waits its own timeout out and is
+    // refused as busy.
+    let (runaway, waiting) = thread::scope(|scope| {
+        let runaway = scope.spawn(|| get_query(&server, RUNAWAYS[0]));
+        thread::sleep(Duration::from_millis(100));
+        let waiting = scope.spawn(|| get_query(&server, DOCS));
+        (runaway.join().unwrap(), waiting.join().unwrap())
+    });
+    assert_eq!(runaway.0, 503, "{}", runaway.1);
+    assert!(runaway.1.contains("stopped"), "{}", runaway.1);
+    assert_eq!(waiting.0, 503, "{}", waiting.1);
+    assert!(waiting.1.contains("busy"), "{}", waiting.1);
+    // And then the worker that replaced the killed one answers.
+    assert_eq!(get_query(&server, DOCS).0, 200);
+}
+
+#[test]
+fn the_query_command_stops_at_its_timeout_and_prints_no_result() {
+    let (_dir, store) = built_store();
+    for runaway in RUNAWAYS {
+        let out = crate::util::plankg()
+            .args(["query", "--timeout", "1", "--format", "json", "--store"])
+            .arg(&store)
+            .arg(runaway)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(out.stdout.is_empty(), "a cut-off result was printed");
+        assert!(stderr.contains("ran longer than 1 s"), "{stderr}");
+    }
+    let out = crate::util::plankg()
+        .args(["query", "--timeout", "30", "--store"])
+        .arg(&store)
+        .arg(DOCS)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!out.stdout.is_empty());
 }
 
 #[test]
@@ -238,6 +299,13 @@ fn a_writable_server_accepts_updates_and_graph_writes() {
     let server = Server::start(&store, &["--writable"]);
     let (status, _) = send("POST", "application/sparql-update", "INSERT DATA { GRAPH <http://e.org/g> { <http://e.org/a> <http://e.org/b> <http://e.org/c> } }", &format!("{}/update", server.base));
     assert_eq!(status, 204);
+    // Queries (evaluated in worker processes) see the update at once.
+    let (status, body) = get_query(
+        &server,
+        "ASK { <http://e.org/a> <http://e.org/b> <http://e.org/c> }",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("true"), "{body}");
     let (status, _) = send(
         "PUT",
         "text/turtle",

@@ -54,6 +54,24 @@ pub enum Command {
     Trace(TraceArgs),
     /// The tree of local policies under a higher one, with the plans citing each.
     Cascade(CascadeArgs),
+    /// Internal: evaluates the queries of `plankg serve` (one JSON request a line on
+    /// stdin, each reply on stdout).
+    #[command(hide = true)]
+    QueryWorker(QueryWorkerArgs),
+}
+
+/// Arguments of the internal `plankg query-worker`.
+#[derive(Debug, Args)]
+pub struct QueryWorkerArgs {
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Most rows a SELECT answer carries.
+    #[arg(long)]
+    pub max_rows: usize,
+    /// Seconds a query may run.
+    #[arg(long)]
+    pub timeout: f64,
 }
 
 /// Arguments of `plankg serve`.
@@ -79,6 +97,10 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     pub max_body: usize,
+    /// Most queries evaluated at once, each in its own worker process (default: the
+    /// number of cores); the rest wait up to their own timeout, then get 503.
+    #[arg(long, value_name = "N")]
+    pub max_concurrent: Option<usize>,
 }
 
 /// Output formats of `extract`.
@@ -258,6 +280,10 @@ pub struct QueryArgs {
     /// DESCRIBE).
     #[arg(long, value_enum)]
     pub format: Option<QueryFormat>,
+    /// Stop the query after this many seconds (exit 2, nothing printed but the
+    /// error); the result is printed only once it is whole.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
 }
 
 /// Output formats of `dump`.

@@ -188,12 +188,14 @@ pub(crate) enum ResultsOutput {
     Rdf(RdfFormat),
 }
 
-/// Prints query results; the caller has checked that `output` fits their kind.
+/// Writes query results to `out`; the caller has checked that `output` fits their
+/// kind.
 pub(crate) fn write_query_results(
     results: QueryResults<'_>,
     output: ResultsOutput,
+    out: impl Write,
 ) -> anyhow::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     match (results, output) {
         (QueryResults::Boolean(value), ResultsOutput::Table) => writeln!(out, "{value}")?,
         (QueryResults::Solutions(solutions), ResultsOutput::Table) => {

@@ -31,5 +31,6 @@ pub(crate) fn dispatch(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Push(args) => push::run(&cli.global, &args),
         Command::Report(args) => report::run(&cli.global, &args),
+        Command::QueryWorker(args) => serve::run_worker(&args),
     }
 }

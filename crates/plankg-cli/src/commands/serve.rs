@@ -5,8 +5,8 @@ use std::time::Duration;
 use anyhow::Context as _;
 use plankg_store::PlanStore;
 
-use crate::cli::{GlobalArgs, ServeArgs};
-use crate::server::{serve, ServerConfig};
+use crate::cli::{GlobalArgs, QueryWorkerArgs, ServeArgs};
+use crate::server::{serve, worker, Limits, ServerConfig};
 use crate::Outcome;
 
 pub(crate) fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<Outcome> {
@@ -26,7 +26,23 @@ pub(crate) fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<Outco
         max_rows: args.max_rows,
         max_body: args.max_body,
         writable: args.writable,
+        max_concurrent: args
+            .max_concurrent
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))
+            .max(1),
+        store_dir: dir.clone(),
     };
     serve(store, config, global.quiet)?;
+    Ok(Outcome::Success)
+}
+
+/// The internal `plankg query-worker` of a server.
+pub(crate) fn run_worker(args: &QueryWorkerArgs) -> anyhow::Result<Outcome> {
+    let limits = Limits {
+        max_rows: args.max_rows,
+        timeout: Duration::try_from_secs_f64(args.timeout)
+            .context("--timeout must be a positive number of seconds")?,
+    };
+    worker::run(&args.store.store, limits)?;
     Ok(Outcome::Success)
 }

@@ -1,27 +1,23 @@
 //! Routing and the protocol operations, matched on (path, method).
 
 use std::io::Read;
-use std::sync::mpsc;
-use std::thread;
 
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
-use oxigraph::io::{RdfParser, RdfSerializer};
-use oxigraph::sparql::results::QueryResultsSerializer;
-use oxigraph::sparql::QueryEvaluationError;
+use oxigraph::io::RdfParser;
 use plankg_store::model::{NamedNode, Triple};
-use plankg_store::{
-    CancellationToken, GraphTarget, PlanStore, QueryResults, QueryResultsFormat, RdfFormat,
-    StoreError,
-};
+use plankg_store::{GraphTarget, PlanStore, RdfFormat, StoreError};
 
-use super::negotiate::{negotiate, GRAPH_FORMATS, RESULT_FORMATS};
+use super::evaluate::{triples_body, QueryRequest};
+use super::negotiate::{negotiate, GRAPH_FORMATS};
 use super::page;
+use super::pool::WorkerPool;
 use super::response::{empty, error, with_body};
 use super::ServerConfig;
 
 /// Answers one request.
 pub(crate) fn handle(
     store: &PlanStore,
+    pool: &WorkerPool,
     config: &ServerConfig,
     request: &mut Request<Body>,
 ) -> Response<Body> {
@@ -37,7 +33,7 @@ pub(crate) fn handle(
         ("/query" | "/sparql", Method::GET | Method::HEAD) => {
             let params = query_params(request);
             match param(&params, "query") {
-                Some(query) => run_query(store, config, request, &query, &params),
+                Some(query) => run_query(pool, request, &query, &params),
                 None if path == "/sparql" && param(&params, "update").is_some() => {
                     error(StatusCode::BAD_REQUEST, "updates must be sent with POST")
                 }
@@ -45,12 +41,12 @@ pub(crate) fn handle(
             }
         }
         ("/query" | "/sparql", Method::POST) => {
-            post_query(store, config, request, path == "/sparql")
+            post_query(store, pool, config, request, path == "/sparql")
         }
-        ("/update", Method::POST) => post_update(store, config, request),
+        ("/update", Method::POST) => post_update(store, pool, config, request),
         ("/store", Method::GET | Method::HEAD) => store_read(store, request),
         ("/store", Method::PUT | Method::POST | Method::DELETE) => {
-            store_write(store, config, request)
+            store_write(store, pool, config, request)
         }
         ("/query" | "/sparql" | "/update" | "/store" | "/", _) => error(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -78,21 +74,6 @@ fn param(params: &Params, name: &str) -> Option<String> {
         .iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.clone())
-}
-
-fn graph_params(params: &Params, name: &str) -> Result<Vec<NamedNode>, Box<Response<Body>>> {
-    params
-        .iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| {
-            NamedNode::new(v.as_str()).map_err(|e| {
-                Box::new(error(
-                    StatusCode::BAD_REQUEST,
-                    format!("invalid {name} {v}: {e}"),
-                ))
-            })
-        })
-        .collect()
 }
 
 fn header<'a>(request: &'a Request<Body>, name: &str) -> Option<&'a str> {
@@ -139,6 +120,7 @@ fn read_body(
 
 fn post_query(
     store: &PlanStore,
+    pool: &WorkerPool,
     config: &ServerConfig,
     request: &mut Request<Body>,
     also_update: bool,
@@ -150,16 +132,16 @@ fn post_query(
     let mut params = query_params(request);
     match content_type(request).as_str() {
         "application/sparql-query" => match String::from_utf8(body) {
-            Ok(query) => run_query(store, config, request, &query, &params),
+            Ok(query) => run_query(pool, request, &query, &params),
             Err(_) => error(StatusCode::BAD_REQUEST, "the query is not UTF-8"),
         },
-        "application/sparql-update" if also_update => update_text(store, config, body),
+        "application/sparql-update" if also_update => update_text(store, pool, config, body),
         "application/x-www-form-urlencoded" => {
             params.extend(form_urlencoded::parse(&body).into_owned());
             if let Some(query) = param(&params, "query") {
-                run_query(store, config, request, &query, &params)
+                run_query(pool, request, &query, &params)
             } else if let (true, Some(update)) = (also_update, param(&params, "update")) {
-                run_update(store, config, &update)
+                run_update(store, pool, config, &update)
             } else {
                 error(StatusCode::BAD_REQUEST, "no query parameter in the form")
             }
@@ -173,6 +155,7 @@ fn post_query(
 
 fn post_update(
     store: &PlanStore,
+    pool: &WorkerPool,
     config: &ServerConfig,
     request: &mut Request<Body>,
 ) -> Response<Body> {
@@ -187,11 +170,11 @@ fn post_update(
         Err(response) => return *response,
     };
     match content_type(request).as_str() {
-        "application/sparql-update" => update_text(store, config, body),
+        "application/sparql-update" => update_text(store, pool, config, body),
         "application/x-www-form-urlencoded" => {
             let params: Params = form_urlencoded::parse(&body).into_owned().collect();
             match param(&params, "update") {
-                Some(update) => run_update(store, config, &update),
+                Some(update) => run_update(store, pool, config, &update),
                 None => error(StatusCode::BAD_REQUEST, "no update parameter in the form"),
             }
         }
@@ -202,14 +185,25 @@ fn post_update(
     }
 }
 
-fn update_text(store: &PlanStore, config: &ServerConfig, body: Vec<u8>) -> Response<Body> {
+fn update_text(
+    store: &PlanStore,
+    pool: &WorkerPool,
+    config: &ServerConfig,
+    body: Vec<u8>,
+) -> Response<Body> {
     match String::from_utf8(body) {
-        Ok(update) => run_update(store, config, &update),
+        Ok(update) => run_update(store, pool, config, &update),
         Err(_) => error(StatusCode::BAD_REQUEST, "the update is not UTF-8"),
     }
 }
 
-fn run_update(store: &PlanStore, config: &ServerConfig, update: &str) -> Response<Body> {
+/// Runs an update; the query workers then start afresh, so later queries see it.
+fn run_update(
+    store: &PlanStore,
+    pool: &WorkerPool,
+    config: &ServerConfig,
+    update: &str,
+) -> Response<Body> {
     if !config.writable {
         return error(
             StatusCode::FORBIDDEN,
@@ -217,7 +211,10 @@ fn run_update(store: &PlanStore, config: &ServerConfig, update: &str) -> Respons
         );
     }
     match store.update(update) {
-        Ok(()) => empty(StatusCode::NO_CONTENT),
+        Ok(()) => {
+            pool.refresh();
+            empty(StatusCode::NO_CONTENT)
+        }
         Err(StoreError::Syntax(e)) => {
             error(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}"))
         }
@@ -226,159 +223,26 @@ fn run_update(store: &PlanStore, config: &ServerConfig, update: &str) -> Respons
     }
 }
 
-/// What a query produced, fully serialised before anything is sent, so a timeout
-/// can still be answered with 503.
-enum Answer {
-    Body(&'static str, Vec<u8>, bool),
-    Failed(Response<Body>),
-}
-
 fn run_query(
-    store: &PlanStore,
-    config: &ServerConfig,
+    pool: &WorkerPool,
     request: &Request<Body>,
     query: &str,
     params: &Params,
 ) -> Response<Body> {
-    let defaults = match graph_params(params, "default-graph-uri") {
-        Ok(g) => g,
-        Err(response) => return *response,
+    let graphs = |name: &str| -> Vec<String> {
+        params
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     };
-    let named = match graph_params(params, "named-graph-uri") {
-        Ok(g) => g,
-        Err(response) => return *response,
+    let request = QueryRequest {
+        query: query.to_owned(),
+        default_graphs: graphs("default-graph-uri"),
+        named_graphs: graphs("named-graph-uri"),
+        accept: header(request, "accept").map(str::to_owned),
     };
-    let accept = header(request, "accept").map(str::to_owned);
-    let token = CancellationToken::new();
-    let watchdog = start_watchdog(token.clone(), config.timeout);
-    let answer = match store.query_with_dataset(query, &defaults, &named, token) {
-        Ok(results) => serialise(results, accept.as_deref(), config),
-        Err(StoreError::Syntax(e)) => Answer::Failed(error(
-            StatusCode::BAD_REQUEST,
-            format!("SPARQL syntax error: {e}"),
-        )),
-        Err(StoreError::Evaluation(e)) => Answer::Failed(evaluation_error(&e, config)),
-        Err(e) => Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
-    };
-    drop(watchdog);
-    match answer {
-        Answer::Body(media, body, truncated) => {
-            let mut response = with_body(StatusCode::OK, media, body);
-            if truncated {
-                response.headers_mut().insert(
-                    "x-plankg-truncated",
-                    oxhttp::model::HeaderValue::from_static("true"),
-                );
-            }
-            response
-        }
-        Answer::Failed(response) => response,
-    }
-}
-
-/// Cancels `token` when `timeout` passes before the returned sender is dropped.
-fn start_watchdog(token: CancellationToken, timeout: std::time::Duration) -> mpsc::Sender<()> {
-    let (done, wait) = mpsc::channel::<()>();
-    thread::spawn(move || {
-        if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(timeout) {
-            token.cancel();
-        }
-    });
-    done
-}
-
-fn evaluation_error(e: &QueryEvaluationError, config: &ServerConfig) -> Response<Body> {
-    if matches!(e, QueryEvaluationError::Cancelled) {
-        error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "the query ran longer than {} s and was stopped",
-                config.timeout.as_secs_f64()
-            ),
-        )
-    } else {
-        error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("query evaluation failed: {e}"),
-        )
-    }
-}
-
-fn serialise(
-    results: QueryResults<'static>,
-    accept: Option<&str>,
-    config: &ServerConfig,
-) -> Answer {
-    let not_acceptable = |kind: &str, example: &str| {
-        Answer::Failed(error(
-            StatusCode::NOT_ACCEPTABLE,
-            format!("no acceptable format for {kind} results; try Accept: {example}"),
-        ))
-    };
-    let io_failure =
-        |e: std::io::Error| Answer::Failed(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()));
-    match results {
-        QueryResults::Boolean(value) => {
-            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type)
-            else {
-                return not_acceptable("ASK", "application/sparql-results+json");
-            };
-            match QueryResultsSerializer::from_format(format)
-                .serialize_boolean_to_writer(Vec::new(), value)
-            {
-                Ok(body) => Answer::Body(format.media_type(), body, false),
-                Err(e) => io_failure(e),
-            }
-        }
-        QueryResults::Solutions(solutions) => {
-            let Some(format) = negotiate(accept, &RESULT_FORMATS, QueryResultsFormat::media_type)
-            else {
-                return not_acceptable("SELECT", "application/sparql-results+json");
-            };
-            let serializer = QueryResultsSerializer::from_format(format);
-            let mut writer = match serializer
-                .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
-            {
-                Ok(w) => w,
-                Err(e) => return io_failure(e),
-            };
-            let mut truncated = false;
-            for (count, solution) in solutions.enumerate() {
-                if count >= config.max_rows {
-                    truncated = true;
-                    break;
-                }
-                match solution {
-                    Ok(solution) => {
-                        if let Err(e) = writer.serialize(&solution) {
-                            return io_failure(e);
-                        }
-                    }
-                    Err(e) => return Answer::Failed(evaluation_error(&e, config)),
-                }
-            }
-            match writer.finish() {
-                Ok(body) => Answer::Body(format.media_type(), body, truncated),
-                Err(e) => io_failure(e),
-            }
-        }
-        QueryResults::Graph(triples) => {
-            let Some(format) = negotiate(accept, &GRAPH_FORMATS, RdfFormat::media_type) else {
-                return not_acceptable("CONSTRUCT", "text/turtle");
-            };
-            let mut collected = Vec::new();
-            for triple in triples {
-                match triple {
-                    Ok(triple) => collected.push(triple),
-                    Err(e) => return Answer::Failed(evaluation_error(&e, config)),
-                }
-            }
-            match triples_body(format, &collected) {
-                Ok(body) => Answer::Body(format.media_type(), body, false),
-                Err(e) => io_failure(e),
-            }
-        }
-    }
+    pool.answer(&request).into_response()
 }
 
 fn service_description(request: &Request<Body>, config: &ServerConfig) -> Response<Body> {
@@ -402,15 +266,6 @@ fn service_description(request: &Request<Body>, config: &ServerConfig) -> Respon
         Ok(body) => with_body(StatusCode::OK, format.media_type(), body),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
-}
-
-/// The triples serialised in `format`.
-fn triples_body(format: RdfFormat, triples: &[Triple]) -> std::io::Result<Vec<u8>> {
-    let mut writer = RdfSerializer::from_format(format).for_writer(Vec::new());
-    for triple in triples {
-        writer.serialize_triple(triple)?;
-    }
-    writer.finish()
 }
 
 fn graph_target(request: &Request<Body>) -> Result<GraphTarget, Box<Response<Body>>> {
@@ -457,8 +312,10 @@ fn store_read(store: &PlanStore, request: &Request<Body>) -> Response<Body> {
     }
 }
 
+/// A Graph Store write; the query workers then start afresh, so later queries see it.
 fn store_write(
     store: &PlanStore,
+    pool: &WorkerPool,
     config: &ServerConfig,
     request: &mut Request<Body>,
 ) -> Response<Body> {
@@ -474,7 +331,10 @@ fn store_write(
     };
     if request.method() == Method::DELETE {
         return match store.delete_graph(&target) {
-            Ok(true) => empty(StatusCode::NO_CONTENT),
+            Ok(true) => {
+                pool.refresh();
+                empty(StatusCode::NO_CONTENT)
+            }
             Ok(false) => error(StatusCode::NOT_FOUND, "no such graph"),
             Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         };
@@ -503,7 +363,11 @@ fn store_write(
         }
     }
     let replace = request.method() == Method::PUT;
-    match store.write_graph(&target, triples, replace) {
+    let written = store.write_graph(&target, triples, replace);
+    if written.is_ok() {
+        pool.refresh();
+    }
+    match written {
         Ok(true) => empty(StatusCode::NO_CONTENT),
         Ok(false) => empty(StatusCode::CREATED),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
