@@ -176,7 +176,15 @@ pub(crate) fn decode_text(
         }
         None => match RsEncoding::for_bom(bytes) {
             Some((codec, bom)) => (codec, bom),
-            None => (sniff(bytes, html)?, 0),
+            None => {
+                if let Some(split) = utf8_prefix_end(bytes) {
+                    return mixed(bytes, split, html);
+                }
+                (
+                    bomless_utf16(bytes).map_or_else(|| sniff(bytes, html), Ok)?,
+                    0,
+                )
+            }
         },
     };
     let body = bytes.get(bom..).unwrap_or_default();
@@ -191,6 +199,90 @@ pub(crate) fn decode_text(
         check_replacements(text, bytes)?;
     }
     Ok(text.to_owned())
+}
+
+/// The least number of multi-byte UTF-8 characters a valid prefix must hold before
+/// the rest of a file is taken for another encoding: GBK text forms valid UTF-8
+/// sequences by chance for a few characters, never for dozens.
+const UTF8_PREFIX_CHARS: usize = 32;
+
+/// Where the UTF-8 part of a file that switches encoding ends (a file joined from
+/// two sources, one saved as UTF-8 and one as GBK): the start of the line holding the
+/// first invalid byte, provided the part before holds enough UTF-8 characters to be
+/// sure of it. `None` for valid UTF-8 and for a file whose first non-ASCII text is
+/// not UTF-8.
+fn utf8_prefix_end(bytes: &[u8]) -> Option<usize> {
+    let valid = std::str::from_utf8(bytes).err()?.valid_up_to();
+    let wide_before = |end: usize| {
+        std::str::from_utf8(&bytes[..end]).map_or(0, |prefix| {
+            prefix.chars().filter(|c| c.len_utf8() > 1).count()
+        })
+    };
+    let line_start = bytes[..valid]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    (wide_before(line_start) >= UTF8_PREFIX_CHARS).then_some(line_start)
+}
+
+/// A file whose first `split` bytes are UTF-8 and whose rest is decoded on its own
+/// (it may switch again). When the switch falls inside a line, that line's UTF-8
+/// start stays UTF-8.
+fn mixed(bytes: &[u8], split: usize, html: bool) -> Result<String, ExtractError> {
+    let line_end = bytes[split..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| split + at);
+    let split = std::str::from_utf8(&bytes[split..line_end])
+        .err()
+        .map_or(split, |e| split + e.valid_up_to());
+    let (head, tail) = bytes.split_at(split);
+    check_bytes(head, 0)?;
+    let mut text = String::from_utf8_lossy(head).into_owned();
+    let rest = decode_text(tail, None, html).map_err(|err| match err {
+        ExtractError::Binary { reason, offset } => ExtractError::Binary {
+            reason,
+            offset: offset + split,
+        },
+        other => other,
+    })?;
+    text.push_str(&rest);
+    Ok(text)
+}
+
+/// UTF-16 without a BOM (as some Windows tools save it): an even length, many code
+/// units that are ASCII text (line breaks, digits, Latin punctuation, of which a plan
+/// has many) read one way round and few read the other, and units that decode
+/// without error. `None` otherwise, and for text with too few such units to tell.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static RsEncoding> {
+    /// The least number of ASCII units, and how many times more of them one byte
+    /// order must find than the other.
+    const MIN_ASCII_UNITS: usize = 8;
+    const MARGIN: usize = 4;
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let is_text = |b: u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    let (mut little, mut big) = (0_usize, 0_usize);
+    for unit in sample.chunks_exact(2) {
+        match (unit[0], unit[1]) {
+            (low, 0) if is_text(low) => little += 1,
+            (0, low) if is_text(low) => big += 1,
+            _ => {}
+        }
+    }
+    let codec = if little >= MIN_ASCII_UNITS && little >= big.saturating_mul(MARGIN) {
+        UTF_16LE
+    } else if big >= MIN_ASCII_UNITS && big >= little.saturating_mul(MARGIN) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    codec
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .is_some()
+        .then_some(codec)
 }
 
 /// The encoding of bytes without a BOM: UTF-8 when valid, else a declared HTML

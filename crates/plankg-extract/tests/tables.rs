@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use plankg_extract::{Extractor, ExtractorBuilder};
 use plankg_model::{Document, Section, Task, UnitRole};
 
-use common::{docx, CONTENT_TYPES};
+use common::{docx, CONTENT_TYPES, RELS};
 
 /// Built once: the gazetteers take a while to compile.
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| ExtractorBuilder::new().build().unwrap());
@@ -482,11 +482,9 @@ fn docx_table_with_merged_cells_gives_rows_with_units_and_deadlines() {
          xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}\
          <w:sectPr/></w:body></w:document>"
     );
-    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
     let bytes = docx(&[
         ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", rels),
+        ("_rels/.rels", RELS),
         ("word/document.xml", &document),
     ]);
     let doc = one(EXTRACTOR.extract(&bytes, "task_table.docx").unwrap());

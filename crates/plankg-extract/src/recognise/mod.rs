@@ -61,6 +61,54 @@ pub(crate) struct Found {
     pub(crate) produces: Vec<String>,
 }
 
+impl Found {
+    /// Adds what was found in a piece of a text that starts `offset` bytes into it.
+    fn append_shifted(&mut self, piece: Self, offset: usize) {
+        fn shift<T>(into: &mut Vec<Hit<T>>, hits: Vec<Hit<T>>, offset: usize) {
+            into.extend(hits.into_iter().map(|hit| Hit {
+                range: hit.range.start + offset..hit.range.end + offset,
+                entity: hit.entity,
+            }));
+        }
+        shift(&mut self.policies, piece.policies, offset);
+        shift(&mut self.units, piece.units, offset);
+        shift(&mut self.organizations, piece.organizations, offset);
+        shift(&mut self.schools, piece.schools, offset);
+        shift(&mut self.targets, piece.targets, offset);
+        shift(&mut self.initiatives, piece.initiatives, offset);
+        self.produces.extend(piece.produces);
+    }
+}
+
+/// The longest text the recognisers read at once. A task is a paragraph, a few
+/// kilobytes at most; a file of one endless line (a page saved without breaks, a
+/// dump) is read in pieces of this size cut at sentence ends, since several
+/// recognisers compare each mention with those found before it in the same text.
+const MAX_PIECE: usize = 16 * 1024;
+
+/// `text` cut into pieces of at most [`MAX_PIECE`] bytes (a longer sentence is cut
+/// at a character boundary), each with its offset; a short text is one piece.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > MAX_PIECE {
+        let mut limit = start + MAX_PIECE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window
+            .rfind(['。', '；', '！', '？', '\n'])
+            .map(|at| start + at + window[at..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&cut| cut > start)
+            .unwrap_or(limit);
+        out.push((start, &text[start..cut]));
+        start = cut;
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
 /// One category's recogniser.
 pub(crate) trait Recognise {
     /// Adds what it finds in `text` (whose lexicon words are `words`, and whose
@@ -115,6 +163,10 @@ impl Recognisers {
     /// automata stay in the processor's cache while it does (a document's tasks
     /// are a few kilobytes; all the recognisers' automata together are not).
     pub(crate) fn recognise_all(&self, texts: &[&str], context: &Context<'_>) -> Vec<Found> {
+        // Each text's pieces (one for all but endless texts), recognised apart and
+        // put together again below.
+        let cut: Vec<Vec<(usize, &str)>> = texts.iter().map(|text| pieces(text)).collect();
+        let texts: Vec<&str> = cut.iter().flatten().map(|(_, piece)| *piece).collect();
         let words: Vec<Occurrences> = texts.iter().map(|text| self.lexicon.scan(text)).collect();
         let mut found: Vec<Found> = texts.iter().map(|_| Found::default()).collect();
         // In this order: what policies cover is no organization, school
@@ -134,6 +186,41 @@ impl Recognisers {
                 recogniser.find(text, words, context, found);
             }
         }
-        found
+        let mut found = found.into_iter();
+        cut.iter()
+            .map(|pieces| {
+                let mut whole = Found::default();
+                for (offset, _) in pieces {
+                    whole.append_shifted(found.next().unwrap_or_default(), *offset);
+                }
+                whole
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endless_text_is_cut_at_sentence_ends_and_a_short_one_is_whole() {
+        assert_eq!(pieces("加强党的建设。"), [(0, "加强党的建设。")]);
+        let sentence = "深入学习贯彻党的十九大精神，落实立德树人根本任务。";
+        let text = sentence.repeat(2000);
+        let cut = pieces(&text);
+        assert!(cut.len() > 1);
+        let mut next = 0;
+        for (offset, piece) in &cut {
+            assert_eq!(*offset, next);
+            assert!(piece.len() <= MAX_PIECE);
+            assert!(piece.ends_with('。'));
+            next = offset + piece.len();
+        }
+        assert_eq!(next, text.len());
+        // No sentence end at all: cut at character boundaries.
+        let run = "教".repeat(20_000);
+        let joined: String = pieces(&run).iter().map(|(_, p)| *p).collect();
+        assert_eq!(joined, run);
     }
 }
