@@ -13,4 +13,4 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 server=$!
 trap 'kill $server; rm -rf "$dir"' EXIT
 until python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$port))" 2>/dev/null; do sleep 0.2; done
-python3 scripts/bench-serve.py "http://127.0.0.1:$port/query" 8 200
+python3 scripts/bench-serve.py "http://127.0.0.1:$port/query" --clients 8 --queries 200

@@ -44,3 +44,5 @@ pub fn docx_with(body: impl FnOnce(&mut dyn std::io::Write)) -> Vec<u8> {
     zip.write_all(b"</w:body></w:document>").unwrap();
     zip.finish().unwrap().into_inner()
 }
+
+pub mod invariants;

@@ -1,0 +1,5 @@
+//! Any bytes read as `input.html`.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| plankg_fuzz::read(data, "input.html"));
