@@ -189,8 +189,10 @@ impl Recognisers {
         let mut found = found.into_iter();
         cut.iter()
             .map(|pieces| {
-                let mut whole = Found::default();
-                for (offset, _) in pieces {
+                // A text of one piece (all but endless ones) keeps what it found as
+                // it is; only pieces after the first are shifted.
+                let mut whole = found.next().unwrap_or_default();
+                for (offset, _) in pieces.iter().skip(1) {
                     whole.append_shifted(found.next().unwrap_or_default(), *offset);
                 }
                 whole
