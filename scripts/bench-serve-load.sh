@@ -13,14 +13,17 @@
 # (WORK_DIR keeps the generated corpora and the served store between runs.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
-cargo build --quiet --bin plankg
-plankg="$CARGO_TARGET_DIR/debug/plankg"
-export PLANKG="$plankg"
 documents="${1:-10000}"
 duration="${2:-120}"
 timeout="${3:-5}"
 work="${4:-$(mktemp -d)}"
+# A sourced script sees the caller's arguments: clear them so setup.sh installs no
+# package named after them.
+set --
+source scripts/setup.sh
+cargo build --quiet --bin plankg
+plankg="$CARGO_TARGET_DIR/debug/plankg"
+export PLANKG="$plankg"
 mkdir -p "$work"
 if [ ! -d "$work/store-$documents" ]; then
     [ -d "$work/plans-$documents" ] || python3 scripts/gen-corpus.py "$documents" "$work/plans-$documents"
