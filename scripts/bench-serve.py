@@ -3,14 +3,19 @@
 
 usage: bench-serve.py URL [--clients 8] [--queries 200 | --duration SECONDS]
                           [--runaway-clients K --runaway-every N --timeout T]
-                          [--server-pid PID]
+                          [--server-pid PID] [--alone-within SECONDS]
+                          [--ready-file PATH]
 
 CLIENTS threads each send queries taken in turn from ontology/queries/*.rq, for
 QUERIES queries each or for DURATION seconds. The first K clients send, as every
 Nth query, a runaway one (a cartesian product under COUNT, OFFSET, DISTINCT or
 ORDER BY) instead: the server, started with `--timeout T`, must answer it 503
 within T plus a second. With --server-pid, the resident memory of the server and
-its query workers is sampled every 0.2 s. Prints the figures; exits 1 when an
+its query workers is sampled every 0.2 s. With --alone-within, each example query
+is first sent once alone, and those that take longer than SECONDS (reports over the
+whole corpus, which need a longer timeout than the load's) are named with their
+time and left out of the mix. With --ready-file, PATH is created when the load
+begins (a script starts what must run under the load then). Prints the figures; exits 1 when an
 ordinary query was not answered 200 or a runaway one not 503 in time.
 """
 import argparse
@@ -42,6 +47,8 @@ def arguments():
     parser.add_argument("--runaway-every", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--server-pid", type=int)
+    parser.add_argument("--alone-within", type=float)
+    parser.add_argument("--ready-file", type=pathlib.Path)
     return parser.parse_args()
 
 
@@ -82,10 +89,28 @@ def resident_kib(pid):
     return total
 
 
+def answered_alone(url, queries, within):
+    """The queries answered 200 within `within` seconds when sent alone; names the others."""
+    kept = []
+    for query in queries:
+        started = time.perf_counter()
+        status = send(url, query)
+        seconds = time.perf_counter() - started
+        if status == 200 and seconds <= within:
+            kept.append(query)
+        else:
+            first = query.splitlines()[0][:70]
+            print(f"left out of the mix ({status} after {seconds:.2f} s alone): {first}")
+    print(f"mix: {len(kept)} of {len(queries)} example queries")
+    return kept
+
+
 def main():
     args = arguments()
     root = pathlib.Path(__file__).resolve().parent.parent
     queries = [p.read_text() for p in sorted((root / "ontology/queries").glob("*.rq"))]
+    if args.alone_within:
+        queries = answered_alone(args.url, queries, args.alone_within)
     lock = threading.Lock()
     ordinary, runaway, failures, memory = [], [], [], []
     stop_at = time.perf_counter() + args.duration if args.duration else None
@@ -116,6 +141,8 @@ def main():
 
     if args.server_pid:
         threading.Thread(target=sampler, daemon=True).start()
+    if args.ready_file:
+        args.ready_file.touch()
     started = time.perf_counter()
     threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
     for t in threads:
